@@ -1,0 +1,54 @@
+# Entry points for users, CI and developers. Everything runs from the project's own .venv.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+NODE_BIN := node_modules/.bin
+STAMP := $(VENV)/.installed
+export REDOCLY_TELEMETRY := off
+export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
+
+URL ?=
+REPORT_DIR ?= fuzz-report
+MAX_EXAMPLES ?= 20
+
+.PHONY: install generate check-generated lint test demo fuzz bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml package.json package-lock.json
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(STAMP)
+
+generate: $(STAMP)
+	$(PY) scripts/generate.py
+
+check-generated: $(STAMP)
+	$(PY) scripts/generate.py --check
+
+lint: $(STAMP)
+	$(NODE_BIN)/spectral lint openapi/credentials.yaml -F warn -q
+	$(NODE_BIN)/redocly lint openapi/credentials.yaml --max-problems 50 2>&1 | grep -v -e '^\s*[║╔╚]' -e '^\s*$$'; exit $${PIPESTATUS[0]}
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy wrapper mockserver scripts tests
+
+test: $(STAMP)
+	$(MAKE) --no-print-directory check-generated
+	$(MAKE) --no-print-directory lint
+	$(BIN)/pytest
+
+demo: $(STAMP)
+	$(PY) scripts/demo.py
+
+fuzz: $(STAMP)
+	$(PY) scripts/fuzz.py $(if $(URL),--url '$(URL)') --report-dir '$(REPORT_DIR)' --max-examples '$(MAX_EXAMPLES)'
+
+bench: $(STAMP)
+	$(PY) scripts/bench.py --output BENCHMARKS.md
+
+clean:
+	rm -rf $(VENV) node_modules .hypothesis .schemathesis .pytest_cache .mypy_cache .ruff_cache $(REPORT_DIR)

@@ -1,0 +1,198 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.claim_code_envelope import ClaimCodeEnvelope
+from ...models.envelope import Envelope
+from ...types import Response
+
+
+def _get_kwargs(
+    id_or_entity_id: str,
+    claim_code: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v2/badgeclasses/{id_or_entity_id}/claim-codes/{claim_code}/enable".format(
+            id_or_entity_id=quote(str(id_or_entity_id), safe=""),
+            claim_code=quote(str(claim_code), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ClaimCodeEnvelope | Envelope | None:
+    if response.status_code == 200:
+        response_200 = ClaimCodeEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Envelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Envelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Envelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Envelope.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ClaimCodeEnvelope | Envelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id_or_entity_id: str,
+    claim_code: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ClaimCodeEnvelope | Envelope]:
+    """Enable a disabled ClaimCode
+
+     Verb and response inferred.
+
+    Args:
+        id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
+        claim_code (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClaimCodeEnvelope | Envelope]
+    """
+
+    kwargs = _get_kwargs(
+        id_or_entity_id=id_or_entity_id,
+        claim_code=claim_code,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id_or_entity_id: str,
+    claim_code: str,
+    *,
+    client: AuthenticatedClient,
+) -> ClaimCodeEnvelope | Envelope | None:
+    """Enable a disabled ClaimCode
+
+     Verb and response inferred.
+
+    Args:
+        id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
+        claim_code (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClaimCodeEnvelope | Envelope
+    """
+
+    return sync_detailed(
+        id_or_entity_id=id_or_entity_id,
+        claim_code=claim_code,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id_or_entity_id: str,
+    claim_code: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ClaimCodeEnvelope | Envelope]:
+    """Enable a disabled ClaimCode
+
+     Verb and response inferred.
+
+    Args:
+        id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
+        claim_code (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClaimCodeEnvelope | Envelope]
+    """
+
+    kwargs = _get_kwargs(
+        id_or_entity_id=id_or_entity_id,
+        claim_code=claim_code,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id_or_entity_id: str,
+    claim_code: str,
+    *,
+    client: AuthenticatedClient,
+) -> ClaimCodeEnvelope | Envelope | None:
+    """Enable a disabled ClaimCode
+
+     Verb and response inferred.
+
+    Args:
+        id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
+        claim_code (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClaimCodeEnvelope | Envelope
+    """
+
+    return (
+        await asyncio_detailed(
+            id_or_entity_id=id_or_entity_id,
+            claim_code=claim_code,
+            client=client,
+        )
+    ).parsed

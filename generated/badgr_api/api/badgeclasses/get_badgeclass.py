@@ -1,0 +1,205 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.badge_class_envelope import BadgeClassEnvelope
+from ...models.envelope import Envelope
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id_or_entity_id: str,
+    *,
+    include_archived: bool | Unset = False,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["include_archived"] = include_archived
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2/badgeclasses/{id_or_entity_id}".format(
+            id_or_entity_id=quote(str(id_or_entity_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BadgeClassEnvelope | Envelope | None:
+    if response.status_code == 200:
+        response_200 = BadgeClassEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Envelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Envelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Envelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Envelope.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BadgeClassEnvelope | Envelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id_or_entity_id: str,
+    *,
+    client: AuthenticatedClient,
+    include_archived: bool | Unset = False,
+) -> Response[BadgeClassEnvelope | Envelope]:
+    """Get a single BadgeClass
+
+     Archived badge classes answer 404 unless `include_archived=true`.
+
+    Args:
+        id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
+        include_archived (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadgeClassEnvelope | Envelope]
+    """
+
+    kwargs = _get_kwargs(
+        id_or_entity_id=id_or_entity_id,
+        include_archived=include_archived,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id_or_entity_id: str,
+    *,
+    client: AuthenticatedClient,
+    include_archived: bool | Unset = False,
+) -> BadgeClassEnvelope | Envelope | None:
+    """Get a single BadgeClass
+
+     Archived badge classes answer 404 unless `include_archived=true`.
+
+    Args:
+        id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
+        include_archived (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadgeClassEnvelope | Envelope
+    """
+
+    return sync_detailed(
+        id_or_entity_id=id_or_entity_id,
+        client=client,
+        include_archived=include_archived,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id_or_entity_id: str,
+    *,
+    client: AuthenticatedClient,
+    include_archived: bool | Unset = False,
+) -> Response[BadgeClassEnvelope | Envelope]:
+    """Get a single BadgeClass
+
+     Archived badge classes answer 404 unless `include_archived=true`.
+
+    Args:
+        id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
+        include_archived (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadgeClassEnvelope | Envelope]
+    """
+
+    kwargs = _get_kwargs(
+        id_or_entity_id=id_or_entity_id,
+        include_archived=include_archived,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id_or_entity_id: str,
+    *,
+    client: AuthenticatedClient,
+    include_archived: bool | Unset = False,
+) -> BadgeClassEnvelope | Envelope | None:
+    """Get a single BadgeClass
+
+     Archived badge classes answer 404 unless `include_archived=true`.
+
+    Args:
+        id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
+        include_archived (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadgeClassEnvelope | Envelope
+    """
+
+    return (
+        await asyncio_detailed(
+            id_or_entity_id=id_or_entity_id,
+            client=client,
+            include_archived=include_archived,
+        )
+    ).parsed

@@ -1,0 +1,218 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_issuer_include_staff import CreateIssuerIncludeStaff
+from ...models.envelope import Envelope
+from ...models.issuer_envelope import IssuerEnvelope
+from ...models.issuer_input import IssuerInput
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: IssuerInput,
+    include_staff: CreateIssuerIncludeStaff | Unset = "true",
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_include_staff: str | Unset = UNSET
+    if not isinstance(include_staff, Unset):
+        json_include_staff = include_staff
+
+    params["include_staff"] = json_include_staff
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v2/issuers",
+        "params": params,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Envelope | IssuerEnvelope | None:
+    if response.status_code == 201:
+        response_201 = IssuerEnvelope.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Envelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Envelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Envelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Envelope.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Envelope | IssuerEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: IssuerInput,
+    include_staff: CreateIssuerIncludeStaff | Unset = "true",
+) -> Response[Envelope | IssuerEnvelope]:
+    """Create a new Issuer
+
+     `email` must be one of the caller's verified e-mail addresses. `image` is a PNG or SVG, sent as a
+    `data:image/png;base64,…` (or SVG) data URI or as a URL. The caller becomes the issuer's owner.
+
+    Args:
+        include_staff (CreateIssuerIncludeStaff | Unset):  Default: 'true'.
+        body (IssuerInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Envelope | IssuerEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        include_staff=include_staff,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: IssuerInput,
+    include_staff: CreateIssuerIncludeStaff | Unset = "true",
+) -> Envelope | IssuerEnvelope | None:
+    """Create a new Issuer
+
+     `email` must be one of the caller's verified e-mail addresses. `image` is a PNG or SVG, sent as a
+    `data:image/png;base64,…` (or SVG) data URI or as a URL. The caller becomes the issuer's owner.
+
+    Args:
+        include_staff (CreateIssuerIncludeStaff | Unset):  Default: 'true'.
+        body (IssuerInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Envelope | IssuerEnvelope
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        include_staff=include_staff,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: IssuerInput,
+    include_staff: CreateIssuerIncludeStaff | Unset = "true",
+) -> Response[Envelope | IssuerEnvelope]:
+    """Create a new Issuer
+
+     `email` must be one of the caller's verified e-mail addresses. `image` is a PNG or SVG, sent as a
+    `data:image/png;base64,…` (or SVG) data URI or as a URL. The caller becomes the issuer's owner.
+
+    Args:
+        include_staff (CreateIssuerIncludeStaff | Unset):  Default: 'true'.
+        body (IssuerInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Envelope | IssuerEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        include_staff=include_staff,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: IssuerInput,
+    include_staff: CreateIssuerIncludeStaff | Unset = "true",
+) -> Envelope | IssuerEnvelope | None:
+    """Create a new Issuer
+
+     `email` must be one of the caller's verified e-mail addresses. `image` is a PNG or SVG, sent as a
+    `data:image/png;base64,…` (or SVG) data URI or as a URL. The caller becomes the issuer's owner.
+
+    Args:
+        include_staff (CreateIssuerIncludeStaff | Unset):  Default: 'true'.
+        body (IssuerInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Envelope | IssuerEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            include_staff=include_staff,
+        )
+    ).parsed

@@ -1,0 +1,181 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .acceptance import Acceptance
+from .acceptance_input import AcceptanceInput
+from .alignment import Alignment
+from .alignment_input import AlignmentInput
+from .assertion import Assertion
+from .assertion_envelope import AssertionEnvelope
+from .assertion_input import AssertionInput
+from .assertion_recipient import AssertionRecipient
+from .assertion_ref import AssertionRef
+from .assertion_update_input import AssertionUpdateInput
+from .award_assertion_scope import AwardAssertionScope
+from .backpack_import_input import BackpackImportInput
+from .backpack_import_input_assertion import BackpackImportInputAssertion
+from .badge_class import BadgeClass
+from .badge_class_create_input import BadgeClassCreateInput
+from .badge_class_envelope import BadgeClassEnvelope
+from .badge_class_input import BadgeClassInput
+from .badge_class_preferences import BadgeClassPreferences
+from .badge_ref import BadgeRef
+from .badge_user import BadgeUser
+from .claim_code import ClaimCode
+from .claim_code_envelope import ClaimCodeEnvelope
+from .claim_code_input import ClaimCodeInput
+from .collection import Collection
+from .collection_envelope import CollectionEnvelope
+from .collection_input import CollectionInput
+from .collection_update_input import CollectionUpdateInput
+from .create_issuer_include_staff import CreateIssuerIncludeStaff
+from .custom_property_choice import CustomPropertyChoice
+from .custom_property_definition import CustomPropertyDefinition
+from .custom_property_value import CustomPropertyValue
+from .delete_badgeclass_by_ref_hard_delete import DeleteBadgeclassByRefHardDelete
+from .delete_badgeclass_hard_delete import DeleteBadgeclassHardDelete
+from .duplicate_badge_class_input import DuplicateBadgeClassInput
+from .envelope import Envelope
+from .evidence import Evidence
+from .evidence_input import EvidenceInput
+from .expiration import Expiration
+from .expiration_duration import ExpirationDuration
+from .extensions import Extensions
+from .get_issuer_by_open_badge_id_include_staff import GetIssuerByOpenBadgeIdIncludeStaff
+from .get_issuer_by_ref_include_staff import GetIssuerByRefIncludeStaff
+from .get_issuer_include_staff import GetIssuerIncludeStaff
+from .invitation_envelope import InvitationEnvelope
+from .issuer import Issuer
+from .issuer_envelope import IssuerEnvelope
+from .issuer_input import IssuerInput
+from .issuer_preferences import IssuerPreferences
+from .issuer_ref import IssuerRef
+from .issuer_staff import IssuerStaff
+from .issuer_staff_envelope import IssuerStaffEnvelope
+from .issuer_update_input import IssuerUpdateInput
+from .list_assertions_scope import ListAssertionsScope
+from .list_issuers_include_staff import ListIssuersIncludeStaff
+from .o_auth_error import OAuthError
+from .ob_3_award_properties import Ob3AwardProperties
+from .ob_3_properties import Ob3Properties
+from .organization import Organization
+from .organization_envelope import OrganizationEnvelope
+from .patch_issuer_by_open_badge_id_include_staff import PatchIssuerByOpenBadgeIdIncludeStaff
+from .patch_issuer_by_ref_include_staff import PatchIssuerByRefIncludeStaff
+from .patch_issuer_include_staff import PatchIssuerIncludeStaff
+from .pathway import Pathway
+from .pathway_envelope import PathwayEnvelope
+from .pathway_input import PathwayInput
+from .recipient_input import RecipientInput
+from .recipient_type import RecipientType
+from .revocation_input import RevocationInput
+from .revocation_result import RevocationResult
+from .revocation_result_envelope import RevocationResultEnvelope
+from .revoke_input import RevokeInput
+from .skill_linking_preferences import SkillLinkingPreferences
+from .staff_input import StaffInput
+from .staff_invitation import StaffInvitation
+from .staff_ref_input import StaffRefInput
+from .staff_role import StaffRole
+from .status import Status
+from .token_request import TokenRequest
+from .token_request_grant_type import TokenRequestGrantType
+from .token_response import TokenResponse
+from .update_issuer_by_open_badge_id_include_staff import UpdateIssuerByOpenBadgeIdIncludeStaff
+from .update_issuer_by_ref_include_staff import UpdateIssuerByRefIncludeStaff
+from .update_issuer_include_staff import UpdateIssuerIncludeStaff
+from .user_email import UserEmail
+from .user_envelope import UserEnvelope
+from .user_recipient import UserRecipient
+from .user_update_input import UserUpdateInput
+from .warnings import Warnings
+
+__all__ = (
+    "Acceptance",
+    "AcceptanceInput",
+    "Alignment",
+    "AlignmentInput",
+    "Assertion",
+    "AssertionEnvelope",
+    "AssertionInput",
+    "AssertionRecipient",
+    "AssertionRef",
+    "AssertionUpdateInput",
+    "AwardAssertionScope",
+    "BackpackImportInput",
+    "BackpackImportInputAssertion",
+    "BadgeClass",
+    "BadgeClassCreateInput",
+    "BadgeClassEnvelope",
+    "BadgeClassInput",
+    "BadgeClassPreferences",
+    "BadgeRef",
+    "BadgeUser",
+    "ClaimCode",
+    "ClaimCodeEnvelope",
+    "ClaimCodeInput",
+    "Collection",
+    "CollectionEnvelope",
+    "CollectionInput",
+    "CollectionUpdateInput",
+    "CreateIssuerIncludeStaff",
+    "CustomPropertyChoice",
+    "CustomPropertyDefinition",
+    "CustomPropertyValue",
+    "DeleteBadgeclassByRefHardDelete",
+    "DeleteBadgeclassHardDelete",
+    "DuplicateBadgeClassInput",
+    "Envelope",
+    "Evidence",
+    "EvidenceInput",
+    "Expiration",
+    "ExpirationDuration",
+    "Extensions",
+    "GetIssuerByOpenBadgeIdIncludeStaff",
+    "GetIssuerByRefIncludeStaff",
+    "GetIssuerIncludeStaff",
+    "InvitationEnvelope",
+    "Issuer",
+    "IssuerEnvelope",
+    "IssuerInput",
+    "IssuerPreferences",
+    "IssuerRef",
+    "IssuerStaff",
+    "IssuerStaffEnvelope",
+    "IssuerUpdateInput",
+    "ListAssertionsScope",
+    "ListIssuersIncludeStaff",
+    "OAuthError",
+    "Ob3AwardProperties",
+    "Ob3Properties",
+    "Organization",
+    "OrganizationEnvelope",
+    "PatchIssuerByOpenBadgeIdIncludeStaff",
+    "PatchIssuerByRefIncludeStaff",
+    "PatchIssuerIncludeStaff",
+    "Pathway",
+    "PathwayEnvelope",
+    "PathwayInput",
+    "RecipientInput",
+    "RecipientType",
+    "RevocationInput",
+    "RevocationResult",
+    "RevocationResultEnvelope",
+    "RevokeInput",
+    "SkillLinkingPreferences",
+    "StaffInput",
+    "StaffInvitation",
+    "StaffRefInput",
+    "StaffRole",
+    "Status",
+    "TokenRequest",
+    "TokenRequestGrantType",
+    "TokenResponse",
+    "UpdateIssuerByOpenBadgeIdIncludeStaff",
+    "UpdateIssuerByRefIncludeStaff",
+    "UpdateIssuerIncludeStaff",
+    "UserEmail",
+    "UserEnvelope",
+    "UserRecipient",
+    "UserUpdateInput",
+    "Warnings",
+)

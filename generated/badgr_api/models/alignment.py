@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Alignment")
+
+
+@_attrs_define
+class Alignment:
+    target_name: None | str | Unset = UNSET
+    target_url: None | str | Unset = UNSET
+    target_description: None | str | Unset = UNSET
+    target_framework: None | str | Unset = UNSET
+    target_code: None | str | Unset = UNSET
+    display_as_skill: bool | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        target_name: None | str | Unset
+        if isinstance(self.target_name, Unset):
+            target_name = UNSET
+        else:
+            target_name = self.target_name
+
+        target_url: None | str | Unset
+        if isinstance(self.target_url, Unset):
+            target_url = UNSET
+        else:
+            target_url = self.target_url
+
+        target_description: None | str | Unset
+        if isinstance(self.target_description, Unset):
+            target_description = UNSET
+        else:
+            target_description = self.target_description
+
+        target_framework: None | str | Unset
+        if isinstance(self.target_framework, Unset):
+            target_framework = UNSET
+        else:
+            target_framework = self.target_framework
+
+        target_code: None | str | Unset
+        if isinstance(self.target_code, Unset):
+            target_code = UNSET
+        else:
+            target_code = self.target_code
+
+        display_as_skill: bool | None | Unset
+        if isinstance(self.display_as_skill, Unset):
+            display_as_skill = UNSET
+        else:
+            display_as_skill = self.display_as_skill
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if target_name is not UNSET:
+            field_dict["targetName"] = target_name
+        if target_url is not UNSET:
+            field_dict["targetUrl"] = target_url
+        if target_description is not UNSET:
+            field_dict["targetDescription"] = target_description
+        if target_framework is not UNSET:
+            field_dict["targetFramework"] = target_framework
+        if target_code is not UNSET:
+            field_dict["targetCode"] = target_code
+        if display_as_skill is not UNSET:
+            field_dict["displayAsSkill"] = display_as_skill
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_target_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        target_name = _parse_target_name(d.pop("targetName", UNSET))
+
+        def _parse_target_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        target_url = _parse_target_url(d.pop("targetUrl", UNSET))
+
+        def _parse_target_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        target_description = _parse_target_description(d.pop("targetDescription", UNSET))
+
+        def _parse_target_framework(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        target_framework = _parse_target_framework(d.pop("targetFramework", UNSET))
+
+        def _parse_target_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        target_code = _parse_target_code(d.pop("targetCode", UNSET))
+
+        def _parse_display_as_skill(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        display_as_skill = _parse_display_as_skill(d.pop("displayAsSkill", UNSET))
+
+        alignment = cls(
+            target_name=target_name,
+            target_url=target_url,
+            target_description=target_description,
+            target_framework=target_framework,
+            target_code=target_code,
+            display_as_skill=display_as_skill,
+        )
+
+        alignment.additional_properties = d
+        return alignment
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,201 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.evidence_input import EvidenceInput
+    from ..models.extensions import Extensions
+    from ..models.ob_3_award_properties import Ob3AwardProperties
+    from ..models.recipient_input import RecipientInput
+
+
+T = TypeVar("T", bound="AssertionInput")
+
+
+@_attrs_define
+class AssertionInput:
+    """When the path scope is `issuers`, one of `badgeclass` or `badgeclassOpenBadgeId` is required."""
+
+    recipient: RecipientInput
+    badgeclass: str | Unset = UNSET
+    """ ID or Entity ID of the badge class to be awarded """
+    badgeclass_open_badge_id: str | Unset = UNSET
+    """ OB URL of the badge class to be awarded """
+    issued_on: datetime.datetime | Unset = UNSET
+    """ Timestamp when the assertion was issued (ISO 8601 with a zone, not in the future) """
+    allow_duplicate_awards: bool | Unset = UNSET
+    """ If set to false and the recipient already has this assertion, then the request will fail """
+    narrative: str | Unset = UNSET
+    """ Markdown narrative of the achievement """
+    evidence: list[EvidenceInput] | Unset = UNSET
+    extensions: Extensions | Unset = UNSET
+    """ Open Badges extensions, keyed by extension name. """
+    expires: datetime.datetime | Unset = UNSET
+    notify: bool | Unset = UNSET
+    """ Whether to e-mail the recipient. """
+    ob_3_award_properties: Ob3AwardProperties | Unset = UNSET
+    """ Open Badges 3.0 award properties. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        recipient = self.recipient.to_dict()
+
+        badgeclass = self.badgeclass
+
+        badgeclass_open_badge_id = self.badgeclass_open_badge_id
+
+        issued_on: str | Unset = UNSET
+        if not isinstance(self.issued_on, Unset):
+            issued_on = self.issued_on.isoformat()
+
+        allow_duplicate_awards = self.allow_duplicate_awards
+
+        narrative = self.narrative
+
+        evidence: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.evidence, Unset):
+            evidence = []
+            for evidence_item_data in self.evidence:
+                evidence_item = evidence_item_data.to_dict()
+                evidence.append(evidence_item)
+
+        extensions: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.extensions, Unset):
+            extensions = self.extensions.to_dict()
+
+        expires: str | Unset = UNSET
+        if not isinstance(self.expires, Unset):
+            expires = self.expires.isoformat()
+
+        notify = self.notify
+
+        ob_3_award_properties: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.ob_3_award_properties, Unset):
+            ob_3_award_properties = self.ob_3_award_properties.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "recipient": recipient,
+            }
+        )
+        if badgeclass is not UNSET:
+            field_dict["badgeclass"] = badgeclass
+        if badgeclass_open_badge_id is not UNSET:
+            field_dict["badgeclassOpenBadgeId"] = badgeclass_open_badge_id
+        if issued_on is not UNSET:
+            field_dict["issuedOn"] = issued_on
+        if allow_duplicate_awards is not UNSET:
+            field_dict["allowDuplicateAwards"] = allow_duplicate_awards
+        if narrative is not UNSET:
+            field_dict["narrative"] = narrative
+        if evidence is not UNSET:
+            field_dict["evidence"] = evidence
+        if extensions is not UNSET:
+            field_dict["extensions"] = extensions
+        if expires is not UNSET:
+            field_dict["expires"] = expires
+        if notify is not UNSET:
+            field_dict["notify"] = notify
+        if ob_3_award_properties is not UNSET:
+            field_dict["ob3AwardProperties"] = ob_3_award_properties
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.evidence_input import EvidenceInput
+        from ..models.extensions import Extensions
+        from ..models.ob_3_award_properties import Ob3AwardProperties
+        from ..models.recipient_input import RecipientInput
+
+        d = dict(src_dict)
+        recipient = RecipientInput.from_dict(d.pop("recipient"))
+
+        badgeclass = d.pop("badgeclass", UNSET)
+
+        badgeclass_open_badge_id = d.pop("badgeclassOpenBadgeId", UNSET)
+
+        _issued_on = d.pop("issuedOn", UNSET)
+        issued_on: datetime.datetime | Unset
+        if isinstance(_issued_on, Unset):
+            issued_on = UNSET
+        else:
+            issued_on = datetime.datetime.fromisoformat(_issued_on)
+
+        allow_duplicate_awards = d.pop("allowDuplicateAwards", UNSET)
+
+        narrative = d.pop("narrative", UNSET)
+
+        _evidence = d.pop("evidence", UNSET)
+        evidence: list[EvidenceInput] | Unset = UNSET
+        if _evidence is not UNSET:
+            evidence = []
+            for evidence_item_data in _evidence:
+                evidence_item = EvidenceInput.from_dict(evidence_item_data)
+
+                evidence.append(evidence_item)
+
+        _extensions = d.pop("extensions", UNSET)
+        extensions: Extensions | Unset
+        if isinstance(_extensions, Unset):
+            extensions = UNSET
+        else:
+            extensions = Extensions.from_dict(_extensions)
+
+        _expires = d.pop("expires", UNSET)
+        expires: datetime.datetime | Unset
+        if isinstance(_expires, Unset):
+            expires = UNSET
+        else:
+            expires = datetime.datetime.fromisoformat(_expires)
+
+        notify = d.pop("notify", UNSET)
+
+        _ob_3_award_properties = d.pop("ob3AwardProperties", UNSET)
+        ob_3_award_properties: Ob3AwardProperties | Unset
+        if isinstance(_ob_3_award_properties, Unset):
+            ob_3_award_properties = UNSET
+        else:
+            ob_3_award_properties = Ob3AwardProperties.from_dict(_ob_3_award_properties)
+
+        assertion_input = cls(
+            recipient=recipient,
+            badgeclass=badgeclass,
+            badgeclass_open_badge_id=badgeclass_open_badge_id,
+            issued_on=issued_on,
+            allow_duplicate_awards=allow_duplicate_awards,
+            narrative=narrative,
+            evidence=evidence,
+            extensions=extensions,
+            expires=expires,
+            notify=notify,
+            ob_3_award_properties=ob_3_award_properties,
+        )
+
+        assertion_input.additional_properties = d
+        return assertion_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.evidence_input import EvidenceInput
+
+
+T = TypeVar("T", bound="AssertionUpdateInput")
+
+
+@_attrs_define
+class AssertionUpdateInput:
+    narrative: str | Unset = UNSET
+    expires: datetime.datetime | None | Unset = UNSET
+    issued_on: datetime.datetime | Unset = UNSET
+    evidence: list[EvidenceInput] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        narrative = self.narrative
+
+        expires: None | str | Unset
+        if isinstance(self.expires, Unset):
+            expires = UNSET
+        elif isinstance(self.expires, datetime.datetime):
+            expires = self.expires.isoformat()
+        else:
+            expires = self.expires
+
+        issued_on: str | Unset = UNSET
+        if not isinstance(self.issued_on, Unset):
+            issued_on = self.issued_on.isoformat()
+
+        evidence: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.evidence, Unset):
+            evidence = []
+            for evidence_item_data in self.evidence:
+                evidence_item = evidence_item_data.to_dict()
+                evidence.append(evidence_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if narrative is not UNSET:
+            field_dict["narrative"] = narrative
+        if expires is not UNSET:
+            field_dict["expires"] = expires
+        if issued_on is not UNSET:
+            field_dict["issuedOn"] = issued_on
+        if evidence is not UNSET:
+            field_dict["evidence"] = evidence
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.evidence_input import EvidenceInput
+
+        d = dict(src_dict)
+        narrative = d.pop("narrative", UNSET)
+
+        def _parse_expires(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                expires_type_0 = datetime.datetime.fromisoformat(data)
+
+                return expires_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        expires = _parse_expires(d.pop("expires", UNSET))
+
+        _issued_on = d.pop("issuedOn", UNSET)
+        issued_on: datetime.datetime | Unset
+        if isinstance(_issued_on, Unset):
+            issued_on = UNSET
+        else:
+            issued_on = datetime.datetime.fromisoformat(_issued_on)
+
+        _evidence = d.pop("evidence", UNSET)
+        evidence: list[EvidenceInput] | Unset = UNSET
+        if _evidence is not UNSET:
+            evidence = []
+            for evidence_item_data in _evidence:
+                evidence_item = EvidenceInput.from_dict(evidence_item_data)
+
+                evidence.append(evidence_item)
+
+        assertion_update_input = cls(
+            narrative=narrative,
+            expires=expires,
+            issued_on=issued_on,
+            evidence=evidence,
+        )
+
+        assertion_update_input.additional_properties = d
+        return assertion_update_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.backpack_import_input_assertion import BackpackImportInputAssertion
+
+
+T = TypeVar("T", bound="BackpackImportInput")
+
+
+@_attrs_define
+class BackpackImportInput:
+    """Exactly one of `url`, `image` or `assertion`."""
+
+    url: str | Unset = UNSET
+    image: str | Unset = UNSET
+    """ A baked badge image, as a URL or a base64 data URI. """
+    assertion: BackpackImportInputAssertion | Unset = UNSET
+    """ Open Badges assertion JSON. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        url = self.url
+
+        image = self.image
+
+        assertion: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.assertion, Unset):
+            assertion = self.assertion.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if url is not UNSET:
+            field_dict["url"] = url
+        if image is not UNSET:
+            field_dict["image"] = image
+        if assertion is not UNSET:
+            field_dict["assertion"] = assertion
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.backpack_import_input_assertion import BackpackImportInputAssertion
+
+        d = dict(src_dict)
+        url = d.pop("url", UNSET)
+
+        image = d.pop("image", UNSET)
+
+        _assertion = d.pop("assertion", UNSET)
+        assertion: BackpackImportInputAssertion | Unset
+        if isinstance(_assertion, Unset):
+            assertion = UNSET
+        else:
+            assertion = BackpackImportInputAssertion.from_dict(_assertion)
+
+        backpack_import_input = cls(
+            url=url,
+            image=image,
+            assertion=assertion,
+        )
+
+        backpack_import_input.additional_properties = d
+        return backpack_import_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

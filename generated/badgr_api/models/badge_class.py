@@ -1,0 +1,537 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.alignment import Alignment
+    from ..models.badge_class_preferences import BadgeClassPreferences
+    from ..models.expiration import Expiration
+    from ..models.extensions import Extensions
+    from ..models.ob_3_properties import Ob3Properties
+
+
+T = TypeVar("T", bound="BadgeClass")
+
+
+@_attrs_define
+class BadgeClass:
+    entity_type: str
+    """ `BadgeClass` """
+    entity_id: str
+    issuer: str
+    """ Entity id of the issuer. """
+    name: str
+    id: str | Unset = UNSET
+    open_badge_id: str | Unset = UNSET
+    source_url: None | str | Unset = UNSET
+    original_json: None | str | Unset = UNSET
+    created_at: datetime.datetime | Unset = UNSET
+    created_by: None | str | Unset = UNSET
+    issuer_open_badge_id: str | Unset = UNSET
+    image: None | str | Unset = UNSET
+    image_alt_text: None | str | Unset = UNSET
+    description: None | str | Unset = UNSET
+    achievement_type: None | str | Unset = UNSET
+    criteria_url: None | str | Unset = UNSET
+    criteria_narrative: None | str | Unset = UNSET
+    alignments: list[Alignment] | Unset = UNSET
+    tags: list[str] | Unset = UNSET
+    expires: Expiration | None | Unset = UNSET
+    extensions: Extensions | Unset = UNSET
+    """ Open Badges extensions, keyed by extension name. """
+    source: None | str | Unset = UNSET
+    image_path: None | str | Unset = UNSET
+    archived: bool | Unset = UNSET
+    archived_date: datetime.datetime | None | Unset = UNSET
+    archival_note: None | str | Unset = UNSET
+    ob_3_properties: None | Ob3Properties | Unset = UNSET
+    preferences: BadgeClassPreferences | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.badge_class_preferences import BadgeClassPreferences
+        from ..models.expiration import Expiration
+        from ..models.ob_3_properties import Ob3Properties
+
+        entity_type = self.entity_type
+
+        entity_id = self.entity_id
+
+        issuer = self.issuer
+
+        name = self.name
+
+        id = self.id
+
+        open_badge_id = self.open_badge_id
+
+        source_url: None | str | Unset
+        if isinstance(self.source_url, Unset):
+            source_url = UNSET
+        else:
+            source_url = self.source_url
+
+        original_json: None | str | Unset
+        if isinstance(self.original_json, Unset):
+            original_json = UNSET
+        else:
+            original_json = self.original_json
+
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
+        created_by: None | str | Unset
+        if isinstance(self.created_by, Unset):
+            created_by = UNSET
+        else:
+            created_by = self.created_by
+
+        issuer_open_badge_id = self.issuer_open_badge_id
+
+        image: None | str | Unset
+        if isinstance(self.image, Unset):
+            image = UNSET
+        else:
+            image = self.image
+
+        image_alt_text: None | str | Unset
+        if isinstance(self.image_alt_text, Unset):
+            image_alt_text = UNSET
+        else:
+            image_alt_text = self.image_alt_text
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        achievement_type: None | str | Unset
+        if isinstance(self.achievement_type, Unset):
+            achievement_type = UNSET
+        else:
+            achievement_type = self.achievement_type
+
+        criteria_url: None | str | Unset
+        if isinstance(self.criteria_url, Unset):
+            criteria_url = UNSET
+        else:
+            criteria_url = self.criteria_url
+
+        criteria_narrative: None | str | Unset
+        if isinstance(self.criteria_narrative, Unset):
+            criteria_narrative = UNSET
+        else:
+            criteria_narrative = self.criteria_narrative
+
+        alignments: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.alignments, Unset):
+            alignments = []
+            for alignments_item_data in self.alignments:
+                alignments_item = alignments_item_data.to_dict()
+                alignments.append(alignments_item)
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+        expires: dict[str, Any] | None | Unset
+        if isinstance(self.expires, Unset):
+            expires = UNSET
+        elif isinstance(self.expires, Expiration):
+            expires = self.expires.to_dict()
+        else:
+            expires = self.expires
+
+        extensions: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.extensions, Unset):
+            extensions = self.extensions.to_dict()
+
+        source: None | str | Unset
+        if isinstance(self.source, Unset):
+            source = UNSET
+        else:
+            source = self.source
+
+        image_path: None | str | Unset
+        if isinstance(self.image_path, Unset):
+            image_path = UNSET
+        else:
+            image_path = self.image_path
+
+        archived = self.archived
+
+        archived_date: None | str | Unset
+        if isinstance(self.archived_date, Unset):
+            archived_date = UNSET
+        elif isinstance(self.archived_date, datetime.datetime):
+            archived_date = self.archived_date.isoformat()
+        else:
+            archived_date = self.archived_date
+
+        archival_note: None | str | Unset
+        if isinstance(self.archival_note, Unset):
+            archival_note = UNSET
+        else:
+            archival_note = self.archival_note
+
+        ob_3_properties: dict[str, Any] | None | Unset
+        if isinstance(self.ob_3_properties, Unset):
+            ob_3_properties = UNSET
+        elif isinstance(self.ob_3_properties, Ob3Properties):
+            ob_3_properties = self.ob_3_properties.to_dict()
+        else:
+            ob_3_properties = self.ob_3_properties
+
+        preferences: dict[str, Any] | None | Unset
+        if isinstance(self.preferences, Unset):
+            preferences = UNSET
+        elif isinstance(self.preferences, BadgeClassPreferences):
+            preferences = self.preferences.to_dict()
+        else:
+            preferences = self.preferences
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "entityType": entity_type,
+                "entityId": entity_id,
+                "issuer": issuer,
+                "name": name,
+            }
+        )
+        if id is not UNSET:
+            field_dict["id"] = id
+        if open_badge_id is not UNSET:
+            field_dict["openBadgeId"] = open_badge_id
+        if source_url is not UNSET:
+            field_dict["sourceUrl"] = source_url
+        if original_json is not UNSET:
+            field_dict["originalJson"] = original_json
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
+        if created_by is not UNSET:
+            field_dict["createdBy"] = created_by
+        if issuer_open_badge_id is not UNSET:
+            field_dict["issuerOpenBadgeId"] = issuer_open_badge_id
+        if image is not UNSET:
+            field_dict["image"] = image
+        if image_alt_text is not UNSET:
+            field_dict["imageAltText"] = image_alt_text
+        if description is not UNSET:
+            field_dict["description"] = description
+        if achievement_type is not UNSET:
+            field_dict["achievementType"] = achievement_type
+        if criteria_url is not UNSET:
+            field_dict["criteriaUrl"] = criteria_url
+        if criteria_narrative is not UNSET:
+            field_dict["criteriaNarrative"] = criteria_narrative
+        if alignments is not UNSET:
+            field_dict["alignments"] = alignments
+        if tags is not UNSET:
+            field_dict["tags"] = tags
+        if expires is not UNSET:
+            field_dict["expires"] = expires
+        if extensions is not UNSET:
+            field_dict["extensions"] = extensions
+        if source is not UNSET:
+            field_dict["source"] = source
+        if image_path is not UNSET:
+            field_dict["imagePath"] = image_path
+        if archived is not UNSET:
+            field_dict["archived"] = archived
+        if archived_date is not UNSET:
+            field_dict["archivedDate"] = archived_date
+        if archival_note is not UNSET:
+            field_dict["archivalNote"] = archival_note
+        if ob_3_properties is not UNSET:
+            field_dict["ob3Properties"] = ob_3_properties
+        if preferences is not UNSET:
+            field_dict["preferences"] = preferences
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.alignment import Alignment
+        from ..models.badge_class_preferences import BadgeClassPreferences
+        from ..models.expiration import Expiration
+        from ..models.extensions import Extensions
+        from ..models.ob_3_properties import Ob3Properties
+
+        d = dict(src_dict)
+        entity_type = d.pop("entityType")
+
+        entity_id = d.pop("entityId")
+
+        issuer = d.pop("issuer")
+
+        name = d.pop("name")
+
+        id = d.pop("id", UNSET)
+
+        open_badge_id = d.pop("openBadgeId", UNSET)
+
+        def _parse_source_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        source_url = _parse_source_url(d.pop("sourceUrl", UNSET))
+
+        def _parse_original_json(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        original_json = _parse_original_json(d.pop("originalJson", UNSET))
+
+        _created_at = d.pop("createdAt", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
+        def _parse_created_by(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        created_by = _parse_created_by(d.pop("createdBy", UNSET))
+
+        issuer_open_badge_id = d.pop("issuerOpenBadgeId", UNSET)
+
+        def _parse_image(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        image = _parse_image(d.pop("image", UNSET))
+
+        def _parse_image_alt_text(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        image_alt_text = _parse_image_alt_text(d.pop("imageAltText", UNSET))
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        def _parse_achievement_type(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        achievement_type = _parse_achievement_type(d.pop("achievementType", UNSET))
+
+        def _parse_criteria_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        criteria_url = _parse_criteria_url(d.pop("criteriaUrl", UNSET))
+
+        def _parse_criteria_narrative(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        criteria_narrative = _parse_criteria_narrative(d.pop("criteriaNarrative", UNSET))
+
+        _alignments = d.pop("alignments", UNSET)
+        alignments: list[Alignment] | Unset = UNSET
+        if _alignments is not UNSET:
+            alignments = []
+            for alignments_item_data in _alignments:
+                alignments_item = Alignment.from_dict(alignments_item_data)
+
+                alignments.append(alignments_item)
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
+        def _parse_expires(data: object) -> Expiration | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                expires_type_0 = Expiration.from_dict(data)
+
+                return expires_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Expiration | None | Unset, data)
+
+        expires = _parse_expires(d.pop("expires", UNSET))
+
+        _extensions = d.pop("extensions", UNSET)
+        extensions: Extensions | Unset
+        if isinstance(_extensions, Unset):
+            extensions = UNSET
+        else:
+            extensions = Extensions.from_dict(_extensions)
+
+        def _parse_source(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        source = _parse_source(d.pop("source", UNSET))
+
+        def _parse_image_path(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        image_path = _parse_image_path(d.pop("imagePath", UNSET))
+
+        archived = d.pop("archived", UNSET)
+
+        def _parse_archived_date(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                archived_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                return archived_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        archived_date = _parse_archived_date(d.pop("archivedDate", UNSET))
+
+        def _parse_archival_note(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        archival_note = _parse_archival_note(d.pop("archivalNote", UNSET))
+
+        def _parse_ob_3_properties(data: object) -> None | Ob3Properties | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                ob_3_properties_type_0 = Ob3Properties.from_dict(data)
+
+                return ob_3_properties_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Ob3Properties | Unset, data)
+
+        ob_3_properties = _parse_ob_3_properties(d.pop("ob3Properties", UNSET))
+
+        def _parse_preferences(data: object) -> BadgeClassPreferences | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                preferences_type_0 = BadgeClassPreferences.from_dict(data)
+
+                return preferences_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BadgeClassPreferences | None | Unset, data)
+
+        preferences = _parse_preferences(d.pop("preferences", UNSET))
+
+        badge_class = cls(
+            entity_type=entity_type,
+            entity_id=entity_id,
+            issuer=issuer,
+            name=name,
+            id=id,
+            open_badge_id=open_badge_id,
+            source_url=source_url,
+            original_json=original_json,
+            created_at=created_at,
+            created_by=created_by,
+            issuer_open_badge_id=issuer_open_badge_id,
+            image=image,
+            image_alt_text=image_alt_text,
+            description=description,
+            achievement_type=achievement_type,
+            criteria_url=criteria_url,
+            criteria_narrative=criteria_narrative,
+            alignments=alignments,
+            tags=tags,
+            expires=expires,
+            extensions=extensions,
+            source=source,
+            image_path=image_path,
+            archived=archived,
+            archived_date=archived_date,
+            archival_note=archival_note,
+            ob_3_properties=ob_3_properties,
+            preferences=preferences,
+        )
+
+        badge_class.additional_properties = d
+        return badge_class
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.custom_property_value import CustomPropertyValue
+
+
+T = TypeVar("T", bound="BadgeClassPreferences")
+
+
+@_attrs_define
+class BadgeClassPreferences:
+    include_on_public_pages: bool | Unset = UNSET
+    custom_property_values: list[CustomPropertyValue] | Unset = UNSET
+    enabled_print_cert_template_ids: list[str] | Unset = UNSET
+    default_print_cert_template_id: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        include_on_public_pages = self.include_on_public_pages
+
+        custom_property_values: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.custom_property_values, Unset):
+            custom_property_values = []
+            for custom_property_values_item_data in self.custom_property_values:
+                custom_property_values_item = custom_property_values_item_data.to_dict()
+                custom_property_values.append(custom_property_values_item)
+
+        enabled_print_cert_template_ids: list[str] | Unset = UNSET
+        if not isinstance(self.enabled_print_cert_template_ids, Unset):
+            enabled_print_cert_template_ids = self.enabled_print_cert_template_ids
+
+        default_print_cert_template_id: None | str | Unset
+        if isinstance(self.default_print_cert_template_id, Unset):
+            default_print_cert_template_id = UNSET
+        else:
+            default_print_cert_template_id = self.default_print_cert_template_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if include_on_public_pages is not UNSET:
+            field_dict["includeOnPublicPages"] = include_on_public_pages
+        if custom_property_values is not UNSET:
+            field_dict["customPropertyValues"] = custom_property_values
+        if enabled_print_cert_template_ids is not UNSET:
+            field_dict["enabledPrintCertTemplateIds"] = enabled_print_cert_template_ids
+        if default_print_cert_template_id is not UNSET:
+            field_dict["defaultPrintCertTemplateId"] = default_print_cert_template_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.custom_property_value import CustomPropertyValue
+
+        d = dict(src_dict)
+        include_on_public_pages = d.pop("includeOnPublicPages", UNSET)
+
+        _custom_property_values = d.pop("customPropertyValues", UNSET)
+        custom_property_values: list[CustomPropertyValue] | Unset = UNSET
+        if _custom_property_values is not UNSET:
+            custom_property_values = []
+            for custom_property_values_item_data in _custom_property_values:
+                custom_property_values_item = CustomPropertyValue.from_dict(custom_property_values_item_data)
+
+                custom_property_values.append(custom_property_values_item)
+
+        enabled_print_cert_template_ids = cast(list[str], d.pop("enabledPrintCertTemplateIds", UNSET))
+
+        def _parse_default_print_cert_template_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        default_print_cert_template_id = _parse_default_print_cert_template_id(
+            d.pop("defaultPrintCertTemplateId", UNSET)
+        )
+
+        badge_class_preferences = cls(
+            include_on_public_pages=include_on_public_pages,
+            custom_property_values=custom_property_values,
+            enabled_print_cert_template_ids=enabled_print_cert_template_ids,
+            default_print_cert_template_id=default_print_cert_template_id,
+        )
+
+        badge_class_preferences.additional_properties = d
+        return badge_class_preferences
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

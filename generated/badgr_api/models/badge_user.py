@@ -1,0 +1,226 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.user_email import UserEmail
+    from ..models.user_recipient import UserRecipient
+
+
+T = TypeVar("T", bound="BadgeUser")
+
+
+@_attrs_define
+class BadgeUser:
+    entity_type: str
+    """ `BadgeUser` """
+    entity_id: str
+    id: str | Unset = UNSET
+    first_name: None | str | Unset = UNSET
+    last_name: None | str | Unset = UNSET
+    emails: list[UserEmail] | Unset = UNSET
+    url: list[str] | Unset = UNSET
+    telephone: list[str] | Unset = UNSET
+    badgr_domain: None | str | Unset = UNSET
+    agreed_terms_version: int | Unset = UNSET
+    has_agreed_to_latest_terms_version: bool | Unset = UNSET
+    marketing_opt_in: bool | Unset = UNSET
+    has_password_set: bool | Unset = UNSET
+    recipient: UserRecipient | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        entity_type = self.entity_type
+
+        entity_id = self.entity_id
+
+        id = self.id
+
+        first_name: None | str | Unset
+        if isinstance(self.first_name, Unset):
+            first_name = UNSET
+        else:
+            first_name = self.first_name
+
+        last_name: None | str | Unset
+        if isinstance(self.last_name, Unset):
+            last_name = UNSET
+        else:
+            last_name = self.last_name
+
+        emails: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.emails, Unset):
+            emails = []
+            for emails_item_data in self.emails:
+                emails_item = emails_item_data.to_dict()
+                emails.append(emails_item)
+
+        url: list[str] | Unset = UNSET
+        if not isinstance(self.url, Unset):
+            url = self.url
+
+        telephone: list[str] | Unset = UNSET
+        if not isinstance(self.telephone, Unset):
+            telephone = self.telephone
+
+        badgr_domain: None | str | Unset
+        if isinstance(self.badgr_domain, Unset):
+            badgr_domain = UNSET
+        else:
+            badgr_domain = self.badgr_domain
+
+        agreed_terms_version = self.agreed_terms_version
+
+        has_agreed_to_latest_terms_version = self.has_agreed_to_latest_terms_version
+
+        marketing_opt_in = self.marketing_opt_in
+
+        has_password_set = self.has_password_set
+
+        recipient: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.recipient, Unset):
+            recipient = self.recipient.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "entityType": entity_type,
+                "entityId": entity_id,
+            }
+        )
+        if id is not UNSET:
+            field_dict["id"] = id
+        if first_name is not UNSET:
+            field_dict["firstName"] = first_name
+        if last_name is not UNSET:
+            field_dict["lastName"] = last_name
+        if emails is not UNSET:
+            field_dict["emails"] = emails
+        if url is not UNSET:
+            field_dict["url"] = url
+        if telephone is not UNSET:
+            field_dict["telephone"] = telephone
+        if badgr_domain is not UNSET:
+            field_dict["badgrDomain"] = badgr_domain
+        if agreed_terms_version is not UNSET:
+            field_dict["agreedTermsVersion"] = agreed_terms_version
+        if has_agreed_to_latest_terms_version is not UNSET:
+            field_dict["hasAgreedToLatestTermsVersion"] = has_agreed_to_latest_terms_version
+        if marketing_opt_in is not UNSET:
+            field_dict["marketingOptIn"] = marketing_opt_in
+        if has_password_set is not UNSET:
+            field_dict["hasPasswordSet"] = has_password_set
+        if recipient is not UNSET:
+            field_dict["recipient"] = recipient
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.user_email import UserEmail
+        from ..models.user_recipient import UserRecipient
+
+        d = dict(src_dict)
+        entity_type = d.pop("entityType")
+
+        entity_id = d.pop("entityId")
+
+        id = d.pop("id", UNSET)
+
+        def _parse_first_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        first_name = _parse_first_name(d.pop("firstName", UNSET))
+
+        def _parse_last_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        last_name = _parse_last_name(d.pop("lastName", UNSET))
+
+        _emails = d.pop("emails", UNSET)
+        emails: list[UserEmail] | Unset = UNSET
+        if _emails is not UNSET:
+            emails = []
+            for emails_item_data in _emails:
+                emails_item = UserEmail.from_dict(emails_item_data)
+
+                emails.append(emails_item)
+
+        url = cast(list[str], d.pop("url", UNSET))
+
+        telephone = cast(list[str], d.pop("telephone", UNSET))
+
+        def _parse_badgr_domain(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        badgr_domain = _parse_badgr_domain(d.pop("badgrDomain", UNSET))
+
+        agreed_terms_version = d.pop("agreedTermsVersion", UNSET)
+
+        has_agreed_to_latest_terms_version = d.pop("hasAgreedToLatestTermsVersion", UNSET)
+
+        marketing_opt_in = d.pop("marketingOptIn", UNSET)
+
+        has_password_set = d.pop("hasPasswordSet", UNSET)
+
+        _recipient = d.pop("recipient", UNSET)
+        recipient: UserRecipient | Unset
+        if isinstance(_recipient, Unset):
+            recipient = UNSET
+        else:
+            recipient = UserRecipient.from_dict(_recipient)
+
+        badge_user = cls(
+            entity_type=entity_type,
+            entity_id=entity_id,
+            id=id,
+            first_name=first_name,
+            last_name=last_name,
+            emails=emails,
+            url=url,
+            telephone=telephone,
+            badgr_domain=badgr_domain,
+            agreed_terms_version=agreed_terms_version,
+            has_agreed_to_latest_terms_version=has_agreed_to_latest_terms_version,
+            marketing_opt_in=marketing_opt_in,
+            has_password_set=has_password_set,
+            recipient=recipient,
+        )
+
+        badge_user.additional_properties = d
+        return badge_user
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ClaimCodeInput")
+
+
+@_attrs_define
+class ClaimCodeInput:
+    label: str | Unset = UNSET
+    limit: int | Unset = UNSET
+    """ Number of uses """
+    expiration_date: datetime.datetime | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        label = self.label
+
+        limit = self.limit
+
+        expiration_date: str | Unset = UNSET
+        if not isinstance(self.expiration_date, Unset):
+            expiration_date = self.expiration_date.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if label is not UNSET:
+            field_dict["label"] = label
+        if limit is not UNSET:
+            field_dict["limit"] = limit
+        if expiration_date is not UNSET:
+            field_dict["expirationDate"] = expiration_date
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        label = d.pop("label", UNSET)
+
+        limit = d.pop("limit", UNSET)
+
+        _expiration_date = d.pop("expirationDate", UNSET)
+        expiration_date: datetime.datetime | Unset
+        if isinstance(_expiration_date, Unset):
+            expiration_date = UNSET
+        else:
+            expiration_date = datetime.datetime.fromisoformat(_expiration_date)
+
+        claim_code_input = cls(
+            label=label,
+            limit=limit,
+            expiration_date=expiration_date,
+        )
+
+        claim_code_input.additional_properties = d
+        return claim_code_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.custom_property_choice import CustomPropertyChoice
+
+
+T = TypeVar("T", bound="CustomPropertyDefinition")
+
+
+@_attrs_define
+class CustomPropertyDefinition:
+    property_type: str | Unset = UNSET
+    """ Known value `STRING_CHOICE`; servers may add others. """
+    target_entity_type: str | Unset = UNSET
+    """ Known value `BADGE_CLASS`; servers may add others. """
+    property_id: str | Unset = UNSET
+    label: str | Unset = UNSET
+    sub_label: None | str | Unset = UNSET
+    public: bool | Unset = UNSET
+    required: bool | Unset = UNSET
+    choice_values: list[CustomPropertyChoice] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        property_type = self.property_type
+
+        target_entity_type = self.target_entity_type
+
+        property_id = self.property_id
+
+        label = self.label
+
+        sub_label: None | str | Unset
+        if isinstance(self.sub_label, Unset):
+            sub_label = UNSET
+        else:
+            sub_label = self.sub_label
+
+        public = self.public
+
+        required = self.required
+
+        choice_values: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.choice_values, Unset):
+            choice_values = []
+            for choice_values_item_data in self.choice_values:
+                choice_values_item = choice_values_item_data.to_dict()
+                choice_values.append(choice_values_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if property_type is not UNSET:
+            field_dict["propertyType"] = property_type
+        if target_entity_type is not UNSET:
+            field_dict["targetEntityType"] = target_entity_type
+        if property_id is not UNSET:
+            field_dict["propertyId"] = property_id
+        if label is not UNSET:
+            field_dict["label"] = label
+        if sub_label is not UNSET:
+            field_dict["subLabel"] = sub_label
+        if public is not UNSET:
+            field_dict["public"] = public
+        if required is not UNSET:
+            field_dict["required"] = required
+        if choice_values is not UNSET:
+            field_dict["choiceValues"] = choice_values
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.custom_property_choice import CustomPropertyChoice
+
+        d = dict(src_dict)
+        property_type = d.pop("propertyType", UNSET)
+
+        target_entity_type = d.pop("targetEntityType", UNSET)
+
+        property_id = d.pop("propertyId", UNSET)
+
+        label = d.pop("label", UNSET)
+
+        def _parse_sub_label(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        sub_label = _parse_sub_label(d.pop("subLabel", UNSET))
+
+        public = d.pop("public", UNSET)
+
+        required = d.pop("required", UNSET)
+
+        _choice_values = d.pop("choiceValues", UNSET)
+        choice_values: list[CustomPropertyChoice] | Unset = UNSET
+        if _choice_values is not UNSET:
+            choice_values = []
+            for choice_values_item_data in _choice_values:
+                choice_values_item = CustomPropertyChoice.from_dict(choice_values_item_data)
+
+                choice_values.append(choice_values_item)
+
+        custom_property_definition = cls(
+            property_type=property_type,
+            target_entity_type=target_entity_type,
+            property_id=property_id,
+            label=label,
+            sub_label=sub_label,
+            public=public,
+            required=required,
+            choice_values=choice_values,
+        )
+
+        custom_property_definition.additional_properties = d
+        return custom_property_definition
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CustomPropertyValue")
+
+
+@_attrs_define
+class CustomPropertyValue:
+    property_id: str | Unset = UNSET
+    string_value: None | str | Unset = UNSET
+    double_value: float | None | Unset = UNSET
+    array_value: list[str] | Unset = UNSET
+    public: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        property_id = self.property_id
+
+        string_value: None | str | Unset
+        if isinstance(self.string_value, Unset):
+            string_value = UNSET
+        else:
+            string_value = self.string_value
+
+        double_value: float | None | Unset
+        if isinstance(self.double_value, Unset):
+            double_value = UNSET
+        else:
+            double_value = self.double_value
+
+        array_value: list[str] | Unset = UNSET
+        if not isinstance(self.array_value, Unset):
+            array_value = self.array_value
+
+        public = self.public
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if property_id is not UNSET:
+            field_dict["propertyId"] = property_id
+        if string_value is not UNSET:
+            field_dict["stringValue"] = string_value
+        if double_value is not UNSET:
+            field_dict["doubleValue"] = double_value
+        if array_value is not UNSET:
+            field_dict["arrayValue"] = array_value
+        if public is not UNSET:
+            field_dict["public"] = public
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        property_id = d.pop("propertyId", UNSET)
+
+        def _parse_string_value(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        string_value = _parse_string_value(d.pop("stringValue", UNSET))
+
+        def _parse_double_value(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        double_value = _parse_double_value(d.pop("doubleValue", UNSET))
+
+        array_value = cast(list[str], d.pop("arrayValue", UNSET))
+
+        public = d.pop("public", UNSET)
+
+        custom_property_value = cls(
+            property_id=property_id,
+            string_value=string_value,
+            double_value=double_value,
+            array_value=array_value,
+            public=public,
+        )
+
+        custom_property_value.additional_properties = d
+        return custom_property_value
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,426 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.extensions import Extensions
+    from ..models.issuer_preferences import IssuerPreferences
+    from ..models.issuer_staff import IssuerStaff
+    from ..models.skill_linking_preferences import SkillLinkingPreferences
+
+
+T = TypeVar("T", bound="Issuer")
+
+
+@_attrs_define
+class Issuer:
+    entity_type: str
+    """ `Issuer` """
+    entity_id: str
+    name: str
+    id: str | Unset = UNSET
+    open_badge_id: str | Unset = UNSET
+    created_at: datetime.datetime | Unset = UNSET
+    image: None | str | Unset = UNSET
+    email: None | str | Unset = UNSET
+    description: None | str | Unset = UNSET
+    url: None | str | Unset = UNSET
+    staff: list[IssuerStaff] | Unset = UNSET
+    badgr_domain: None | str | Unset = UNSET
+    created_by: None | str | Unset = UNSET
+    organization_id: None | str | Unset = UNSET
+    extensions: Extensions | Unset = UNSET
+    """ Open Badges extensions, keyed by extension name. """
+    source: None | str | Unset = UNSET
+    """ Where the issuer came from; known value `local`. """
+    source_url: None | str | Unset = UNSET
+    image_path: None | str | Unset = UNSET
+    original_json: None | str | Unset = UNSET
+    badge_skill_linking_preferences: None | SkillLinkingPreferences | Unset = UNSET
+    preferences: IssuerPreferences | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.issuer_preferences import IssuerPreferences
+        from ..models.skill_linking_preferences import SkillLinkingPreferences
+
+        entity_type = self.entity_type
+
+        entity_id = self.entity_id
+
+        name = self.name
+
+        id = self.id
+
+        open_badge_id = self.open_badge_id
+
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
+        image: None | str | Unset
+        if isinstance(self.image, Unset):
+            image = UNSET
+        else:
+            image = self.image
+
+        email: None | str | Unset
+        if isinstance(self.email, Unset):
+            email = UNSET
+        else:
+            email = self.email
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        url: None | str | Unset
+        if isinstance(self.url, Unset):
+            url = UNSET
+        else:
+            url = self.url
+
+        staff: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.staff, Unset):
+            staff = []
+            for staff_item_data in self.staff:
+                staff_item = staff_item_data.to_dict()
+                staff.append(staff_item)
+
+        badgr_domain: None | str | Unset
+        if isinstance(self.badgr_domain, Unset):
+            badgr_domain = UNSET
+        else:
+            badgr_domain = self.badgr_domain
+
+        created_by: None | str | Unset
+        if isinstance(self.created_by, Unset):
+            created_by = UNSET
+        else:
+            created_by = self.created_by
+
+        organization_id: None | str | Unset
+        if isinstance(self.organization_id, Unset):
+            organization_id = UNSET
+        else:
+            organization_id = self.organization_id
+
+        extensions: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.extensions, Unset):
+            extensions = self.extensions.to_dict()
+
+        source: None | str | Unset
+        if isinstance(self.source, Unset):
+            source = UNSET
+        else:
+            source = self.source
+
+        source_url: None | str | Unset
+        if isinstance(self.source_url, Unset):
+            source_url = UNSET
+        else:
+            source_url = self.source_url
+
+        image_path: None | str | Unset
+        if isinstance(self.image_path, Unset):
+            image_path = UNSET
+        else:
+            image_path = self.image_path
+
+        original_json: None | str | Unset
+        if isinstance(self.original_json, Unset):
+            original_json = UNSET
+        else:
+            original_json = self.original_json
+
+        badge_skill_linking_preferences: dict[str, Any] | None | Unset
+        if isinstance(self.badge_skill_linking_preferences, Unset):
+            badge_skill_linking_preferences = UNSET
+        elif isinstance(self.badge_skill_linking_preferences, SkillLinkingPreferences):
+            badge_skill_linking_preferences = self.badge_skill_linking_preferences.to_dict()
+        else:
+            badge_skill_linking_preferences = self.badge_skill_linking_preferences
+
+        preferences: dict[str, Any] | None | Unset
+        if isinstance(self.preferences, Unset):
+            preferences = UNSET
+        elif isinstance(self.preferences, IssuerPreferences):
+            preferences = self.preferences.to_dict()
+        else:
+            preferences = self.preferences
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "entityType": entity_type,
+                "entityId": entity_id,
+                "name": name,
+            }
+        )
+        if id is not UNSET:
+            field_dict["id"] = id
+        if open_badge_id is not UNSET:
+            field_dict["openBadgeId"] = open_badge_id
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
+        if image is not UNSET:
+            field_dict["image"] = image
+        if email is not UNSET:
+            field_dict["email"] = email
+        if description is not UNSET:
+            field_dict["description"] = description
+        if url is not UNSET:
+            field_dict["url"] = url
+        if staff is not UNSET:
+            field_dict["staff"] = staff
+        if badgr_domain is not UNSET:
+            field_dict["badgrDomain"] = badgr_domain
+        if created_by is not UNSET:
+            field_dict["createdBy"] = created_by
+        if organization_id is not UNSET:
+            field_dict["organizationId"] = organization_id
+        if extensions is not UNSET:
+            field_dict["extensions"] = extensions
+        if source is not UNSET:
+            field_dict["source"] = source
+        if source_url is not UNSET:
+            field_dict["sourceUrl"] = source_url
+        if image_path is not UNSET:
+            field_dict["imagePath"] = image_path
+        if original_json is not UNSET:
+            field_dict["originalJson"] = original_json
+        if badge_skill_linking_preferences is not UNSET:
+            field_dict["badgeSkillLinkingPreferences"] = badge_skill_linking_preferences
+        if preferences is not UNSET:
+            field_dict["preferences"] = preferences
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.extensions import Extensions
+        from ..models.issuer_preferences import IssuerPreferences
+        from ..models.issuer_staff import IssuerStaff
+        from ..models.skill_linking_preferences import SkillLinkingPreferences
+
+        d = dict(src_dict)
+        entity_type = d.pop("entityType")
+
+        entity_id = d.pop("entityId")
+
+        name = d.pop("name")
+
+        id = d.pop("id", UNSET)
+
+        open_badge_id = d.pop("openBadgeId", UNSET)
+
+        _created_at = d.pop("createdAt", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
+        def _parse_image(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        image = _parse_image(d.pop("image", UNSET))
+
+        def _parse_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        email = _parse_email(d.pop("email", UNSET))
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        def _parse_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        url = _parse_url(d.pop("url", UNSET))
+
+        _staff = d.pop("staff", UNSET)
+        staff: list[IssuerStaff] | Unset = UNSET
+        if _staff is not UNSET:
+            staff = []
+            for staff_item_data in _staff:
+                staff_item = IssuerStaff.from_dict(staff_item_data)
+
+                staff.append(staff_item)
+
+        def _parse_badgr_domain(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        badgr_domain = _parse_badgr_domain(d.pop("badgrDomain", UNSET))
+
+        def _parse_created_by(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        created_by = _parse_created_by(d.pop("createdBy", UNSET))
+
+        def _parse_organization_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        organization_id = _parse_organization_id(d.pop("organizationId", UNSET))
+
+        _extensions = d.pop("extensions", UNSET)
+        extensions: Extensions | Unset
+        if isinstance(_extensions, Unset):
+            extensions = UNSET
+        else:
+            extensions = Extensions.from_dict(_extensions)
+
+        def _parse_source(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        source = _parse_source(d.pop("source", UNSET))
+
+        def _parse_source_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        source_url = _parse_source_url(d.pop("sourceUrl", UNSET))
+
+        def _parse_image_path(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        image_path = _parse_image_path(d.pop("imagePath", UNSET))
+
+        def _parse_original_json(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        original_json = _parse_original_json(d.pop("originalJson", UNSET))
+
+        def _parse_badge_skill_linking_preferences(data: object) -> None | SkillLinkingPreferences | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                badge_skill_linking_preferences_type_0 = SkillLinkingPreferences.from_dict(data)
+
+                return badge_skill_linking_preferences_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SkillLinkingPreferences | Unset, data)
+
+        badge_skill_linking_preferences = _parse_badge_skill_linking_preferences(
+            d.pop("badgeSkillLinkingPreferences", UNSET)
+        )
+
+        def _parse_preferences(data: object) -> IssuerPreferences | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                preferences_type_0 = IssuerPreferences.from_dict(data)
+
+                return preferences_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(IssuerPreferences | None | Unset, data)
+
+        preferences = _parse_preferences(d.pop("preferences", UNSET))
+
+        issuer = cls(
+            entity_type=entity_type,
+            entity_id=entity_id,
+            name=name,
+            id=id,
+            open_badge_id=open_badge_id,
+            created_at=created_at,
+            image=image,
+            email=email,
+            description=description,
+            url=url,
+            staff=staff,
+            badgr_domain=badgr_domain,
+            created_by=created_by,
+            organization_id=organization_id,
+            extensions=extensions,
+            source=source,
+            source_url=source_url,
+            image_path=image_path,
+            original_json=original_json,
+            badge_skill_linking_preferences=badge_skill_linking_preferences,
+            preferences=preferences,
+        )
+
+        issuer.additional_properties = d
+        return issuer
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

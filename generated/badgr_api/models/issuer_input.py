@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.staff_ref_input import StaffRefInput
+
+
+T = TypeVar("T", bound="IssuerInput")
+
+
+@_attrs_define
+class IssuerInput:
+    name: str
+    """ Name of the issuer """
+    email: str
+    """ Contact email for the Issuer; one of the caller's verified addresses. """
+    url: str
+    """ Homepage or website associated with the Issuer """
+    source_url: str | Unset = UNSET
+    """ The original URL of the issuer if it was imported """
+    original_json: str | Unset = UNSET
+    """ The original OB JSON of the issuer if it was imported """
+    image: str | Unset = UNSET
+    """ Image of the issuer. A URL or a base64 PNG/SVG data URI. """
+    description: str | Unset = UNSET
+    """ Short description of the Issuer """
+    badgr_domain: str | Unset = UNSET
+    """ Organization domain host """
+    created_by: str | Unset = UNSET
+    """ User who created this issuer """
+    organization_id: str | Unset = UNSET
+    """ The ID of the organization which this issuer should be associated with. Requires organization write access.
+    """
+    staff: list[StaffRefInput] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        email = self.email
+
+        url = self.url
+
+        source_url = self.source_url
+
+        original_json = self.original_json
+
+        image = self.image
+
+        description = self.description
+
+        badgr_domain = self.badgr_domain
+
+        created_by = self.created_by
+
+        organization_id = self.organization_id
+
+        staff: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.staff, Unset):
+            staff = []
+            for staff_item_data in self.staff:
+                staff_item = staff_item_data.to_dict()
+                staff.append(staff_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+                "email": email,
+                "url": url,
+            }
+        )
+        if source_url is not UNSET:
+            field_dict["sourceUrl"] = source_url
+        if original_json is not UNSET:
+            field_dict["originalJson"] = original_json
+        if image is not UNSET:
+            field_dict["image"] = image
+        if description is not UNSET:
+            field_dict["description"] = description
+        if badgr_domain is not UNSET:
+            field_dict["badgrDomain"] = badgr_domain
+        if created_by is not UNSET:
+            field_dict["createdBy"] = created_by
+        if organization_id is not UNSET:
+            field_dict["organizationId"] = organization_id
+        if staff is not UNSET:
+            field_dict["staff"] = staff
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.staff_ref_input import StaffRefInput
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        email = d.pop("email")
+
+        url = d.pop("url")
+
+        source_url = d.pop("sourceUrl", UNSET)
+
+        original_json = d.pop("originalJson", UNSET)
+
+        image = d.pop("image", UNSET)
+
+        description = d.pop("description", UNSET)
+
+        badgr_domain = d.pop("badgrDomain", UNSET)
+
+        created_by = d.pop("createdBy", UNSET)
+
+        organization_id = d.pop("organizationId", UNSET)
+
+        _staff = d.pop("staff", UNSET)
+        staff: list[StaffRefInput] | Unset = UNSET
+        if _staff is not UNSET:
+            staff = []
+            for staff_item_data in _staff:
+                staff_item = StaffRefInput.from_dict(staff_item_data)
+
+                staff.append(staff_item)
+
+        issuer_input = cls(
+            name=name,
+            email=email,
+            url=url,
+            source_url=source_url,
+            original_json=original_json,
+            image=image,
+            description=description,
+            badgr_domain=badgr_domain,
+            created_by=created_by,
+            organization_id=organization_id,
+            staff=staff,
+        )
+
+        issuer_input.additional_properties = d
+        return issuer_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.custom_property_definition import CustomPropertyDefinition
+
+
+T = TypeVar("T", bound="IssuerPreferences")
+
+
+@_attrs_define
+class IssuerPreferences:
+    custom_property_definitions: list[CustomPropertyDefinition] | Unset = UNSET
+    default_print_cert_template_id: None | str | Unset = UNSET
+    enabled_print_cert_template_ids: list[str] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        custom_property_definitions: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.custom_property_definitions, Unset):
+            custom_property_definitions = []
+            for custom_property_definitions_item_data in self.custom_property_definitions:
+                custom_property_definitions_item = custom_property_definitions_item_data.to_dict()
+                custom_property_definitions.append(custom_property_definitions_item)
+
+        default_print_cert_template_id: None | str | Unset
+        if isinstance(self.default_print_cert_template_id, Unset):
+            default_print_cert_template_id = UNSET
+        else:
+            default_print_cert_template_id = self.default_print_cert_template_id
+
+        enabled_print_cert_template_ids: list[str] | Unset = UNSET
+        if not isinstance(self.enabled_print_cert_template_ids, Unset):
+            enabled_print_cert_template_ids = self.enabled_print_cert_template_ids
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if custom_property_definitions is not UNSET:
+            field_dict["customPropertyDefinitions"] = custom_property_definitions
+        if default_print_cert_template_id is not UNSET:
+            field_dict["defaultPrintCertTemplateId"] = default_print_cert_template_id
+        if enabled_print_cert_template_ids is not UNSET:
+            field_dict["enabledPrintCertTemplateIds"] = enabled_print_cert_template_ids
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.custom_property_definition import CustomPropertyDefinition
+
+        d = dict(src_dict)
+        _custom_property_definitions = d.pop("customPropertyDefinitions", UNSET)
+        custom_property_definitions: list[CustomPropertyDefinition] | Unset = UNSET
+        if _custom_property_definitions is not UNSET:
+            custom_property_definitions = []
+            for custom_property_definitions_item_data in _custom_property_definitions:
+                custom_property_definitions_item = CustomPropertyDefinition.from_dict(
+                    custom_property_definitions_item_data
+                )
+
+                custom_property_definitions.append(custom_property_definitions_item)
+
+        def _parse_default_print_cert_template_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        default_print_cert_template_id = _parse_default_print_cert_template_id(
+            d.pop("defaultPrintCertTemplateId", UNSET)
+        )
+
+        enabled_print_cert_template_ids = cast(list[str], d.pop("enabledPrintCertTemplateIds", UNSET))
+
+        issuer_preferences = cls(
+            custom_property_definitions=custom_property_definitions,
+            default_print_cert_template_id=default_print_cert_template_id,
+            enabled_print_cert_template_ids=enabled_print_cert_template_ids,
+        )
+
+        issuer_preferences.additional_properties = d
+        return issuer_preferences
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

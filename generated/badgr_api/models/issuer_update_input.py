@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.extensions import Extensions
+    from ..models.staff_ref_input import StaffRefInput
+
+
+T = TypeVar("T", bound="IssuerUpdateInput")
+
+
+@_attrs_define
+class IssuerUpdateInput:
+    name: str
+    email: str
+    url: str
+    description: str
+    image: str | Unset = UNSET
+    """ A URL or a base64 PNG/SVG data URI. """
+    badgr_domain: str | Unset = UNSET
+    staff: list[StaffRefInput] | Unset = UNSET
+    extensions: Extensions | Unset = UNSET
+    """ Open Badges extensions, keyed by extension name. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        email = self.email
+
+        url = self.url
+
+        description = self.description
+
+        image = self.image
+
+        badgr_domain = self.badgr_domain
+
+        staff: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.staff, Unset):
+            staff = []
+            for staff_item_data in self.staff:
+                staff_item = staff_item_data.to_dict()
+                staff.append(staff_item)
+
+        extensions: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.extensions, Unset):
+            extensions = self.extensions.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+                "email": email,
+                "url": url,
+                "description": description,
+            }
+        )
+        if image is not UNSET:
+            field_dict["image"] = image
+        if badgr_domain is not UNSET:
+            field_dict["badgrDomain"] = badgr_domain
+        if staff is not UNSET:
+            field_dict["staff"] = staff
+        if extensions is not UNSET:
+            field_dict["extensions"] = extensions
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.extensions import Extensions
+        from ..models.staff_ref_input import StaffRefInput
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        email = d.pop("email")
+
+        url = d.pop("url")
+
+        description = d.pop("description")
+
+        image = d.pop("image", UNSET)
+
+        badgr_domain = d.pop("badgrDomain", UNSET)
+
+        _staff = d.pop("staff", UNSET)
+        staff: list[StaffRefInput] | Unset = UNSET
+        if _staff is not UNSET:
+            staff = []
+            for staff_item_data in _staff:
+                staff_item = StaffRefInput.from_dict(staff_item_data)
+
+                staff.append(staff_item)
+
+        _extensions = d.pop("extensions", UNSET)
+        extensions: Extensions | Unset
+        if isinstance(_extensions, Unset):
+            extensions = UNSET
+        else:
+            extensions = Extensions.from_dict(_extensions)
+
+        issuer_update_input = cls(
+            name=name,
+            email=email,
+            url=url,
+            description=description,
+            image=image,
+            badgr_domain=badgr_domain,
+            staff=staff,
+            extensions=extensions,
+        )
+
+        issuer_update_input.additional_properties = d
+        return issuer_update_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

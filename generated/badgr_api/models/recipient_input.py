@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.recipient_type import RecipientType, check_recipient_type
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="RecipientInput")
+
+
+@_attrs_define
+class RecipientInput:
+    identity: str
+    """ An e-mail address, telephone number, URL or Open Badge id, per `type`. """
+    type_: RecipientType | Unset = UNSET
+    """ Kind of recipient identifier (`email` is the default). """
+    hashed: bool | Unset = UNSET
+    """ Defaults to true for email and telephone, false for url and openBadgeId. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        identity = self.identity
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_
+
+        hashed = self.hashed
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "identity": identity,
+            }
+        )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if hashed is not UNSET:
+            field_dict["hashed"] = hashed
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        identity = d.pop("identity")
+
+        _type_ = d.pop("type", UNSET)
+        type_: RecipientType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = check_recipient_type(_type_)
+
+        hashed = d.pop("hashed", UNSET)
+
+        recipient_input = cls(
+            identity=identity,
+            type_=type_,
+            hashed=hashed,
+        )
+
+        recipient_input.additional_properties = d
+        return recipient_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,1 @@
+"""Stateful local Badgr / Canvas Credentials server (see README)."""

@@ -1,0 +1,1 @@
+"""Hand-written Badgr / Canvas Credentials client (see README)."""
