@@ -32,12 +32,12 @@ def run(*args: str | Path, cwd: Path = ROOT) -> None:
     subprocess.run([str(a) for a in args], cwd=cwd, check=True)
 
 
-def generate(output: Path) -> None:
+def generate(spec: Path, output: Path) -> None:
     shutil.rmtree(output, ignore_errors=True)
     output.parent.mkdir(parents=True, exist_ok=True)
     run(
         BIN / "openapi-python-client", "generate",
-        "--path", SPEC, "--config", CONFIG, "--meta", "none",
+        "--path", spec, "--config", CONFIG, "--meta", "none",
         "--output-path", output, "--fail-on-warning",
     )  # fmt: skip
     ruff = BIN / "ruff"
@@ -47,8 +47,8 @@ def generate(output: Path) -> None:
     (output / "py.typed").write_text("# PEP 561 marker: badgr_api ships type hints\n")
 
 
-def missing_operations(output: Path) -> list[str]:
-    spec = yaml.safe_load(SPEC.read_text())
+def missing_operations(spec_path: Path, output: Path) -> list[str]:
+    spec = yaml.safe_load(spec_path.read_text())
     modules = {path.stem for path in (output / "api").glob("*/*.py")}
     return sorted(
         operation["operationId"]
@@ -64,9 +64,7 @@ def differences(left: Path, right: Path) -> list[str]:
     def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
         found.extend(f"only in committed: {prefix}{n}" for n in cmp.left_only)
         found.extend(f"only in regenerated: {prefix}{n}" for n in cmp.right_only)
-        _, mismatch, errors = filecmp.cmpfiles(
-            cmp.left, cmp.right, cmp.common_files, shallow=False
-        )
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
         found.extend(f"differs: {prefix}{n}" for n in mismatch + errors)
         for name, sub in cmp.subdirs.items():
             walk(sub, f"{prefix}{name}/")
@@ -78,26 +76,29 @@ def differences(left: Path, right: Path) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if generated/ is out of date")
+    parser.add_argument("--spec", type=Path, default=SPEC, help="the OpenAPI file")
+    parser.add_argument("--package", type=Path, default=PACKAGE, help="the generated package")
     args = parser.parse_args()
+    package: Path = args.package
     if not args.check:
-        generate(PACKAGE)
-        target = PACKAGE
+        generate(args.spec, package)
+        target = package
     else:
         target = Path(tempfile.mkdtemp(prefix="badgr-gen-")) / "badgr_api"
-        generate(target)
-    missing = missing_operations(target)
+        generate(args.spec, target)
+    missing = missing_operations(args.spec, target)
     if missing:
         print(f"operations without a generated module: {', '.join(missing)}", file=sys.stderr)
         return 1
     if args.check:
-        drift = differences(PACKAGE, target) if PACKAGE.exists() else ["generated/ is missing"]
+        drift = differences(package, target) if package.exists() else [f"{package} is missing"]
         shutil.rmtree(target.parent)
         if drift:
-            print("generated/badgr_api is out of step with openapi/ (or was edited by hand):")
+            print(f"{package} is out of step with {args.spec} (or was edited by hand):")
             print("\n".join(f"  {line}" for line in drift))
             print("Run `make generate` and commit the result.")
             return 1
-        print("generated/badgr_api matches openapi/credentials.yaml")
+        print(f"{package} matches {args.spec}")
     return 0
 
 

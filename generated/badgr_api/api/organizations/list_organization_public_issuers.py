@@ -96,8 +96,8 @@ def sync_detailed(
     """List public issuers for the specified organization with pagination and optional name filtering
 
      Public (no scope shown in the documentation). Page-number paging: `num` items per page and
-    1-based `page`; the documentation renders both as strings, they are integers here. A `Link`
-    header points at the neighbouring pages.
+    1-based `page`; the documentation renders both as strings, they are integers here. Verb, the
+    response body and the `Link` header to the neighbouring pages are inferred.
 
     Args:
         id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
@@ -138,8 +138,8 @@ def sync(
     """List public issuers for the specified organization with pagination and optional name filtering
 
      Public (no scope shown in the documentation). Page-number paging: `num` items per page and
-    1-based `page`; the documentation renders both as strings, they are integers here. A `Link`
-    header points at the neighbouring pages.
+    1-based `page`; the documentation renders both as strings, they are integers here. Verb, the
+    response body and the `Link` header to the neighbouring pages are inferred.
 
     Args:
         id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
@@ -175,8 +175,8 @@ async def asyncio_detailed(
     """List public issuers for the specified organization with pagination and optional name filtering
 
      Public (no scope shown in the documentation). Page-number paging: `num` items per page and
-    1-based `page`; the documentation renders both as strings, they are integers here. A `Link`
-    header points at the neighbouring pages.
+    1-based `page`; the documentation renders both as strings, they are integers here. Verb, the
+    response body and the `Link` header to the neighbouring pages are inferred.
 
     Args:
         id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
@@ -215,8 +215,8 @@ async def asyncio(
     """List public issuers for the specified organization with pagination and optional name filtering
 
      Public (no scope shown in the documentation). Page-number paging: `num` items per page and
-    1-based `page`; the documentation renders both as strings, they are integers here. A `Link`
-    header points at the neighbouring pages.
+    1-based `page`; the documentation renders both as strings, they are integers here. Verb, the
+    response body and the `Link` header to the neighbouring pages are inferred.
 
     Args:
         id (str): A 24-hex `id` or a URL-safe base64 `entityId`.

@@ -77,7 +77,8 @@ def sync_detailed(
 ) -> Response[Envelope | PathwayEnvelope]:
     """List all pathways for the issuer
 
-     The response body is not documented; a list of Pathway objects is assumed.
+     Verb and response inferred (the documentation shows the path only); a list of Pathway objects is
+    assumed.
 
     Args:
         id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
@@ -108,7 +109,8 @@ def sync(
 ) -> Envelope | PathwayEnvelope | None:
     """List all pathways for the issuer
 
-     The response body is not documented; a list of Pathway objects is assumed.
+     Verb and response inferred (the documentation shows the path only); a list of Pathway objects is
+    assumed.
 
     Args:
         id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
@@ -134,7 +136,8 @@ async def asyncio_detailed(
 ) -> Response[Envelope | PathwayEnvelope]:
     """List all pathways for the issuer
 
-     The response body is not documented; a list of Pathway objects is assumed.
+     Verb and response inferred (the documentation shows the path only); a list of Pathway objects is
+    assumed.
 
     Args:
         id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
@@ -163,7 +166,8 @@ async def asyncio(
 ) -> Envelope | PathwayEnvelope | None:
     """List all pathways for the issuer
 
-     The response body is not documented; a list of Pathway objects is assumed.
+     Verb and response inferred (the documentation shows the path only); a list of Pathway objects is
+    assumed.
 
     Args:
         id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
