@@ -57,7 +57,8 @@ def json_schema_of(container: dict[str, Any]) -> dict[str, Any] | None:
 @functools.cache
 def _registry() -> Registry:
     resource = Resource.from_contents(load_spec(), default_specification=DRAFT202012)
-    return Registry().with_resource(SPEC_URI, resource)
+    registry: Registry = Registry().with_resource(SPEC_URI, resource)
+    return registry
 
 
 def validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
