@@ -1,0 +1,248 @@
+"""Fuzz a Credentials API server with schemathesis, driven by openapi/credentials.yaml.
+
+    make fuzz                                   # starts the mock on a temporary SQLite file
+    make fuzz URL=https://api.test.badgr.com    # a live server: read-only unless --allow-writes
+
+Credentials come from flags or the environment: BADGR_TOKEN, or BADGR_USERNAME + BADGR_PASSWORD
+(BADGR_CLIENT_ID, default `public`). Reports land in --report-dir: JUnit XML, NDJSON and HTML.
+The exit code is 1 when any check failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import ipaddress
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+from rich.console import Console
+from rich.table import Table
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = ROOT / "openapi" / "credentials.yaml"
+CHECKS_CONFIG = ROOT / "schemathesis.toml"
+BIN = Path(sys.executable).parent
+MOCK_USER = ("alice@example.com", "badgr-demo")
+console = Console(stderr=False, highlight=False)
+
+
+class FuzzSetupError(Exception):
+    """The run could not start: no server, no credentials, or a refused login."""
+
+
+@dataclass
+class OperationSummary:
+    name: str
+    cases: int = 0
+    failures: list[str] = field(default_factory=list)
+
+
+def is_loopback(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextlib.contextmanager
+def embedded_mock(defects: str | None) -> Iterator[str]:
+    """Run `python -m badgr_mock` on a temporary SQLite file; yield its base URL."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory(prefix="badgr-fuzz-") as tmp:
+        env = {**os.environ, "BADGR_MOCK_DEFECTS": defects or ""}
+        command = [sys.executable, "-m", "badgr_mock", "--host", "127.0.0.1", "--port", str(port)]
+        command += ["--db", str(Path(tmp) / "mock.sqlite3"), "--no-login-backoff"]
+        log = (Path(tmp) / "mock.log").open("wb")
+        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+        try:
+            wait_until_up(url, server)
+            yield url
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+            log.close()
+
+
+def wait_until_up(url: str, server: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise FuzzSetupError(f"the mock server exited with code {server.returncode}")
+        try:
+            httpx.get(f"{url}/v2/users/self", timeout=1.0)
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise FuzzSetupError(f"the mock server did not answer on {url} within {timeout:.0f} s")
+
+
+def obtain_token(url: str, username: str, password: str, client_id: str) -> str:
+    """Password grant at /o/token. Never retried: servers throttle failed logins."""
+    form = {"grant_type": "password", "username": username, "password": password}
+    form["client_id"] = client_id
+    response = httpx.post(f"{url.rstrip('/')}/o/token", data=form, timeout=30.0)
+    if response.status_code != 200:
+        try:
+            error = response.json().get("error", "")
+        except ValueError:
+            error = ""
+        raise FuzzSetupError(f"login refused for {username}: HTTP {response.status_code} {error}")
+    token = response.json().get("access_token")
+    if not isinstance(token, str) or not token:
+        raise FuzzSetupError("the token endpoint answered without an access_token")
+    return token
+
+
+def write_config(directory: Path) -> Path:
+    """The committed per-operation check settings, plus the bearer header read from the env."""
+    config = directory / "schemathesis.toml"
+    header = 'headers = { Authorization = "Bearer ${BADGR_FUZZ_TOKEN}" }\n'
+    config.write_text(header + CHECKS_CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
+    return config
+
+
+def schemathesis_command(args: argparse.Namespace, url: str, config: Path) -> list[str]:
+    command = [str(BIN / "st"), "--config-file", str(config), "run", str(SPEC), "--url", url]
+    command += ["--checks", "all", "--max-examples", str(args.max_examples)]
+    command += ["--seed", str(args.seed), "--workers", "1"]
+    command += ["--report", "junit,ndjson,html", "--report-dir", str(args.report_dir)]
+    if not args.shrink:
+        command.append("--no-shrink")
+    if args.phases:
+        command += ["--phases", args.phases]
+    if args.rate_limit:
+        command += ["--rate-limit", args.rate_limit]
+    if not args.writes_allowed:
+        command += ["--include-method", "GET", "--include-method", "HEAD"]
+    for operation_id in args.include_operation_id:
+        command += ["--include-operation-id", operation_id]
+    if args.baseline:
+        command += ["--baseline", str(args.baseline)]
+    return command
+
+
+def summarize(junit: Path) -> list[OperationSummary]:
+    """One row per operation from schemathesis' JUnit report."""
+    summaries: dict[str, OperationSummary] = {}
+    for case in ET.parse(junit).getroot().iter("testcase"):
+        name = case.get("name") or case.get("classname") or "?"
+        summary = summaries.setdefault(name, OperationSummary(name))
+        summary.cases += 1
+        for problem in [*case.iter("failure"), *case.iter("error")]:
+            summary.failures.append((problem.get("message") or problem.text or "").strip())
+    return sorted(summaries.values(), key=lambda s: (not s.failures, s.name))
+
+
+def first_failure(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    curl = next((line for line in lines if line.startswith("curl ")), "")
+    return "\n".join([*lines[:2], curl])
+
+
+def print_summary(rows: list[OperationSummary], report_dir: Path) -> None:
+    table = Table(title="Fuzzing summary", show_lines=True)
+    table.add_column("operation")
+    table.add_column("tests", justify="right")
+    table.add_column("failures", justify="right")
+    table.add_column("first failure (with a curl reproduction)", overflow="fold")
+    for row in rows:
+        failure = first_failure(row.failures[0]) if row.failures else ""
+        style = "red" if row.failures else None
+        table.add_row(row.name, str(row.cases), str(len(row.failures)), failure, style=style)
+    console.print(table)
+    failed = sum(bool(row.failures) for row in rows)
+    console.print(f"{len(rows)} operations, {failed} with failures. Reports: {report_dir}/")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", help="server to fuzz; empty: start the embedded mock")
+    parser.add_argument("--report-dir", type=Path, default=Path("fuzz-report"))
+    parser.add_argument("--max-examples", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--phases", help="examples,coverage,fuzzing,stateful (default: all)")
+    parser.add_argument("--rate-limit", help="e.g. 100/m, or 'auto' to honour Retry-After")
+    parser.add_argument(
+        "--allow-writes",
+        action="store_true",
+        help="also send POST/PUT/PATCH/DELETE to a non-loopback server (awards e-mail people!)",
+    )
+    parser.add_argument("--include-operation-id", action="append", default=[])
+    parser.add_argument("--baseline", type=Path, help="schemathesis baseline of accepted failures")
+    parser.add_argument("--shrink", action="store_true", help="shrink failing examples (slow)")
+    parser.add_argument("--token", default=os.environ.get("BADGR_TOKEN"))
+    parser.add_argument("--username", default=os.environ.get("BADGR_USERNAME"))
+    parser.add_argument("--password", default=os.environ.get("BADGR_PASSWORD"))
+    parser.add_argument("--client-id", default=os.environ.get("BADGR_CLIENT_ID", "public"))
+    parser.add_argument(
+        "--mock-defects", default=os.environ.get("BADGR_MOCK_DEFECTS"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args(argv)
+    args.writes_allowed = args.allow_writes or not args.url or is_loopback(args.url)
+    if args.url and not is_loopback(args.url) and args.rate_limit is None:
+        args.rate_limit = "auto"
+    return args
+
+
+def fuzz(args: argparse.Namespace, url: str) -> int:
+    if args.token:
+        token = args.token
+    elif args.username and args.password:
+        token = obtain_token(url, args.username, args.password, args.client_id)
+    elif not args.url:
+        token = obtain_token(url, *MOCK_USER, args.client_id)
+    else:
+        raise FuzzSetupError("no credentials: set BADGR_TOKEN or BADGR_USERNAME/BADGR_PASSWORD")
+    mode = "read and write" if args.writes_allowed else "read-only (GET/HEAD)"
+    console.print(f"Fuzzing {url} ({mode}), seed {args.seed}, {args.max_examples} examples/op")
+    args.report_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="badgr-fuzz-config-") as tmp:
+        command = schemathesis_command(args, url, write_config(Path(tmp)))
+        env = {**os.environ, "BADGR_FUZZ_TOKEN": token, "SCHEMATHESIS_HOOKS": "scripts.fuzz_checks"}
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+        returncode = subprocess.run(command, cwd=ROOT, env=env).returncode
+    junit = args.report_dir / "junit.xml"
+    rows = summarize(junit) if junit.exists() else []
+    print_summary(rows, args.report_dir)
+    return 1 if returncode != 0 or any(row.failures for row in rows) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        if args.url:
+            return fuzz(args, args.url.rstrip("/"))
+        with embedded_mock(args.mock_defects) as url:
+            return fuzz(args, url)
+    except FuzzSetupError as error:
+        console.print(f"[red]fuzz: {error}[/red]")
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Credentials-specific schemathesis checks: what the generic checks cannot see.
+
+Loaded by `make fuzz` (through SCHEMATHESIS_HOOKS) and by tests/fuzz, so both run the same checks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import schemathesis
+from schemathesis import Case, CheckContext, Response
+
+AnyCase = Case[Any]
+
+MAX_PAGES = 100
+CURSORS = ("after", "before", "cursor", "page")
+
+
+def _result(response: Response) -> list[Any] | None:
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    result = body.get("result") if isinstance(body, dict) else None
+    return result if isinstance(result, list) else None
+
+
+def _key(item: Any) -> str:
+    if isinstance(item, dict):
+        return str(item.get("entityId") or item.get("id") or item)
+    return repr(item)
+
+
+def _call(case: AnyCase, sent: Response, query: dict[str, Any]) -> Response:
+    """Repeat `case` with another query, with the credentials the original request carried."""
+    again = case.operation.Case(
+        method=case.method,
+        path_parameters=dict(case.path_parameters or {}),
+        headers=dict(case.headers or {}),
+        query=query,
+    )
+    authorization = sent.request.headers.get("Authorization")
+    response: Response = again.call(
+        headers={"Authorization": authorization} if authorization else None
+    )
+    return response
+
+
+def _next_query(response: Response) -> dict[str, Any] | None:
+    for link in response.headers.get("link", []) or []:
+        for part in link.split(","):
+            url, _, params = part.partition(";")
+            if 'rel="next"' in params.replace(" ", ""):
+                return dict(parse_qsl(urlsplit(url.strip().strip("<>")).query))
+    return None
+
+
+@schemathesis.check
+def pagination_is_complete(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """Following `Link rel="next"` from a first page yields every item of the list exactly once."""
+    query = dict(case.query or {})
+    if case.method != "GET" or response.status_code != 200 or "num" not in query:
+        return None
+    if any(name in query for name in CURSORS):
+        return None
+    first_page = _result(response)
+    if first_page is None:
+        return None
+    everything = _result(_call(case, response, {k: v for k, v in query.items() if k != "num"}))
+    if everything is None:
+        return None
+    seen = [_key(item) for item in first_page]
+    next_query, pages = _next_query(response), 1
+    while next_query is not None and pages < MAX_PAGES:
+        page = _call(case, response, next_query)
+        items = _result(page)
+        if page.status_code != 200 or items is None:
+            raise AssertionError(f"Next page answered {page.status_code}: {page.text[:200]}")
+        seen += [_key(item) for item in items]
+        next_query, pages = _next_query(page), pages + 1
+    if next_query is not None:
+        return None  # too long to walk here; nothing proven either way
+    duplicates = sorted({key for key in seen if seen.count(key) > 1})
+    missing = sorted({_key(item) for item in everything} - set(seen))
+    if duplicates or missing:
+        raise AssertionError(
+            f"Walking {pages} page(s) of num={query['num']} lost {len(missing)} item(s) "
+            f"{missing[:5]} and repeated {len(duplicates)} {duplicates[:5]}"
+        )
+    return True
+
+
+@schemathesis.check
+def single_entity_has_one_result(
+    ctx: CheckContext, response: Response, case: AnyCase
+) -> bool | None:
+    """A 200 for one addressed entity carries exactly it: an empty `result` hides a 404."""
+    if case.method not in ("GET", "PUT", "PATCH") or not case.path.endswith("}"):
+        return None
+    if response.status_code != 200:
+        return None
+    result = _result(response)
+    if result is not None and len(result) != 1:
+        raise AssertionError(f"Expected exactly one entity in `result`, got {len(result)}")
+    return True
