@@ -143,6 +143,8 @@ def schemathesis_command(args: argparse.Namespace, url: str, config: Path) -> li
         command += ["--include-operation-id", operation_id]
     if args.baseline:
         command += ["--baseline", str(args.baseline)]
+        if args.baseline_update:
+            command.append("--baseline-update")
     return command
 
 
@@ -194,6 +196,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--include-operation-id", action="append", default=[])
     parser.add_argument("--baseline", type=Path, help="schemathesis baseline of accepted failures")
+    parser.add_argument(
+        "--baseline-update", action="store_true", help="record this run's failures in --baseline"
+    )
     parser.add_argument("--shrink", action="store_true", help="shrink failing examples (slow)")
     parser.add_argument("--token", default=os.environ.get("BADGR_TOKEN"))
     parser.add_argument("--username", default=os.environ.get("BADGR_USERNAME"))
