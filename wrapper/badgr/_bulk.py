@@ -1,0 +1,93 @@
+"""``award_many``: award one badge class to many recipients with bounded concurrency.
+
+It is a :class:`~badgr._call.Job` (a coroutine over the async executor): the async client awaits
+it, the sync client runs it on a private event loop. Each award is sent with
+``allowDuplicateAwards: false`` so it can be retried safely, and a retry that the server refuses
+as a duplicate is resolved by looking the award up (``AwardResult.recovered``). Failures are
+collected per recipient, never raised midway.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from badgr_api.models.assertion import Assertion
+
+from ._call import Call, Job
+from ._errors import BadgrError
+from ._logging import logger
+
+if TYPE_CHECKING:
+    from ._executor import AsyncExecutor
+
+__all__ = ["AwardResult", "ProgressCallback", "award_many_job"]
+
+
+@dataclass(frozen=True)
+class AwardResult:
+    """The outcome for one recipient: ``assertion`` on success, ``error`` on failure."""
+
+    recipient: Any
+    assertion: Assertion | None = None
+    error: BadgrError | None = None
+    #: the award was made by an attempt whose response was lost; a retry was refused as a
+    #: duplicate and the assertion was found with the list endpoint's ``recipient`` filter
+    recovered: bool = False
+    attempts: int = 1
+
+    @property
+    def ok(self) -> bool:
+        return self.assertion is not None
+
+
+#: ``progress(done, total, result)`` is called after each recipient, in the event-loop thread.
+ProgressCallback = Callable[[int, int, AwardResult], None]
+
+
+def award_many_job(
+    build: Callable[[Any], Call[Assertion]],
+    recipients: Iterable[Any],
+    *,
+    concurrency: int,
+    progress: ProgressCallback | None,
+) -> Job[list[AwardResult]]:
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+        raise ValueError(f"concurrency must be a positive int, got {concurrency!r}")
+    items = list(recipients)
+    # build every call up front so bad arguments raise before anything is sent
+    calls = [build(recipient) for recipient in items]
+
+    async def run(executor: AsyncExecutor) -> list[AwardResult]:
+        total = len(items)
+        results: list[AwardResult | None] = [None] * total
+        queue = iter(range(total))
+        done = 0
+
+        async def worker() -> None:
+            nonlocal done
+            for index in queue:
+                try:
+                    outcome = await executor.run_detailed(calls[index])
+                    result = AwardResult(
+                        items[index],
+                        assertion=outcome.value,
+                        recovered=outcome.recovered,
+                        attempts=outcome.attempts,
+                    )
+                except BadgrError as error:
+                    result = AwardResult(items[index], error=error)
+                results[index] = result
+                done += 1
+                if progress is not None:
+                    try:
+                        progress(done, total, result)
+                    except Exception:
+                        logger.exception("award_many progress callback failed")
+
+        await asyncio.gather(*(worker() for _ in range(min(concurrency, total) or 1)))
+        return [r for r in results if r is not None]
+
+    return Job(run)

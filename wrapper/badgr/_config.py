@@ -1,0 +1,104 @@
+"""Regions, defaults and environment variables (read when a client is built, never at import)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+__all__ = ["DEFAULT_SCOPE", "DEFAULT_TIMEOUT", "REGIONS", "Settings", "resolve_settings"]
+
+#: The API hosts of the spec's ``servers`` list, by short region name.
+REGIONS: dict[str, str] = {
+    "us": "https://api.badgr.io",
+    "eu": "https://api.eu.badgr.io",
+    "au": "https://api.au.badgr.io",
+    "ca": "https://api.ca.badgr.io",
+    "sg": "https://api.sg.badgr.io",
+    "demo": "https://api.demo.badgr.com",
+    "test": "https://api.test.badgr.com",
+}
+DEFAULT_REGION = "us"
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_CLIENT_ID = "public"
+#: What the public client may ask for; the server falls back to the same set.
+DEFAULT_SCOPE = "rw:profile rw:issuer rw:backpack"
+
+ENV_BASE_URL = "BADGR_BASE_URL"
+ENV_REGION = "BADGR_REGION"
+ENV_TOKEN = "BADGR_TOKEN"
+ENV_USERNAME = "BADGR_USERNAME"
+ENV_PASSWORD = "BADGR_PASSWORD"
+ENV_CLIENT_ID = "BADGR_CLIENT_ID"
+
+
+@dataclass(frozen=True, repr=False)
+class Settings:
+    base_url: str
+    token: str | None
+    username: str | None
+    password: str | None
+    client_id: str
+
+    def __repr__(self) -> str:
+        return (
+            f"Settings(base_url={self.base_url!r}, token={'***' if self.token else None}, "
+            f"username={self.username!r}, password={'***' if self.password else None}, "
+            f"client_id={self.client_id!r})"
+        )
+
+
+def region_url(region: str) -> str:
+    try:
+        return REGIONS[region.strip().lower()]
+    except KeyError:
+        raise ValueError(
+            f"unknown Badgr region {region!r}; expected one of {', '.join(REGIONS)}"
+        ) from None
+
+
+def resolve_settings(
+    *,
+    base_url: str | None,
+    region: str | None,
+    token: str | None,
+    username: str | None,
+    password: str | None,
+    client_id: str | None,
+    env: Mapping[str, str] | None = None,
+) -> Settings:
+    """Explicit arguments win over ``BADGR_*`` variables; ``base_url`` wins over ``region``.
+
+    Credentials are taken as a set: explicit ``token`` or ``username``/``password`` arguments
+    ignore the credential variables entirely, so an exported ``BADGR_TOKEN`` never mixes with
+    a password given in code.
+    """
+    environ = os.environ if env is None else env
+    if base_url:
+        url = base_url
+    elif region:
+        url = region_url(region)
+    elif environ.get(ENV_BASE_URL):
+        url = environ[ENV_BASE_URL]
+    elif environ.get(ENV_REGION):
+        url = region_url(environ[ENV_REGION])
+    else:
+        url = REGIONS[DEFAULT_REGION]
+    url = url.rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise ValueError(f"base_url must start with http:// or https://, got {url!r}")
+
+    if token is None and username is None and password is None:
+        token = environ.get(ENV_TOKEN) or None
+        if token is None:
+            username = environ.get(ENV_USERNAME) or None
+            password = environ.get(ENV_PASSWORD) or None
+    if (username is None) != (password is None):
+        raise ValueError("username and password must be given together")
+    return Settings(
+        base_url=url,
+        token=token,
+        username=username,
+        password=password,
+        client_id=client_id or environ.get(ENV_CLIENT_ID) or DEFAULT_CLIENT_ID,
+    )

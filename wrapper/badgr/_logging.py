@@ -1,0 +1,123 @@
+"""The ``badgr`` logger and the redaction that keeps secrets out of every record.
+
+Two layers:
+
+* pattern redaction of anything that looks like a credential (``Authorization`` header values,
+  ``password=…``, ``access_token``/``refresh_token``/``client_secret``/``code`` in query strings,
+  form bodies and JSON);
+* exact redaction of the live secrets the SDK knows about (passwords and tokens are registered
+  when they enter the SDK), so even an unusual format cannot leak them.
+
+The filter is attached to the ``badgr`` logger; the SDK logs only through that logger.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections import deque
+from typing import Any
+
+import httpx
+
+__all__ = ["RedactingFilter", "logger", "redact", "redact_url", "register_secret"]
+
+logger = logging.getLogger("badgr")
+
+REDACTED = "[REDACTED]"
+_SECRET_KEYS = (
+    r"access_token|refresh_token|id_token|token|password|passwd|client_secret|secret|code"
+    r"|api_key|apikey"
+)
+_PATTERNS = [
+    # Authorization: Bearer xxx / Token xxx / Basic xxx
+    re.compile(
+        r"(?i)(authorization['\"]?\s*[:=,]\s*\(?['\"]?\s*(?:bearer|token|basic)?\s*)[^\s'\",)]+"
+    ),
+    re.compile(r"(?i)\b(bearer\s+)[A-Za-z0-9\-._~+/]+=*"),
+    # key=value in query strings / form bodies, "key": "value" in JSON, key: value
+    re.compile(rf"(?i)\b((?:{_SECRET_KEYS})['\"]?\s*[:=]\s*['\"]?)([^&\s'\",}}]+)"),
+]
+
+_secrets_lock = threading.Lock()
+_secrets: deque[str] = deque(maxlen=256)
+
+
+def register_secret(value: str | None) -> None:
+    """Remember a live secret so it is scrubbed verbatim from every log record."""
+    if not value or len(value) < 4:
+        return
+    with _secrets_lock:
+        if value not in _secrets:
+            _secrets.append(value)
+
+
+def redact(text: str) -> str:
+    """Return ``text`` with every credential replaced by ``[REDACTED]``."""
+    with _secrets_lock:
+        known = list(_secrets)
+    for secret in known:
+        if secret in text:
+            text = text.replace(secret, REDACTED)
+    for pattern in _PATTERNS:
+        text = pattern.sub(lambda m: m.group(1) + REDACTED, text)
+    return text
+
+
+def redact_url(url: httpx.URL | str) -> str:
+    """A URL safe to print: user-info and secret query parameters are removed."""
+    parsed = httpx.URL(str(url))
+    if parsed.userinfo:
+        parsed = parsed.copy_with(username=None, password=None)
+    if parsed.query:
+        params = [
+            (k, REDACTED if re.fullmatch(_SECRET_KEYS, k, re.I) else v)
+            for k, v in parsed.params.multi_items()
+        ]
+        parsed = parsed.copy_with(params=params)
+    return redact(str(parsed))
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites each record's message (after %-formatting) with :func:`redact`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a broken format string: leave it to logging's own handling
+            return True
+        record.msg = redact(message)
+        record.args = None
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        return True
+
+
+def _install() -> None:
+    if not any(isinstance(f, RedactingFilter) for f in logger.filters):
+        logger.addFilter(RedactingFilter())
+
+
+_install()
+
+
+def debug_enabled() -> bool:
+    return logger.isEnabledFor(logging.DEBUG)
+
+
+def log_request(request: httpx.Request) -> None:
+    if debug_enabled():
+        logger.debug("request %s %s", request.method, redact_url(request.url))
+
+
+def log_response(response: httpx.Response) -> None:
+    if debug_enabled():
+        request = response.request
+        logger.debug(
+            "response %s %s -> %s", request.method, redact_url(request.url), response.status_code
+        )
+
+
+def safe_repr_kwargs(**kwargs: Any) -> str:
+    return ", ".join(f"{k}={redact(repr(v))}" for k, v in kwargs.items())

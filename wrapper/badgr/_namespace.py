@@ -1,0 +1,109 @@
+"""The mechanism that lets one namespace class serve both clients.
+
+A namespace method is written once as a *builder* returning a :class:`~badgr._call.Call` (or a
+:class:`~badgr._call.Job`). The :func:`op` / :func:`paged` descriptors turn it into the public
+method: on ``Namespace[SyncMode]`` it runs the call and returns the value, on
+``Namespace[AsyncMode]`` it returns a coroutine; ``paged`` returns a sync or async pager.
+Type checkers see the builder's parameters and the right return type for each client.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Coroutine
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, overload
+
+from ._call import Call, Grant, Job
+from ._pagination import AsyncPager, SyncPager
+
+if TYPE_CHECKING:
+    from ._executor import AsyncExecutor, SyncExecutor
+
+__all__ = ["AsyncMode", "Namespace", "SyncMode", "op", "paged"]
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class SyncMode:
+    """Type marker: methods return values."""
+
+
+class AsyncMode:
+    """Type marker: methods return coroutines."""
+
+
+M = TypeVar("M", SyncMode, AsyncMode)
+
+
+class Namespace(Generic[M]):
+    def __init__(self, executor: SyncExecutor | AsyncExecutor) -> None:
+        self._executor = executor
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} namespace>"
+
+
+class op(Generic[P, T]):
+    """Decorator: a builder of one call (or job) becomes a sync or async method."""
+
+    def __init__(self, build: Callable[Concatenate[Any, P], Call[T] | Job[T] | Grant[T]]) -> None:
+        self._build = build
+        self.__doc__ = build.__doc__
+        self.__name__ = build.__name__
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> op[P, T]: ...
+    @overload
+    def __get__(self, obj: Namespace[SyncMode], owner: type[Any]) -> Callable[P, T]: ...
+    @overload
+    def __get__(
+        self, obj: Namespace[AsyncMode], owner: type[Any]
+    ) -> Callable[P, Coroutine[Any, Any, T]]: ...
+    def __get__(self, obj: Namespace[Any] | None, owner: type[Any]) -> Any:
+        if obj is None:
+            return self
+        build = self._build
+        executor: Any = obj._executor
+
+        @functools.wraps(build)
+        def method(*args: P.args, **kwargs: P.kwargs) -> Any:
+            built = build(obj, *args, **kwargs)
+            if isinstance(built, Job):
+                return executor.run_job(built)
+            if isinstance(built, Grant):
+                return executor.grant(built.flow)
+            return executor.run(built)
+
+        return method
+
+
+class paged(Generic[P, T]):
+    """Decorator: a builder of a list call becomes a method returning a lazy pager."""
+
+    def __init__(self, build: Callable[Concatenate[Any, P], Call[T]]) -> None:
+        self._build = build
+        self.__doc__ = build.__doc__
+        self.__name__ = build.__name__
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> paged[P, T]: ...
+    @overload
+    def __get__(self, obj: Namespace[SyncMode], owner: type[Any]) -> Callable[P, SyncPager[T]]: ...
+    @overload
+    def __get__(
+        self, obj: Namespace[AsyncMode], owner: type[Any]
+    ) -> Callable[P, AsyncPager[T]]: ...
+    def __get__(self, obj: Namespace[Any] | None, owner: type[Any]) -> Any:
+        if obj is None:
+            return self
+        build = self._build
+        executor: Any = obj._executor
+        is_async = hasattr(executor, "aclose")
+
+        @functools.wraps(build)
+        def method(*args: P.args, **kwargs: P.kwargs) -> Any:
+            call = build(obj, *args, **kwargs)
+            return AsyncPager(executor, call) if is_async else SyncPager(executor, call)
+
+        return method

@@ -1,0 +1,126 @@
+"""Lazy page iterators for list operations, sync and async.
+
+A list call returns a pager at once; nothing is fetched until you iterate. Items are yielded
+page by page, following the ``Link: <…>; rel="next"`` URL exactly as the server sent it (so
+``after``/``before`` cursors, ``cursor=`` and page numbers all work). A missing ``next`` ends
+the walk. Only one page is held in memory at a time; ``last_response`` is the latest
+``httpx.Response``. Credentials are never sent to a ``next`` URL on another origin than
+``base_url`` (the auth flow strips them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+import httpx
+
+from ._call import Call
+
+if TYPE_CHECKING:
+    from ._executor import AsyncExecutor, Outcome, SyncExecutor
+
+__all__ = ["AsyncPager", "Page", "SyncPager"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of results and the response it came in."""
+
+    items: list[T]
+    response: httpx.Response
+
+    @property
+    def next_url(self) -> str | None:
+        link = self.response.links.get("next")
+        url = link.get("url") if link else None
+        if not url:
+            return None
+        # absolute as sent; a relative reference is resolved against the page's own URL
+        return str(self.response.request.url.join(url))
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class _Pager(Generic[T]):
+    def __init__(self, call: Call[T]) -> None:
+        self._call = call
+        self.last_response: httpx.Response | None = None
+        self.pages_fetched = 0
+
+    def _page(self, outcome: Outcome[Any]) -> Page[T]:
+        self.last_response = outcome.response
+        self.pages_fetched += 1
+        return Page(list(outcome.value), outcome.response)
+
+    def _next_call(self, page: Page[T], seen: set[str]) -> Call[T] | None:
+        url = page.next_url
+        if url is None or url in seen:  # a server that links a page to itself ends the walk
+            return None
+        seen.add(url)
+        return self._call.follow(url)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._call.name}, pages_fetched={self.pages_fetched})"
+
+
+class SyncPager(_Pager[T]):
+    """``for item in client.assertions.list(...)``; ``.iter_pages()`` for whole pages."""
+
+    def __init__(self, executor: SyncExecutor, call: Call[T]) -> None:
+        super().__init__(call)
+        self._executor = executor
+
+    def iter_pages(self) -> Iterator[Page[T]]:
+        call: Call[T] | None = self._call
+        seen: set[str] = set()
+        while call is not None:
+            page = self._page(self._executor.run_detailed(call))
+            yield page
+            call = self._next_call(page, seen)
+
+    def __iter__(self) -> Iterator[T]:
+        for page in self.iter_pages():
+            yield from page.items
+
+    def first_page(self) -> Page[T]:
+        return next(iter(self.iter_pages()))
+
+    def to_list(self) -> list[T]:
+        return list(self)
+
+
+class AsyncPager(_Pager[T]):
+    """``async for item in aclient.assertions.list(...)``; ``.iter_pages()`` for pages."""
+
+    def __init__(self, executor: AsyncExecutor, call: Call[T]) -> None:
+        super().__init__(call)
+        self._executor = executor
+
+    async def iter_pages(self) -> AsyncIterator[Page[T]]:
+        call: Call[T] | None = self._call
+        seen: set[str] = set()
+        while call is not None:
+            page = self._page(await self._executor.run_detailed(call))
+            yield page
+            call = self._next_call(page, seen)
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        async for page in self.iter_pages():
+            for item in page.items:
+                yield item
+
+    async def first_page(self) -> Page[T]:
+        async for page in self.iter_pages():
+            return page
+        raise StopAsyncIteration  # pragma: no cover - iter_pages always yields once
+
+    async def to_list(self) -> list[T]:
+        return [item async for item in self]
