@@ -1,0 +1,107 @@
+"""``python -m badgr_mock``: run the mock server with uvicorn."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from .app import create_app
+from .faults import Faults, defects_from_env, faults_from_env
+from .store import (
+    DEMO_APP_CLIENT_ID,
+    DEMO_APP_REDIRECT_URI,
+    DEMO_APP_SECRET,
+    DEMO_PASSWORD,
+    DEMO_USERS,
+)
+
+
+def _parser(env_faults: Faults) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="badgr-mock", description="Stateful local Badgr / Canvas Credentials server."
+    )
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument(
+        "--db", default=os.environ.get("BADGR_MOCK_DB", "badgr-mock.sqlite3"), help=":memory: too"
+    )
+    parser.add_argument("--base-url", default=os.environ.get("BADGR_MOCK_BASE_URL"))
+    parser.add_argument("--strict", action="store_true", help="validate every response")
+    parser.add_argument("--token-ttl", type=int, default=86400, help="access token lifetime (s)")
+    parser.add_argument(
+        "--no-login-backoff", action="store_true", help="do not throttle failed logins"
+    )
+    parser.add_argument("--latency-ms", type=float, default=env_faults.latency_ms)
+    parser.add_argument("--fail-rate", type=float, default=env_faults.fail_rate)
+    parser.add_argument(
+        "--rate-limit", type=float, default=env_faults.rate_limit, help="requests/second"
+    )
+    parser.add_argument("--drop-rate", type=float, default=env_faults.drop_rate)
+    parser.add_argument("--fault-seed", type=int, default=env_faults.seed)
+    parser.add_argument(
+        "--faults-on-token",
+        action="store_true",
+        default=env_faults.include_token_endpoint,
+        help="also inject faults on /o/token and /auth/",
+    )
+    parser.add_argument(
+        "--defects",
+        default=",".join(sorted(defects_from_env())),
+        help="TEST ONLY: comma-separated deliberate bugs (env BADGR_MOCK_DEFECTS)",
+    )
+    parser.add_argument("--log-level", default="info")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    import uvicorn
+
+    try:
+        env_faults = faults_from_env()
+    except ValueError as exc:
+        sys.exit(f"badgr-mock: bad fault setting in the environment: {exc}")
+    args = _parser(env_faults).parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s %(message)s")
+    try:
+        faults = Faults(
+            latency_ms=args.latency_ms,
+            fail_rate=args.fail_rate,
+            rate_limit=args.rate_limit,
+            drop_rate=args.drop_rate,
+            include_token_endpoint=args.faults_on_token,
+            seed=args.fault_seed,
+        )
+        defects = frozenset(name.strip() for name in args.defects.split(",") if name.strip())
+        app = create_app(
+            args.db,
+            base_url=args.base_url,
+            strict=args.strict,
+            token_ttl=args.token_ttl,
+            login_backoff=not args.no_login_backoff,
+            faults=faults,
+            defects=defects,
+        )
+    except ValueError as exc:
+        sys.exit(f"badgr-mock: {exc}")
+    url = args.base_url or f"http://{args.host}:{args.port}"
+    users = ", ".join(email for email, _, _ in DEMO_USERS)
+    print(f"badgr-mock listening on {url} (database {args.db})", flush=True)
+    print(f"  demo users: {users}  password: {DEMO_PASSWORD}", flush=True)
+    print(
+        f"  OAuth clients: public (no secret); {DEMO_APP_CLIENT_ID} / {DEMO_APP_SECRET} "
+        f"(redirect {DEMO_APP_REDIRECT_URI})",
+        flush=True,
+    )
+    if faults.active:
+        print(f"  faults: {faults}", flush=True)
+    if defects:
+        print(f"  DELIBERATE DEFECTS (test only): {', '.join(sorted(defects))}", flush=True)
+    # uvicorn's access log prints query strings; the app keeps secrets out of its own logs.
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,278 @@
+"""OAuth2: the token endpoint (password, refresh, authorization code), bearer checks, back-off."""
+
+from __future__ import annotations
+
+import math
+import secrets
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from .context import Context, Reply, User, load_user
+from .envelope import OAuthError, not_found, unauthorized
+from .spec import Operation
+from .store import ALL_SCOPES, PUBLIC_CLIENT_ID, Store, check_password, hash_secret
+
+MAX_BACKOFF_SECONDS = 3600
+AUTH_CODE_TTL_SECONDS = 600
+GRANT_PARAMETERS = frozenset(
+    {"grant_type", "username", "password", "refresh_token", "code", "client_secret"}
+)
+
+
+@dataclass
+class _Failures:
+    count: int
+    blocked_until: float
+
+
+class LoginThrottle:
+    """After n failed logins for one username (or address), refuse for 2**n seconds (max 1 h)."""
+
+    def __init__(self, clock: Callable[[], float], enabled: bool) -> None:
+        self.clock = clock
+        self.enabled = enabled
+        self._failures: dict[str, _Failures] = {}
+
+    def check(self, key: str) -> None:
+        if not self.enabled:
+            return
+        state = self._failures.get(key)
+        if state is None:
+            return
+        remaining = state.blocked_until - self.clock()
+        if remaining > 0:
+            wait = max(1, math.ceil(remaining))
+            raise OAuthError(
+                429,
+                "login attempts throttled",
+                "Too many login attempts. Please wait and try again.",
+                expires=wait,
+                headers={"Retry-After": str(wait)},
+            )
+
+    def failed(self, key: str) -> None:
+        if not self.enabled:
+            return
+        state = self._failures.setdefault(key, _Failures(0, 0.0))
+        state.count += 1
+        state.blocked_until = self.clock() + min(2**state.count, MAX_BACKOFF_SECONDS)
+
+    def succeeded(self, key: str) -> None:
+        self._failures.pop(key, None)
+
+
+def _client(
+    db: sqlite3.Connection, client_id: str, secret: str | None, *, secret_required: bool = False
+) -> sqlite3.Row:
+    row: sqlite3.Row | None = db.execute(
+        "SELECT * FROM clients WHERE client_id = ?", (client_id,)
+    ).fetchone()
+    if row is None:
+        raise OAuthError(400, "invalid_client", "invalid client_id")
+    stored = row["secret_hash"]
+    if stored is not None and (secret is None or hash_secret(secret) != stored):
+        raise OAuthError(400, "invalid_client", "invalid client_secret")
+    if secret_required and stored is None:
+        raise OAuthError(400, "unauthorized_client", "this client may not use this grant")
+    return row
+
+
+def _scopes(requested: str | None, allowed: str, default: str) -> str:
+    if requested is None or not requested.strip():
+        return default
+    wanted = requested.split()
+    permitted = set(allowed.split())
+    if any(scope not in permitted for scope in wanted):
+        raise OAuthError(400, "invalid_scope", "invalid scope requested")
+    return " ".join(dict.fromkeys(wanted))
+
+
+def issue_tokens(ctx: Context, user_pk: int, client_id: str, scope: str) -> dict[str, Any]:
+    access = secrets.token_urlsafe(30)
+    refresh = secrets.token_urlsafe(30)
+    ttl = ctx.settings.token_ttl
+    ctx.db.execute(
+        "INSERT INTO tokens (access_hash, refresh_hash, user_pk, client_id, scope, expires_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            hash_secret(access),
+            hash_secret(refresh),
+            user_pk,
+            client_id,
+            scope,
+            ctx.store.now() + ttl,
+        ),
+    )
+    return {
+        "access_token": access,
+        "token_type": "Bearer",
+        "expires_in": ttl,
+        "refresh_token": refresh,
+        "scope": scope,
+    }
+
+
+def token_endpoint(ctx: Context, throttle: LoginThrottle) -> Reply:
+    if any(name in GRANT_PARAMETERS for name, _ in ctx.query_items):
+        raise OAuthError(
+            400,
+            "invalid_request",
+            "Token grant parameters must be sent in post body, not query parameters",
+        )
+    form: dict[str, Any] = ctx.body if isinstance(ctx.body, dict) else {}
+    grant = form.get("grant_type") or "password"
+    client_id = form.get("client_id") or PUBLIC_CLIENT_ID
+    secret = form.get("client_secret")
+    if grant == "password":
+        return Reply(raw=_password_grant(ctx, throttle, form, client_id, secret))
+    if grant == "refresh_token":
+        return Reply(raw=_refresh_grant(ctx, form, client_id, secret))
+    return Reply(raw=_code_grant(ctx, form, client_id, secret))
+
+
+def _password_grant(
+    ctx: Context, throttle: LoginThrottle, form: dict[str, Any], client_id: str, secret: str | None
+) -> dict[str, Any]:
+    username = form.get("username")
+    password = form.get("password")
+    throttle_key = f"user:{username.lower()}" if username else f"addr:{ctx.client_host}"
+    throttle.check(throttle_key)
+    client = _client(ctx.db, client_id, secret)
+    if not username or password is None:
+        raise OAuthError(400, "invalid_request", "Request is missing username or password.")
+    row = ctx.db.execute(
+        "SELECT users.pk, users.password_hash FROM emails JOIN users ON users.pk = emails.user_pk "
+        "WHERE emails.email = ? AND emails.verified = 1",
+        (username.lower(),),
+    ).fetchone()
+    if row is None or not check_password(password, row["password_hash"]):
+        throttle.failed(throttle_key)
+        raise OAuthError(400, "invalid_grant", "Invalid credentials given.")
+    throttle.succeeded(throttle_key)
+    scope = _scopes(form.get("scope"), client["allowed_scopes"], " ".join(ALL_SCOPES))
+    return issue_tokens(ctx, row["pk"], client_id, scope)
+
+
+def _refresh_grant(
+    ctx: Context, form: dict[str, Any], client_id: str, secret: str | None
+) -> dict[str, Any]:
+    _client(ctx.db, client_id, secret)
+    refresh = form.get("refresh_token")
+    if not refresh:
+        raise OAuthError(400, "invalid_request", "Request is missing refresh_token.")
+    row = ctx.db.execute(
+        "SELECT * FROM tokens WHERE refresh_hash = ? AND revoked = 0", (hash_secret(refresh),)
+    ).fetchone()
+    if row is None or row["client_id"] != client_id:
+        raise OAuthError(400, "invalid_grant", "Invalid refresh token.")
+    scope = _scopes(form.get("scope"), row["scope"], row["scope"])
+    # Rotation: the old pair stops working as soon as the new one is issued.
+    ctx.db.execute("UPDATE tokens SET revoked = 1 WHERE access_hash = ?", (row["access_hash"],))
+    return issue_tokens(ctx, row["user_pk"], client_id, scope)
+
+
+def _code_grant(
+    ctx: Context, form: dict[str, Any], client_id: str, secret: str | None
+) -> dict[str, Any]:
+    _client(ctx.db, client_id, secret, secret_required=True)
+    code = form.get("code")
+    if not code:
+        raise OAuthError(400, "invalid_request", "Request is missing code.")
+    row = ctx.db.execute(
+        "SELECT * FROM auth_codes WHERE code_hash = ?", (hash_secret(code),)
+    ).fetchone()
+    if (
+        row is None
+        or row["used"]
+        or row["client_id"] != client_id
+        or row["expires_at"] < ctx.store.now()
+        or (form.get("redirect_uri") or row["redirect_uri"]) != row["redirect_uri"]
+    ):
+        raise OAuthError(400, "invalid_grant", "Invalid or used authorization code.")
+    ctx.db.execute("UPDATE auth_codes SET used = 1 WHERE code_hash = ?", (row["code_hash"],))
+    return issue_tokens(ctx, row["user_pk"], client_id, row["scope"])
+
+
+def authorize_redirect(store: Store, query: dict[str, str]) -> str:
+    """Issue a single-use code for a registered user; returns the redirect target."""
+    db = store.connection
+    client_id = query.get("client_id", "")
+    client = db.execute("SELECT * FROM clients WHERE client_id = ?", (client_id,)).fetchone()
+    if client is None:
+        raise OAuthError(400, "invalid_client", "invalid client_id")
+    redirect_uri = query.get("redirect_uri", "")
+    if redirect_uri not in client["redirect_uris"].split():
+        raise OAuthError(400, "invalid_request", "redirect_uri is not registered for this client")
+    user = db.execute(
+        "SELECT user_pk FROM emails WHERE email = ? AND verified = 1",
+        (query.get("username", "").lower(),),
+    ).fetchone()
+    if user is None:
+        raise OAuthError(400, "access_denied", "unknown username")
+    scope = _scopes(query.get("scope"), client["allowed_scopes"], client["allowed_scopes"])
+    code = secrets.token_urlsafe(24)
+    db.execute(
+        "INSERT INTO auth_codes (code_hash, client_id, user_pk, redirect_uri, scope, expires_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            hash_secret(code),
+            client_id,
+            user["user_pk"],
+            redirect_uri,
+            scope,
+            store.now() + AUTH_CODE_TTL_SECONDS,
+        ),
+    )
+    params = {"code": code}
+    if "state" in query:
+        params["state"] = query["state"]
+    separator = "&" if "?" in redirect_uri else "?"
+    return f"{redirect_uri}{separator}{urlencode(params)}"
+
+
+def authenticate(ctx: Context, authorization: str | None) -> None:
+    """Attach the token's user and scopes; enforce the operation's security alternatives."""
+    operation: Operation = ctx.operation
+    public = not operation.security
+    token = None
+    if authorization:
+        scheme, _, credentials = authorization.partition(" ")
+        if scheme.lower() == "bearer" and credentials.strip():
+            token = credentials.strip()
+    if token is None:
+        if public:
+            return
+        if operation.operation_id == "list_issuers" and ctx.has_defect("ignore_auth"):
+            _attach_any_user(ctx)
+            return
+        raise unauthorized()
+    row = ctx.db.execute(
+        "SELECT user_pk, scope, expires_at, revoked FROM tokens WHERE access_hash = ?",
+        (hash_secret(token),),
+    ).fetchone()
+    if row is None or row["revoked"] or row["expires_at"] <= ctx.store.now():
+        if public:
+            return
+        raise unauthorized()
+    user = load_user(ctx.db, row["user_pk"])
+    if user is None:
+        raise unauthorized()
+    ctx.user = user
+    ctx.scopes = frozenset(row["scope"].split())
+    if public:
+        return
+    for alternative in operation.security:
+        if all(set(scopes) <= ctx.scopes for scopes in alternative.values()):
+            return
+    # A missing scope looks exactly like a missing entity, as on the real server.
+    raise not_found()
+
+
+def _attach_any_user(ctx: Context) -> None:
+    """The ``ignore_auth`` defect answers as the first demo user."""
+    user: User | None = load_user(ctx.db, 1)
+    ctx.user = user
+    ctx.scopes = frozenset(ALL_SCOPES)

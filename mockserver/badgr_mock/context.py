@@ -1,0 +1,173 @@
+"""What a handler receives (``Context``) and returns (``Reply``), plus the shared look-ups."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from .envelope import bad_request, not_found
+from .spec import Operation
+from .store import Store, loads
+
+ROLE_RANK = {"staff": 1, "editor": 2, "owner": 3}
+STAFF, EDITOR, OWNER = 1, 2, 3
+
+DEFECT_NAMES = frozenset(
+    {
+        "server_error",
+        "missing_field",
+        "delete_keeps_row",
+        "ignore_auth",
+        "pagination_drops_item",
+        "not_found_as_empty",
+    }
+)
+
+
+@dataclass
+class User:
+    pk: int
+    id: str
+    entity_id: str
+    doc: dict[str, Any]
+    emails: list[tuple[str, bool, bool]]  # (email, verified, primary)
+
+    @property
+    def verified_emails(self) -> list[str]:
+        return [email for email, verified, _ in self.emails if verified]
+
+    @property
+    def primary_email(self) -> str:
+        for email, _, primary in self.emails:
+            if primary:
+                return email
+        return self.emails[0][0] if self.emails else ""
+
+
+@dataclass
+class Settings:
+    """Per-app behaviour chosen in ``create_app``."""
+
+    base_url: str | None
+    strict: bool
+    token_ttl: int
+    login_backoff: bool
+    defects: frozenset[str]
+
+
+@dataclass
+class Context:
+    store: Store
+    settings: Settings
+    operation: Operation
+    params: dict[str, Any]
+    body: Any
+    base_url: str
+    path: str
+    query_items: list[tuple[str, str]]
+    client_host: str
+    user: User | None = None
+    scopes: frozenset[str] = frozenset()
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        return self.store.connection
+
+    def has_defect(self, name: str) -> bool:
+        return name in self.settings.defects
+
+    def require_user(self) -> User:
+        if self.user is None:
+            raise not_found()
+        return self.user
+
+    def absolute_url(self, **replace: str | None) -> str:
+        """This request's absolute URL with some query parameters replaced or dropped."""
+        kept = [(key, value) for key, value in self.query_items if key not in replace]
+        kept.extend((key, value) for key, value in replace.items() if value is not None)
+        query = urlencode(kept)
+        return f"{self.base_url}{self.path}" + (f"?{query}" if query else "")
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    result: list[Any] | None = field(default_factory=list)  # None: no body (204)
+    headers: dict[str, str] = field(default_factory=dict)
+    description: str = "ok"
+    extra: dict[str, Any] = field(default_factory=dict)
+    raw: dict[str, Any] | None = None  # a non-envelope body (the token endpoint)
+
+
+Handler = Callable[[Context], Reply]
+
+
+def load_user(db: sqlite3.Connection, user_pk: int) -> User | None:
+    row = db.execute("SELECT pk, id, entity_id, doc FROM users WHERE pk = ?", (user_pk,)).fetchone()
+    if row is None:
+        return None
+    emails = [
+        (email_row["email"], bool(email_row["verified"]), bool(email_row["is_primary"]))
+        for email_row in db.execute(
+            "SELECT email, verified, is_primary FROM emails WHERE user_pk = ? "
+            "ORDER BY is_primary DESC, email",
+            (user_pk,),
+        )
+    ]
+    return User(row["pk"], row["id"], row["entity_id"], loads(row["doc"]), emails)
+
+
+def find_row(
+    db: sqlite3.Connection, table: str, ref: str, extra_sql: str = ""
+) -> sqlite3.Row | None:
+    """A row addressed by its 24-hex ``id`` or its ``entityId``."""
+    row: sqlite3.Row | None = db.execute(
+        f"SELECT * FROM {table} WHERE (id = ? OR entity_id = ?) {extra_sql}",
+        (ref, ref),
+    ).fetchone()
+    return row
+
+
+def role_on_issuer(db: sqlite3.Connection, issuer_pk: int, user: User | None) -> int:
+    if user is None:
+        return 0
+    row = db.execute(
+        "SELECT role FROM staff WHERE issuer_pk = ? AND user_pk = ?", (issuer_pk, user.pk)
+    ).fetchone()
+    return 0 if row is None else ROLE_RANK[row["role"]]
+
+
+def decode_base64_segment(value: str, name: str) -> str:
+    """URL-safe (or standard) base64, padding optional, of UTF-8 text; 400 when it is not."""
+    text = value.strip().rstrip("=")
+    padded = text + "=" * (-len(text) % 4)
+    try:
+        decoded = base64.b64decode(padded.replace("-", "+").replace("_", "/"), validate=True)
+        return decoded.decode("utf-8")
+    except (binascii.Error, ValueError):
+        raise bad_request({name: ["Not valid base64 of UTF-8 text."]}) from None
+
+
+_PUBLIC_PATH = re.compile(r"/public/(issuers|badges|assertions)/([A-Za-z0-9_-]{1,64})/?$")
+
+
+def entity_id_from_open_badge_id(url: str, kind: str) -> str | None:
+    """The entity id inside one of this server's ``openBadgeId`` URLs (any host), or None."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    match = _PUBLIC_PATH.search(path)
+    if match is None or match.group(1) != kind:
+        return None
+    return match.group(2)
+
+
+def open_badge_id(base_url: str, kind: str, entity_id: str) -> str:
+    return f"{base_url}/public/{kind}/{entity_id}"

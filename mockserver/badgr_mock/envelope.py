@@ -1,0 +1,117 @@
+"""The response envelope, the errors handlers raise and fast JSON encoding."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.responses import Response
+
+BAD_REQUEST = "bad request"
+NO_TOKEN = "no valid auth token found"
+NOT_FOUND = "entity not found or insufficient privileges"
+MISCELLANEOUS = "miscellaneous error"
+
+_encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def dump_json(value: Any) -> bytes:
+    return _encoder.encode(value).encode("utf-8")
+
+
+class JSONBytesResponse(Response):
+    media_type = "application/json"
+
+
+class ApiError(Exception):
+    """An error answer in the envelope. Handlers raise it; the transaction is rolled back."""
+
+    def __init__(
+        self,
+        status: int,
+        description: str,
+        *,
+        field_errors: Any = None,
+        validation_errors: list[str] | None = None,
+        error_code: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(description)
+        self.status = status
+        self.description = description
+        self.field_errors = {} if field_errors is None else field_errors
+        self.validation_errors = validation_errors or []
+        self.error_code = error_code
+        self.headers = headers or {}
+
+    def body(self, timestamp: str) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "status": {"success": False, "description": self.description},
+            "result": [],
+            "timestamp": timestamp,
+            "fieldErrors": self.field_errors,
+            "validationErrors": self.validation_errors,
+            "nonFieldErrors": [],
+        }
+        if self.error_code is not None:
+            body["errorCode"] = self.error_code
+        return body
+
+
+class OAuthError(Exception):
+    """A token-endpoint error: plain OAuth JSON, not the envelope."""
+
+    def __init__(
+        self,
+        status: int,
+        error: str,
+        description: str | None = None,
+        *,
+        expires: int | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(error)
+        self.status = status
+        self.error = error
+        self.description = description
+        self.expires = expires
+        self.headers = headers or {}
+
+    def body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"error": self.error}
+        if self.description is not None:
+            body["error_description"] = self.description
+        if self.expires is not None:
+            body["expires"] = self.expires
+        return body
+
+
+def bad_request(
+    field_errors: dict[str, Any] | None = None,
+    *,
+    validation_errors: list[str] | None = None,
+    error_code: str | None = None,
+) -> ApiError:
+    return ApiError(
+        400,
+        BAD_REQUEST,
+        field_errors=field_errors,
+        validation_errors=validation_errors,
+        error_code=error_code,
+    )
+
+
+def not_found() -> ApiError:
+    return ApiError(404, NOT_FOUND)
+
+
+def unauthorized() -> ApiError:
+    return ApiError(401, NO_TOKEN)
+
+
+def success_body(result: list[Any], timestamp: str, description: str = "ok") -> dict[str, Any]:
+    return {
+        "status": {"success": True, "description": description},
+        "result": result,
+        "timestamp": timestamp,
+    }

@@ -1,0 +1,14 @@
+"""Operation handlers, keyed by the spec's operationId."""
+
+from __future__ import annotations
+
+from ..context import Handler
+from . import assertions, backpack, badgeclasses, issuers, people
+
+HANDLERS: dict[str, Handler] = {
+    **issuers.HANDLERS,
+    **badgeclasses.HANDLERS,
+    **assertions.HANDLERS,
+    **backpack.HANDLERS,
+    **people.HANDLERS,
+}

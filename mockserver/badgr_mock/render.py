@@ -1,0 +1,180 @@
+"""Stored rows rendered as the spec's response entities."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from .context import Context, User, load_user, open_badge_id
+from .store import loads
+
+LATEST_TERMS_VERSION = 1
+
+
+def image_url(ctx: Context, kind: str, entity_id: str, doc: dict[str, Any]) -> str | None:
+    if doc.get("imageStored"):
+        return f"{ctx.base_url}/public/{kind}/{entity_id}/image"
+    value = doc.get("image")
+    return value if isinstance(value, str) else None
+
+
+def user_profile(user: User) -> dict[str, Any]:
+    doc = user.doc
+    return {
+        "id": user.id,
+        "entityType": "BadgeUser",
+        "entityId": user.entity_id,
+        "firstName": doc.get("firstName"),
+        "lastName": doc.get("lastName"),
+        "emails": [
+            {"email": email, "verified": verified, "primary": primary, "caseVariants": []}
+            for email, verified, primary in user.emails
+        ],
+        "url": doc.get("url", []),
+        "telephone": doc.get("telephone", []),
+        "badgrDomain": doc.get("badgrDomain"),
+        "agreedTermsVersion": doc.get("agreedTermsVersion", LATEST_TERMS_VERSION),
+        "hasAgreedToLatestTermsVersion": (
+            doc.get("agreedTermsVersion", LATEST_TERMS_VERSION) >= LATEST_TERMS_VERSION
+        ),
+        "marketingOptIn": bool(doc.get("marketingOptIn", False)),
+        "hasPasswordSet": True,
+        "recipient": {"identity": user.primary_email, "type": "email"},
+    }
+
+
+def staff_entries(ctx: Context, issuer_pk: int) -> list[dict[str, Any]]:
+    entries = []
+    for row in ctx.db.execute(
+        "SELECT user_pk, role FROM staff WHERE issuer_pk = ? ORDER BY created, user_pk",
+        (issuer_pk,),
+    ):
+        member = load_user(ctx.db, row["user_pk"])
+        if member is not None:
+            entries.append(
+                {"role": row["role"], "user": member.entity_id, "userProfile": user_profile(member)}
+            )
+    return entries
+
+
+def issuer(ctx: Context, row: sqlite3.Row, *, include_staff: bool = True) -> dict[str, Any]:
+    doc = loads(row["doc"])
+    entity_id = row["entity_id"]
+    rendered: dict[str, Any] = {
+        "id": row["id"],
+        "entityType": "Issuer",
+        "entityId": entity_id,
+        "openBadgeId": open_badge_id(ctx.base_url, "issuers", entity_id),
+        "createdAt": row["created"],
+        "createdBy": doc.get("createdBy"),
+        "name": row["name"],
+        "image": image_url(ctx, "issuers", entity_id, doc),
+        "email": doc.get("email"),
+        "description": doc.get("description"),
+        "url": doc.get("url"),
+        "badgrDomain": doc.get("badgrDomain"),
+        "organizationId": row["organization_id"],
+        "extensions": doc.get("extensions", {}),
+        "source": "local",
+        "sourceUrl": doc.get("sourceUrl"),
+        "imagePath": None,
+        "originalJson": doc.get("originalJson"),
+        "badgeSkillLinkingPreferences": None,
+        "preferences": None,
+    }
+    if include_staff:
+        rendered["staff"] = staff_entries(ctx, row["pk"])
+    return rendered
+
+
+def badge_class(ctx: Context, row: sqlite3.Row, issuer_entity_id: str) -> dict[str, Any]:
+    doc = loads(row["doc"])
+    entity_id = row["entity_id"]
+    return {
+        "id": row["id"],
+        "entityType": "BadgeClass",
+        "entityId": entity_id,
+        "openBadgeId": open_badge_id(ctx.base_url, "badges", entity_id),
+        "sourceUrl": None,
+        "originalJson": None,
+        "createdAt": row["created"],
+        "createdBy": doc.get("createdBy"),
+        "issuer": issuer_entity_id,
+        "issuerOpenBadgeId": open_badge_id(ctx.base_url, "issuers", issuer_entity_id),
+        "name": doc["name"],
+        "image": image_url(ctx, "badges", entity_id, doc),
+        "imageAltText": doc.get("imageAltText"),
+        "description": doc.get("description"),
+        "achievementType": doc.get("achievementType"),
+        "criteriaUrl": doc.get("criteriaUrl"),
+        "criteriaNarrative": doc.get("criteriaNarrative"),
+        "alignments": [
+            {
+                "targetName": alignment.get("targetName"),
+                "targetUrl": alignment.get("targetUrl"),
+                "targetDescription": alignment.get("targetDescription"),
+                "targetFramework": alignment.get("targetFramework"),
+                "targetCode": alignment.get("targetCode"),
+                "displayAsSkill": alignment.get("displayAsSkill"),
+            }
+            for alignment in doc.get("alignments", [])
+        ],
+        "tags": doc.get("tags", []),
+        "expires": doc.get("expires"),
+        "extensions": doc.get("extensions", {}),
+        "source": "local",
+        "imagePath": None,
+        "archived": bool(row["archived"]),
+        "archivedDate": doc.get("archivedDate"),
+        "archivalNote": doc.get("archivalNote"),
+        "ob3Properties": doc.get("ob3Properties"),
+        "preferences": doc.get("preferences"),
+    }
+
+
+def assertion(ctx: Context, row: sqlite3.Row, *, show_plaintext: bool) -> dict[str, Any]:
+    doc = loads(row["doc"])
+    entity_id = row["entity_id"]
+    recipient = dict(doc["recipient"])
+    if not show_plaintext:
+        recipient["plaintextIdentity"] = None
+    badgeclass_entity_id = doc["badgeclass"]
+    issuer_entity_id = doc["issuer"]
+    imported = doc.get("source") == "imported"
+    assertion_url = doc.get("sourceUrl") if imported else None
+    badge_url = doc.get("badgeclassOpenBadgeId") if imported else None
+    issuer_url = doc.get("issuerOpenBadgeId") if imported else None
+    assertion_url = assertion_url or open_badge_id(ctx.base_url, "assertions", entity_id)
+    badge_url = badge_url or open_badge_id(ctx.base_url, "badges", badgeclass_entity_id)
+    issuer_url = issuer_url or open_badge_id(ctx.base_url, "issuers", issuer_entity_id)
+    return {
+        "entityType": "Assertion",
+        "id": row["id"],
+        "entityId": entity_id,
+        "openBadgeId": open_badge_id(ctx.base_url, "assertions", entity_id),
+        "createdAt": row["created"],
+        "createdBy": doc.get("createdBy"),
+        "badgeclass": badgeclass_entity_id,
+        "badgeclassOpenBadgeId": badge_url,
+        "issuer": issuer_entity_id,
+        "issuerOpenBadgeId": issuer_url,
+        "image": doc.get("image") or f"{ctx.base_url}/public/assertions/{entity_id}/image",
+        "recipient": recipient,
+        "issuedOn": doc["issuedOn"],
+        "narrative": doc.get("narrative"),
+        "evidence": doc.get("evidence", []),
+        "revoked": bool(row["revoked"]),
+        "revocationReason": doc.get("revocationReason"),
+        "acceptance": row["acceptance"],
+        "expires": row["expires"],
+        "extensions": doc.get("extensions", {}),
+        "assertionRef": {"assertionUrl": assertion_url},
+        "badgeRef": {"badgeUrl": badge_url},
+        "issuerRef": {"issuerUrl": issuer_url},
+        "pending": False,
+        "source": doc.get("source", "local"),
+        "sourceUrl": doc.get("sourceUrl"),
+        "originalJson": doc.get("originalJson"),
+        "imagePath": None,
+        "ob3AwardProperties": doc.get("ob3AwardProperties"),
+    }

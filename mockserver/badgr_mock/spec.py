@@ -1,0 +1,234 @@
+"""The operation table, built once from ``openapi/credentials.yaml``.
+
+Every request and (in strict mode) every response is checked against validators compiled here, so
+the mock's behaviour at the edges follows the spec rather than hand-written per-route checks.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from .formats import FORMAT_CHECKER
+
+SPEC_URI = "urn:badgr-credentials-spec"
+HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+SPEC_ENV_VAR = "BADGR_MOCK_SPEC"
+
+
+def default_spec_path() -> Path:
+    """The spec of this checkout (overridable with ``BADGR_MOCK_SPEC``)."""
+    override = os.environ.get(SPEC_ENV_VAR)
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parents[2] / "openapi" / "credentials.yaml"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    location: str  # "path" or "query"
+    required: bool
+    schema_type: str  # "string", "integer" or "boolean"
+    default: Any
+    validator: Draft202012Validator
+
+
+@dataclass(frozen=True)
+class RequestBody:
+    required: bool
+    # media type -> validator
+    media_types: dict[str, Draft202012Validator]
+
+
+@dataclass(frozen=True)
+class ResponseSpec:
+    status: str
+    validator: Draft202012Validator | None  # None: no body declared
+    header_names: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    method: str  # upper case
+    path: str  # OpenAPI template, e.g. /v2/issuers/{idOrEntityId}
+    parameters: tuple[Parameter, ...]
+    body: RequestBody | None
+    responses: dict[str, ResponseSpec]
+    # Alternatives: each is a mapping of scheme name -> required scopes. Empty tuple: public.
+    security: tuple[dict[str, tuple[str, ...]], ...]
+    error_schema_is_oauth: bool
+
+
+@dataclass(frozen=True)
+class SpecIndex:
+    document: dict[str, Any]
+    operations: dict[str, Operation]
+    # path template -> method -> operation
+    paths: dict[str, dict[str, Operation]] = field(default_factory=dict)
+
+
+def _pointer_escape(segment: str) -> str:
+    return segment.replace("~", "~0").replace("/", "~1")
+
+
+class _Builder:
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = document
+        resource: Resource[Any] = DRAFT202012.create_resource(document)
+        self.registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
+        self._validators: dict[str, Draft202012Validator] = {}
+
+    def lookup(self, pointer: str) -> Any:
+        node: Any = self.document
+        for raw in pointer.lstrip("/").split("/"):
+            if not raw:
+                continue
+            key = raw.replace("~1", "/").replace("~0", "~")
+            node = node[int(key)] if isinstance(node, list) else node[key]
+        return node
+
+    def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
+        """Follow non-schema ``$ref``s (parameters, responses), keeping the JSON pointer."""
+        while isinstance(node, dict) and "$ref" in node:
+            ref = node["$ref"]
+            if not isinstance(ref, str) or not ref.startswith("#/"):
+                raise ValueError(f"unsupported $ref {ref!r} at {pointer}")
+            pointer = ref[1:]
+            node = self.lookup(pointer)
+        return node, pointer
+
+    def validator(self, pointer: str) -> Draft202012Validator:
+        cached = self._validators.get(pointer)
+        if cached is None:
+            schema = {"$ref": f"{SPEC_URI}#{pointer}"}
+            cached = Draft202012Validator(
+                schema, registry=self.registry, format_checker=FORMAT_CHECKER
+            )
+            self._validators[pointer] = cached
+        return cached
+
+    def schema_type(self, pointer: str) -> tuple[str, Any]:
+        schema, _ = self.deref(self.lookup(pointer), pointer)
+        declared = schema.get("type", "string")
+        kind = declared if isinstance(declared, str) else "string"
+        return kind, schema.get("default")
+
+    def parameter(self, node: Any, pointer: str) -> Parameter:
+        node, pointer = self.deref(node, pointer)
+        schema_pointer = pointer + "/schema"
+        kind, default = self.schema_type(schema_pointer)
+        return Parameter(
+            name=node["name"],
+            location=node["in"],
+            required=bool(node.get("required", False)),
+            schema_type=kind,
+            default=default,
+            validator=self.validator(schema_pointer),
+        )
+
+    def operation(
+        self, path: str, method: str, path_item: dict[str, Any], path_pointer: str
+    ) -> Operation:
+        node = path_item[method]
+        pointer = f"{path_pointer}/{method}"
+        params: dict[tuple[str, str], Parameter] = {}
+        for source, source_pointer in (
+            (path_item.get("parameters", []), f"{path_pointer}/parameters"),
+            (node.get("parameters", []), f"{pointer}/parameters"),
+        ):
+            for index, raw in enumerate(source):
+                param = self.parameter(raw, f"{source_pointer}/{index}")
+                params[(param.name, param.location)] = param
+
+        body: RequestBody | None = None
+        if "requestBody" in node:
+            body_node, body_pointer = self.deref(node["requestBody"], f"{pointer}/requestBody")
+            media = {
+                media_type: self.validator(
+                    f"{body_pointer}/content/{_pointer_escape(media_type)}/schema"
+                )
+                for media_type in body_node.get("content", {})
+            }
+            body = RequestBody(required=bool(body_node.get("required", False)), media_types=media)
+
+        responses: dict[str, ResponseSpec] = {}
+        oauth_errors = False
+        for status, raw in node.get("responses", {}).items():
+            response, response_pointer = self.deref(raw, f"{pointer}/responses/{status}")
+            content = response.get("content", {})
+            validator = None
+            if "application/json" in content:
+                schema_pointer = f"{response_pointer}/content/application~1json/schema"
+                validator = self.validator(schema_pointer)
+                if status == "400":
+                    schema = self.lookup(schema_pointer)
+                    oauth_errors = schema.get("$ref", "").endswith("/OAuthError")
+            responses[str(status)] = ResponseSpec(
+                status=str(status),
+                validator=validator,
+                header_names=frozenset(h.lower() for h in response.get("headers", {})),
+            )
+
+        raw_security = node.get("security", self.document.get("security", []))
+        security = tuple(
+            {scheme: tuple(scopes) for scheme, scopes in alternative.items()}
+            for alternative in raw_security
+        )
+        return Operation(
+            operation_id=node["operationId"],
+            method=method.upper(),
+            path=path,
+            parameters=tuple(params.values()),
+            body=body,
+            responses=responses,
+            security=security,
+            error_schema_is_oauth=oauth_errors,
+        )
+
+
+def build_index(document: dict[str, Any]) -> SpecIndex:
+    builder = _Builder(document)
+    operations: dict[str, Operation] = {}
+    paths: dict[str, dict[str, Operation]] = {}
+    for path, path_item in document["paths"].items():
+        path_pointer = f"/paths/{_pointer_escape(path)}"
+        for method in HTTP_METHODS:
+            if method in path_item:
+                operation = builder.operation(path, method, path_item, path_pointer)
+                operations[operation.operation_id] = operation
+                paths.setdefault(path, {})[operation.method] = operation
+    return SpecIndex(document=document, operations=operations, paths=paths)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(path: str, mtime_ns: int) -> SpecIndex:
+    del mtime_ns  # only part of the cache key
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(path, encoding="utf-8") as handle:
+        document = yaml.load(handle, Loader=loader)
+    return build_index(document)
+
+
+def load_spec(path: str | Path | None = None) -> SpecIndex:
+    """Parse and index the spec; cached per file version so many apps share one index."""
+    resolved = Path(path) if path is not None else default_spec_path()
+    return _load_cached(str(resolved), resolved.stat().st_mtime_ns)
+
+
+_TEMPLATE_PARAM = re.compile(r"\{([^}]+)\}")
+
+
+def route_sort_key(path: str) -> tuple[int, ...]:
+    """Literal segments win over parameters at the first position where two paths differ."""
+    return tuple(1 if _TEMPLATE_PARAM.fullmatch(part) else 0 for part in path.split("/"))
