@@ -132,8 +132,6 @@ _Flow = Generator[_FlowStep, httpx.Response | None, Any]
 class BadgrAuth(httpx.Auth):
     """Bearer-token auth with password grant, refresh and single-flight renewal."""
 
-    requires_response_body = True
-
     def __init__(
         self,
         base_url: str,
@@ -203,6 +201,7 @@ class BadgrAuth(httpx.Auth):
                     step = flow.send(None)
                 else:
                     response = yield step
+                    response.read()
                     step = flow.send(response)
         except StopIteration:
             return
@@ -221,6 +220,7 @@ class BadgrAuth(httpx.Auth):
                     step = flow.send(None)
                 else:
                     response = yield step
+                    await response.aread()
                     step = flow.send(response)
         except StopIteration:
             return

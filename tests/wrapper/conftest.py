@@ -1,0 +1,78 @@
+"""Fixtures: a fresh mock app per test, served over real HTTP (uvicorn on 127.0.0.1, free port)
+or in-process (httpx.ASGITransport)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from badgr import AsyncClient, Client, RetryPolicy
+from badgr_mock.app import create_app
+from badgr_mock.testing import serve
+
+ALICE = "alice@example.com"
+BOB = "bob@example.com"
+PASSWORD = "badgr-demo"
+PNG = (
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAC"
+    "hwGA60e6kgAAAABJRU5ErkJggg=="
+)
+#: retries without real waiting: Retry-After and back-off capped at 20 ms
+FAST = RetryPolicy(max_retries=3, backoff_base=0.005, max_backoff=0.02, max_retry_after=0.02)
+
+
+@pytest.fixture
+def app() -> Any:
+    return create_app()
+
+
+@pytest.fixture
+def base_url(app: Any) -> Iterator[str]:
+    with serve(app) as url:
+        yield url
+
+
+@pytest.fixture
+def client(base_url: str) -> Iterator[Client]:
+    with Client(base_url=base_url, username=ALICE, password=PASSWORD, retry_policy=FAST) as c:
+        yield c
+
+
+@pytest.fixture
+async def aclient(app: Any) -> AsyncIterator[AsyncClient]:
+    """In-process: the same app through httpx.ASGITransport."""
+    async with AsyncClient(
+        base_url="http://testserver",
+        username=ALICE,
+        password=PASSWORD,
+        retry_policy=FAST,
+        transport=httpx.ASGITransport(app),
+    ) as c:
+        yield c
+
+
+def make_badge(client: Client, name: str = "Python") -> tuple[str, str]:
+    issuer = client.issuers.create(name="Academy", email=ALICE, url="https://academy.example")
+    badge = client.badgeclasses.create(
+        issuer=issuer.entity_id,
+        name=name,
+        description="Knows Python",
+        image=PNG,
+        criteria_narrative="Pass the course",
+    )
+    return issuer.entity_id, badge.entity_id
+
+
+async def amake_badge(client: AsyncClient, name: str = "Python") -> tuple[str, str]:
+    issuer = await client.issuers.create(name="Academy", email=ALICE, url="https://academy.example")
+    badge = await client.badgeclasses.create(
+        issuer=issuer.entity_id,
+        name=name,
+        description="Knows Python",
+        image=PNG,
+        criteria_narrative="Pass the course",
+    )
+    return issuer.entity_id, badge.entity_id

@@ -1,0 +1,166 @@
+"""Retries against the mock's fault injection (503s, 429 rate limit, dropped connections)."""
+
+from __future__ import annotations
+
+import logging
+import random
+from typing import Any
+
+import pytest
+
+from badgr import Client, RetryPolicy, errors
+from badgr_mock.faults import Faults
+
+from .conftest import ALICE, PASSWORD, make_badge
+
+
+def _retries(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [
+        r.getMessage() for r in caplog.records if r.name == "badgr" and "retry" in r.getMessage()
+    ]
+
+
+def _seed_for(pattern: list[bool], rate: float) -> int:
+    """A seed whose first draws fall below ``rate`` exactly where ``pattern`` is True."""
+    for seed in range(10_000):
+        rng = random.Random(seed)
+        if all((rng.random() < rate) == hit for hit in pattern):
+            return seed
+    raise AssertionError("no seed found")  # pragma: no cover
+
+
+def test_get_is_retried_through_injected_503s(
+    app: Any, client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    issuer, _ = make_badge(client)
+    caplog.set_level(logging.INFO, logger="badgr")
+    app.faults = Faults(fail_rate=0.5, seed=_seed_for([True, True, False], 0.5))
+    assert client.issuers.get(issuer).entity_id == issuer
+    assert len(_retries(caplog)) == 2
+    assert all("HTTP 503" in m for m in _retries(caplog))
+
+
+def test_gives_up_after_max_retries(
+    app: Any, base_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    policy = RetryPolicy(max_retries=2, backoff_base=0.005, max_retry_after=0.01)
+    with Client(base_url=base_url, username=ALICE, password=PASSWORD, retry_policy=policy) as c:
+        c.users.me()  # log in before the faults start
+        caplog.set_level(logging.INFO, logger="badgr")
+        app.faults = Faults(fail_rate=1.0)
+        with pytest.raises(errors.ServerError) as info:
+            c.users.me()
+    assert info.value.status_code == 503
+    assert len(_retries(caplog)) == 2
+
+
+def test_post_is_not_retried(app: Any, client: Client, caplog: pytest.LogCaptureFixture) -> None:
+    client.users.me()
+    caplog.set_level(logging.INFO, logger="badgr")
+    app.faults = Faults(fail_rate=1.0)
+    with pytest.raises(errors.ServerError):
+        client.issuers.create(name="X", email=ALICE, url="https://x.example")
+    assert _retries(caplog) == []
+
+
+def test_rate_limit_429_honours_retry_after(
+    app: Any, base_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    policy = RetryPolicy(max_retries=3, max_retry_after=5.0)
+    with Client(base_url=base_url, username=ALICE, password=PASSWORD, retry_policy=policy) as c:
+        c.users.me()
+        caplog.set_level(logging.INFO, logger="badgr")
+        app.faults = Faults(rate_limit=5.0)
+        for _ in range(12):
+            c.users.me()
+    retries = _retries(caplog)
+    assert retries and all("HTTP 429" in m for m in retries)
+    # the server's Retry-After (whole seconds) is used as the wait, not the back-off
+    assert all(m.endswith("in 1.00 s") for m in retries)
+
+
+def test_rate_limit_error_when_retries_run_out(app: Any, base_url: str) -> None:
+    policy = RetryPolicy(max_retries=0)
+    with Client(base_url=base_url, username=ALICE, password=PASSWORD, retry_policy=policy) as c:
+        c.users.me()
+        app.faults = Faults(rate_limit=0.001)
+        with pytest.raises(errors.RateLimitError) as info:
+            c.users.me()
+            c.users.me()
+    assert info.value.retry_after is not None and info.value.retry_after >= 1
+
+
+def test_dropped_connection_on_get_is_retried(app: Any, client: Client) -> None:
+    issuer, _ = make_badge(client)
+    app.faults = Faults(drop_rate=0.5, seed=_seed_for([True, False], 0.5))
+    assert client.issuers.get(issuer).entity_id == issuer
+
+
+def test_connection_error_without_retries(app: Any, base_url: str) -> None:
+    with Client(
+        base_url=base_url,
+        username=ALICE,
+        password=PASSWORD,
+        retry_policy=RetryPolicy(max_retries=0),
+    ) as c:
+        c.users.me()
+        app.faults = Faults(drop_rate=1.0)
+        with pytest.raises(errors.APIConnectionError) as info:
+            c.users.me()
+    assert "users/self" in str(info.value)
+
+
+def test_retried_award_refused_as_duplicate_returns_the_award(
+    app: Any, client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The first attempt is applied but its response is lost; the retry is refused as a
+    duplicate; the caller still gets the one assertion that was made."""
+    _, badge = make_badge(client)
+    caplog.set_level(logging.INFO, logger="badgr")
+    app.faults = Faults(drop_rate=0.5, seed=_seed_for([True, False, False], 0.5))
+    award = client.assertions.award(badge, recipient="lost@example.com")
+    app.faults = Faults()
+    assert award.recipient.plaintext_identity == "lost@example.com"
+    listed = list(client.assertions.list(badgeclass=badge, recipient="lost@example.com"))
+    assert [a.entity_id for a in listed] == [award.entity_id]
+    assert any("already succeeded" in r.getMessage() for r in caplog.records)
+
+
+def test_award_with_duplicates_allowed_is_never_retried(app: Any, client: Client) -> None:
+    _, badge = make_badge(client)
+    app.faults = Faults(drop_rate=0.5, seed=_seed_for([True, False], 0.5))
+    with pytest.raises(errors.APIConnectionError):
+        client.assertions.award(badge, recipient="once@example.com", allow_duplicate_awards=True)
+    app.faults = Faults()
+    # the dropped attempt was applied exactly once, and nothing retried it
+    assert len(list(client.assertions.list(badgeclass=badge))) == 1
+
+
+def test_retried_revoke_returns_the_revoked_assertion(app: Any, client: Client) -> None:
+    _, badge = make_badge(client)
+    award = client.assertions.award(badge, recipient="rev@example.com")
+    app.faults = Faults(drop_rate=0.5, seed=_seed_for([True, False, False], 0.5))
+    revoked = client.assertions.revoke(award.entity_id, reason="oops")
+    assert revoked.revoked and revoked.entity_id == award.entity_id
+
+
+def test_award_many_under_faults_awards_each_recipient_exactly_once(
+    app: Any, base_url: str
+) -> None:
+    policy = RetryPolicy(max_retries=8, backoff_base=0.005, max_backoff=0.02, max_retry_after=0.02)
+    client = Client(base_url=base_url, username=ALICE, password=PASSWORD, retry_policy=policy)
+    _, badge = make_badge(client)
+    recipients = [f"m{i}@example.com" for i in range(30)]
+    app.faults = Faults(drop_rate=0.1, fail_rate=0.1, seed=7)
+    seen: list[int] = []
+    results = client.assertions.award_many(
+        badge, recipients, concurrency=6, progress=lambda done, total, r: seen.append(done)
+    )
+    app.faults = Faults()
+    assert sorted(seen) == list(range(1, 31))
+    assert [r.recipient for r in results] == recipients
+    assert all(r.ok for r in results), [r.error for r in results if not r.ok]
+    assert any(r.attempts > 1 for r in results)
+    listed = [str(a.recipient.plaintext_identity) for a in client.assertions.list(badgeclass=badge)]
+    assert sorted(listed) == sorted(recipients)  # no duplicates, none missing
+    client.close()
