@@ -54,9 +54,9 @@ def _issuers_and_staff(api: Api) -> tuple[str, str]:
     added = api.ok("POST", staff_url, 201, json={"email": BOB, "role": "staff"})["result"][0]
     assert added["role"] == "staff" and added["userProfile"]["emails"][0]["email"] == BOB
     api.ok("PUT", staff_url, json={"email": BOB, "role": "editor"})
-    assert api.ok("PATCH", staff_url, json={"email": BOB, "role": "staff"})["result"][0]["role"] == (
-        "staff"
-    )
+    assert api.ok("PATCH", staff_url, json={"email": BOB, "role": "staff"})["result"][0][
+        "role"
+    ] == ("staff")
     api.ok("DELETE", f"{staff_url}/{b64(BOB)}", 204)
     invitation = api.ok(
         "POST", f"{staff_url}/invitations", json={"email": "carol@example.com", "role": "editor"}
@@ -107,7 +107,9 @@ def _badgeclasses(api: Api, issuer_id: str) -> str:
     archived = api.ok("GET", f"/v2/badgeclasses/{copy_id}", params={"include_archived": "true"})
     assert archived["result"][0]["archived"] is True
     assert archived["result"][0]["archivalNote"] == "old"
-    assert api.ok("POST", f"/v2/badgeclasses/reactivate/{copy_id}")["result"][0]["archived"] is False
+    assert (
+        api.ok("POST", f"/v2/badgeclasses/reactivate/{copy_id}")["result"][0]["archived"] is False
+    )
     copy_ref = b64(copy["result"][0]["openBadgeId"])
     api.ok("DELETE", f"/v2/badgeclasses/ref/{copy_ref}", 204)
     api.ok("POST", f"/v2/badgeclasses/reactivate/ref/{copy_ref}")
@@ -119,7 +121,10 @@ def _badgeclasses(api: Api, issuer_id: str) -> str:
 
     codes = f"/v2/badgeclasses/{bc_id}/claim-codes"
     code = api.ok(
-        "POST", codes, 201, json={"label": "Event", "limit": 5, "expirationDate": "2999-01-01T00:00:00Z"}
+        "POST",
+        codes,
+        201,
+        json={"label": "Event", "limit": 5, "expirationDate": "2999-01-01T00:00:00Z"},
     )["result"][0]
     assert code["limit"] == 5 and code["enabled"] is True and code["claimCount"] == 0
     listed_codes = api.ok("GET", codes, params={"includeClaimCodeCount": "true"})["result"]
@@ -218,7 +223,12 @@ def _users_and_organizations(api: Api, issuer_id: str) -> None:
         "POST",
         "/v2/issuers",
         201,
-        json={"name": "Org Issuer", "email": ALICE, "url": "https://o.example", "organizationId": org_id},
+        json={
+            "name": "Org Issuer",
+            "email": ALICE,
+            "url": "https://o.example",
+            "organizationId": org_id,
+        },
     )
     public = api.ok("GET", f"/v2/organizations/{org_id}/public-issuers", user=None)
     assert [item["name"] for item in public["result"]] == ["Org Issuer"]
