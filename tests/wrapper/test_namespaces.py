@@ -1,0 +1,185 @@
+"""Every operation of the spec is reachable through a namespace, and the namespaces work."""
+
+from __future__ import annotations
+
+import pkgutil
+from types import ModuleType
+
+import pytest
+
+import badgr_api.api
+from badgr import AsyncClient, encode_ref, errors, recipient_input
+from badgr import _resources as resources
+
+from .conftest import ALICE, BOB, PASSWORD, PNG, amake_badge
+
+
+def _operation_modules() -> set[str]:
+    names = set()
+    for tag in pkgutil.iter_modules(badgr_api.api.__path__):
+        package = __import__(f"badgr_api.api.{tag.name}", fromlist=["_"])
+        for module in pkgutil.iter_modules(package.__path__):
+            names.add(f"badgr_api.api.{tag.name}.{module.name}")
+    return names
+
+
+def test_every_generated_operation_has_a_namespace_method() -> None:
+    used = {
+        value.__name__
+        for value in vars(resources).values()
+        if isinstance(value, ModuleType) and value.__name__.startswith("badgr_api.api.")
+    }
+    missing = _operation_modules() - used - {"badgr_api.api.oauth.issue_token"}
+    assert len(_operation_modules()) == 70
+    assert missing == set()
+
+
+def test_recipient_shapes() -> None:
+    assert recipient_input("jane@example.com").type_ == "email"
+    assert recipient_input("https://example.org/u/1").type_ == "url"
+    assert recipient_input("+15551234567").type_ == "telephone"
+    full = recipient_input({"identity": "x@y.org", "type": "email", "hashed": False})
+    assert full.hashed is False
+    with pytest.raises(TypeError):
+        recipient_input(42)  # type: ignore[arg-type]
+    assert encode_ref("https://h/x") == "aHR0cHM6Ly9oL3g"
+
+
+async def test_issuers_staff_invitations_and_lookup(aclient: AsyncClient) -> None:
+    issuer_id, _ = await amake_badge(aclient)
+    issuer = await aclient.issuers.get(issuer_id)
+    assert isinstance(issuer.open_badge_id, str)
+    by_obi = await aclient.issuers.get_by_open_badge_id(issuer.open_badge_id)
+    by_ref = await aclient.issuers.get_by_ref(issuer.open_badge_id)
+    assert by_obi.entity_id == by_ref.entity_id == issuer_id
+    staff = await aclient.issuers.staff.add(issuer_id, BOB, "staff")
+    assert staff.role == "staff"
+    changed = await aclient.issuers.staff.update(issuer_id, BOB, "editor")
+    assert changed.role == "editor"
+    replaced = await aclient.issuers.staff.update(issuer_id, BOB, "staff", replace=True)
+    assert replaced.role == "staff"
+    await aclient.issuers.staff.remove(issuer_id, BOB)
+    invitation = await aclient.issuers.invitations.create(issuer_id, "carol@example.com", "staff")
+    assert invitation.email == "carol@example.com"
+    updated = await aclient.issuers.update(
+        issuer_id, name="Renamed", email=ALICE, url="https://academy.example", description="d"
+    )
+    assert updated.name == "Renamed"
+    patched = await aclient.issuers.update(
+        issuer.open_badge_id,
+        name="Patched",
+        email=ALICE,
+        url="https://academy.example",
+        description="d",
+        method="patch",
+        by="ref",
+    )
+    assert patched.name == "Patched"
+    names = [i.name async for i in aclient.issuers.list()]
+    assert "Patched" in names
+    spare = await aclient.issuers.create(name="Spare", email=ALICE, url="https://s.example")
+    await aclient.issuers.delete(spare.entity_id)
+    with pytest.raises(errors.NotFoundError, match="privileges"):
+        await aclient.issuers.get(spare.entity_id)
+
+
+async def test_badgeclasses_claim_codes_archive_duplicate(aclient: AsyncClient) -> None:
+    issuer_id, badge_id = await amake_badge(aclient)
+    copy = await aclient.badgeclasses.duplicate(badge_id, "Python (copy)")
+    assert copy.name == "Python (copy)"
+    via_issuer = await aclient.badgeclasses.create(
+        issuer=issuer_id,
+        name="Via",
+        description="d",
+        image=PNG,
+        via_issuer=True,
+        criteria_narrative="c",
+    )
+    listed = [b.entity_id async for b in aclient.badgeclasses.list(issuer=issuer_id, page_size=1)]
+    assert set(listed) == {badge_id, copy.entity_id, via_issuer.entity_id}
+    await aclient.badgeclasses.archive(copy.entity_id, note="old")
+    mine = [b.entity_id async for b in aclient.badgeclasses.list()]
+    assert copy.entity_id not in mine
+    restored = await aclient.badgeclasses.reactivate(copy.entity_id)
+    assert restored.entity_id == copy.entity_id
+    code = await aclient.badgeclasses.claim_codes.create(badge_id, label="Event", limit=3)
+    disabled = await aclient.badgeclasses.claim_codes.disable(badge_id, code.code)
+    enabled = await aclient.badgeclasses.claim_codes.enable(badge_id, code.code)
+    assert disabled.code == enabled.code == code.code
+    codes = await aclient.badgeclasses.claim_codes.list(badge_id).to_list()
+    assert [c.code for c in codes] == [code.code]
+    relabelled = await aclient.badgeclasses.claim_codes.update(badge_id, code.code, label="New")
+    assert relabelled.label == "New"
+    await aclient.badgeclasses.claim_codes.archive(badge_id, code.code)
+    updated = await aclient.badgeclasses.update(
+        badge_id, name="Python 2", description="d", image=PNG, criteria_narrative="c"
+    )
+    assert updated.name == "Python 2"
+    await aclient.badgeclasses.delete(via_issuer.entity_id)
+
+
+async def test_assertions_update_and_revoke_many(aclient: AsyncClient) -> None:
+    _, badge_id = await amake_badge(aclient)
+    a = await aclient.assertions.award(badge_id, recipient="u1@example.com", narrative="n")
+    b = await aclient.assertions.award(badge_id, recipient="u2@example.com")
+    updated = await aclient.assertions.update(a.entity_id, narrative="changed")
+    assert updated.narrative == "changed"
+    results = await aclient.assertions.revoke_many([a.entity_id, b.entity_id], reason="batch")
+    assert [r.revoked for r in results] == [True, True]
+    with pytest.raises(errors.BadRequestError):
+        await aclient.assertions.revoke(a.entity_id, reason="again")
+
+
+async def test_backpack_users_organizations_pathways(aclient: AsyncClient, app: object) -> None:
+    import httpx
+
+    issuer_id, badge_id = await amake_badge(aclient)
+    await aclient.assertions.award(badge_id, recipient=BOB)
+    async with AsyncClient(
+        base_url="http://testserver",
+        username=BOB,
+        password=PASSWORD,
+        transport=httpx.ASGITransport(app),  # type: ignore[arg-type]
+    ) as bob:
+        received = [a async for a in bob.backpack.assertions.list()]
+        assert len(received) == 1
+        accepted = await bob.backpack.assertions.set_acceptance(received[0].entity_id, "Accepted")
+        assert accepted.acceptance == "Accepted"
+        got = await bob.backpack.assertions.get(received[0].entity_id)
+        assert got.entity_id == received[0].entity_id
+        collection = await bob.backpack.collections.create(
+            name="Mine", assertions=[received[0].entity_id]
+        )
+        renamed = await bob.backpack.collections.update(collection.entity_id, name="Ours")
+        assert renamed.name == "Ours"
+        assert (await bob.backpack.collections.get(collection.entity_id)).name == "Ours"
+        assert len(await bob.backpack.collections.list().to_list()) == 1
+        await bob.backpack.collections.delete(collection.entity_id)
+        me = await bob.users.update_me(first_name="Robert")
+        assert me.first_name == "Robert"
+        assert (await bob.users.get(me.entity_id)).first_name == "Robert"
+        await bob.backpack.assertions.delete(received[0].entity_id)
+        with pytest.raises(ValueError, match="exactly one"):
+            await bob.backpack.import_badge()
+    async with AsyncClient(
+        base_url="http://testserver",
+        username=ALICE,
+        password=PASSWORD,
+        scope="rw:profile rw:issuer rw:backpack r:org",
+        transport=httpx.ASGITransport(app),  # type: ignore[arg-type]
+    ) as org_admin:
+        orgs = await org_admin.organizations.list().to_list()
+        assert orgs
+        org_id = orgs[0].entity_id
+        assert isinstance(org_id, str)
+        public = await org_admin.organizations.public_issuers(org_id).to_list()
+        assert isinstance(public, list)
+    pathway = await aclient.pathways.create(issuer=issuer_id, name="Path")
+    draft = await aclient.pathways.update_draft(pathway.id, issuer=issuer_id, name="P2")
+    assert draft.id == pathway.id
+    published = await aclient.pathways.publish(pathway.id)
+    assert published.id == pathway.id
+    assert (await aclient.pathways.get_published(pathway.id)).id == pathway.id
+    assert (await aclient.pathways.get_draft(pathway.id)).id == pathway.id
+    assert (await aclient.pathways.revert_draft(pathway.id)).id
+    assert [p.id async for p in aclient.pathways.list(issuer_id)] == [pathway.id]

@@ -1,0 +1,153 @@
+"""Secrets never leak (logs, reprs, exception texts); foreign Link origins get no credentials;
+2xx bodies that don't parse raise ResponseValidationError with the raw body."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+import httpx
+import pytest
+
+from badgr import Client, Token, errors
+from badgr._logging import redact, redact_url
+from badgr_mock.app import create_app
+from badgr_mock.faults import Faults
+from badgr_mock.testing import serve
+
+from .conftest import ALICE, PASSWORD, make_badge
+
+
+def test_no_secret_in_debug_logs_reprs_or_errors(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)  # every logger: badgr, httpx, httpcore, uvicorn, …
+    app = create_app()
+    texts: list[str] = []
+    with serve(app) as url:
+        client = Client(base_url=url, username=ALICE, password=PASSWORD, client_secret="s3cr3t-cs")
+        texts += [repr(client), repr(client.auth), repr(client.issuers)]
+        _, badge = make_badge(client)
+        award = client.assertions.award(badge, recipient="jane@example.com")
+        pager = client.assertions.list(badgeclass=badge, page_size=1)
+        list(pager)
+        texts.append(repr(pager))
+        first = client.token
+        assert first is not None and first.refresh_token
+        # force a refresh grant, then a 401 + renewal
+        client.auth.set_token(
+            Token(first.access_token, first.refresh_token, time.time() + 1, refresh_margin=10)
+        )
+        client.users.me()
+        app.faults = Faults(fail_rate=1.0)
+        with pytest.raises(errors.ServerError) as server_error:
+            client.assertions.get(award.entity_id)
+        app.faults = Faults()
+        with pytest.raises(errors.BadRequestError) as bad_request:
+            client.assertions.award(badge, recipient="jane@example.com")
+        texts += [str(server_error.value), repr(bad_request.value), str(bad_request.value)]
+        second = client.token
+        assert second is not None
+        texts += [repr(first), repr(second), str(client.auth.token)]
+        bad = Client(base_url=url, username=ALICE, password="Wr0ng-pa55word")
+        with pytest.raises(errors.AuthenticationError) as refused:
+            bad.users.me()
+        texts += [str(refused.value), repr(refused.value), repr(bad)]
+        static = Client(base_url=url, token=second.access_token)
+        texts.append(repr(static))
+        client.close()
+        bad.close()
+        static.close()
+    secrets = [
+        PASSWORD,
+        "Wr0ng-pa55word",
+        "s3cr3t-cs",
+        first.access_token,
+        str(first.refresh_token),
+        second.access_token,
+        str(second.refresh_token),
+    ]
+    haystack = caplog.text + "\n".join(texts)
+    assert "request POST" in caplog.text  # the token calls were logged…
+    for secret in secrets:
+        assert secret not in haystack  # …without any secret
+
+
+def test_redaction_patterns() -> None:
+    assert "abc123" not in redact("Authorization: Bearer abc123")
+    assert "hunter22" not in redact("grant_type=password&password=hunter22&username=u")
+    assert "tok-value-1" not in redact('{"access_token": "tok-value-1", "x": 1}')
+    assert "zzz9" not in redact_url("https://u:zzz9@h.example/cb?code=zzz9&state=ok")
+    assert "state=ok" in redact_url("https://h.example/cb?code=zzz9&state=ok")
+
+
+def _handler_with_foreign_link(seen: list[httpx.Request]) -> Any:
+    item = {
+        "entityType": "Issuer",
+        "entityId": "i1",
+        "name": "n",
+        "email": "e@x.org",
+        "url": "https://x.example",
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        body = {"status": {"success": True}, "result": [item]}
+        if request.url.host == "api.example" and "after" not in request.url.params:
+            return httpx.Response(
+                200,
+                json=body,
+                headers={"Link": '<https://evil.example/v2/issuers?after=x>; rel="next"'},
+            )
+        return httpx.Response(200, json=body)
+
+    return handler
+
+
+def test_credentials_never_go_to_a_foreign_link_origin() -> None:
+    """The mock only links to itself, so a foreign origin needs a fake transport."""
+    seen: list[httpx.Request] = []
+    transport = httpx.MockTransport(_handler_with_foreign_link(seen))
+    with Client(base_url="https://api.example", token="t0ken-abc", transport=transport) as c:
+        items = list(c.issuers.list(page_size=1))
+    assert len(items) == 2
+    assert seen[0].headers["Authorization"] == "Bearer t0ken-abc"
+    assert seen[1].url.host == "evil.example"
+    assert "Authorization" not in seen[1].headers
+
+
+def test_relative_link_is_resolved_against_the_page_url() -> None:
+    calls: list[httpx.URL] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url)
+        body = {"status": {"success": True}, "result": []}
+        if "cursor" not in request.url.params:
+            return httpx.Response(
+                200, json=body, headers={"Link": '<?cursor=c2&num=5>; rel="next"'}
+            )
+        return httpx.Response(200, json=body)
+
+    with Client(
+        base_url="https://api.example", token="t0ken-abc", transport=httpx.MockTransport(handler)
+    ) as c:
+        assert list(c.badgeclasses.list(page_size=5)) == []
+    assert str(calls[1]) == "https://api.example/v2/badgeclasses?cursor=c2&num=5"
+
+
+def test_a_2xx_that_does_not_parse_keeps_the_raw_body() -> None:
+    app = create_app(defects=["missing_field"])
+    with serve(app) as url, Client(base_url=url, username=ALICE, password=PASSWORD) as client:
+        issuer = client.issuers.create(name="A", email=ALICE, url="https://a.example")
+        with pytest.raises(errors.ResponseValidationError) as info:
+            client.issuers.get(issuer.entity_id)
+    assert info.value.status_code == 200
+    assert b'"name":"A"' in info.value.body.replace(b" ", b"")
+    assert info.value.response is not None
+
+
+def test_page_size_is_validated(client: Client) -> None:
+    for bad in (0, 501, -1):
+        with pytest.raises(ValueError, match="between 1 and 500"):
+            client.assertions.list(badgeclass="x", page_size=bad)
+    with pytest.raises(ValueError, match="exactly one"):
+        client.assertions.list()
