@@ -1,0 +1,192 @@
+"""Injected faults, the test-only defects, and strict response validation."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from badgr_mock import BadgrMockApp, Faults, StrictModeViolation, defects_from_env, faults_from_env
+from badgr_mock.context import Reply
+from badgr_mock.handlers import HANDLERS
+from badgr_mock.testing import serve
+
+from .conftest import ALICE, Api, strict_app
+
+
+def _in_process(app: BadgrMockApp, *, raise_server_exceptions: bool = True) -> Iterator[Api]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from starlette.testclient import TestClient
+
+        client = TestClient(
+            app, base_url="http://testserver", raise_server_exceptions=raise_server_exceptions
+        )
+    with client:
+        yield Api(client, app)
+
+
+# ---- faults -------------------------------------------------------------------------------------
+
+
+def test_fail_rate_answers_503_with_retry_after_and_spares_logins() -> None:
+    app = strict_app(faults=Faults(fail_rate=1.0))
+    for api in _in_process(app):
+        token = api.token()  # the token endpoint is spared by default
+        response = api.client.get("/v2/issuers", headers={"Authorization": f"Bearer {token}"})
+        assert response.status_code == 503
+        assert response.headers["retry-after"] == "1"
+        assert response.json()["status"]["success"] is False
+        app.state.faults.fail_rate = 0.0  # faults can be changed at run time
+        assert api.call("GET", "/v2/issuers").status_code == 200
+
+
+def test_rate_limit_answers_429_with_retry_after() -> None:
+    app = strict_app(faults=Faults(rate_limit=0.5))
+    for api in _in_process(app):
+        token = api.token()
+        statuses = [
+            api.client.get("/v2/users/self", headers={"Authorization": f"Bearer {token}"})
+            for _ in range(3)
+        ]
+        assert [response.status_code for response in statuses] == [200, 429, 429]
+        assert statuses[1].headers["retry-after"] == "2"
+
+
+def test_latency_is_added(monkeypatch: pytest.MonkeyPatch) -> None:
+    slept: list[float] = []
+
+    async def fake_sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    monkeypatch.setattr("badgr_mock.app.asyncio.sleep", fake_sleep)
+    app = strict_app(faults=Faults(latency_ms=250))
+    for api in _in_process(app):
+        api.ok("GET", "/v2/users/self")
+    assert 0.25 in slept
+
+
+@pytest.mark.timeout(60)
+def test_dropped_connection_applies_the_request_but_loses_the_answer() -> None:
+    app = strict_app(faults=Faults(drop_rate=1.0))
+    with serve(app) as base_url, httpx.Client(base_url=base_url, timeout=10) as client:
+        api = Api(client, app)
+        headers = api.auth()
+        with pytest.raises(httpx.TransportError):
+            client.post(
+                "/v2/issuers",
+                headers=headers,
+                json={"name": "Lost", "email": ALICE, "url": "https://lost.example"},
+            )
+        app.state.faults.drop_rate = 0.0
+        names = [item["name"] for item in api.ok("GET", "/v2/issuers")["result"]]
+        assert names == ["Lost"]
+
+
+def test_dropped_connection_in_process_raises_a_transport_error() -> None:
+    app = strict_app(faults=Faults(drop_rate=1.0))
+    for api in _in_process(app):
+        with pytest.raises(httpx.RemoteProtocolError):
+            api.client.get("/v2/users/self", headers={"Authorization": f"Bearer {api.token()}"})
+
+
+def test_faults_and_defects_from_env() -> None:
+    faults = faults_from_env(
+        {
+            "BADGR_MOCK_LATENCY_MS": "5",
+            "BADGR_MOCK_FAIL_RATE": "0.25",
+            "BADGR_MOCK_RATE_LIMIT": "10",
+            "BADGR_MOCK_DROP_RATE": "0.1",
+        }
+    )
+    assert (faults.latency_ms, faults.fail_rate, faults.rate_limit, faults.drop_rate) == (
+        5.0,
+        0.25,
+        10.0,
+        0.1,
+    )
+    assert not faults_from_env({}).active
+    env = {"BADGR_MOCK_DEFECTS": "ignore_auth, missing_field"}
+    assert defects_from_env(env) == {"ignore_auth", "missing_field"}
+    with pytest.raises(ValueError, match="fail_rate"):
+        Faults(fail_rate=2)
+    with pytest.raises(ValueError, match="unknown defects"):
+        strict_app(defects={"no_such_defect"})
+
+
+# ---- defects ------------------------------------------------------------------------------------
+
+
+def _defective(name: str) -> Iterator[Api]:
+    yield from _in_process(strict_app(defects={name}), raise_server_exceptions=False)
+
+
+def test_defects_are_off_by_default(api: Api) -> None:
+    assert api.call("GET", "/v2/issuers", user=None).status_code == 401
+    issuer = api.create_issuer()
+    assert "entityId" in api.ok("GET", f"/v2/issuers/{issuer['entityId']}")["result"][0]
+    assert api.call("GET", "/v2/issuers/missingIssuer0").status_code == 404
+
+
+def test_defect_server_error() -> None:
+    for api in _defective("server_error"):
+        response = api.client.get("/v2/issuers", params={"num": 500}, headers=api.auth())
+        assert response.status_code == 500
+        named = api.client.post(
+            "/v2/issuers",
+            headers=api.auth(),
+            json={"name": "a\x00b", "email": ALICE, "url": "https://a.example"},
+        )
+        assert named.status_code == 500
+
+
+def test_defect_missing_field() -> None:
+    for api in _defective("missing_field"):
+        issuer = api.create_issuer()
+        body = api.ok("GET", f"/v2/issuers/{issuer['entityId']}")
+        assert "entityId" not in body["result"][0]
+        assert api.app.state.strict_violations == []  # defects are applied after validation
+
+
+def test_defect_delete_keeps_row() -> None:
+    for api in _defective("delete_keeps_row"):
+        issuer = api.create_issuer()
+        api.ok("DELETE", f"/v2/issuers/{issuer['entityId']}", 204)
+        api.ok("GET", f"/v2/issuers/{issuer['entityId']}")
+
+
+def test_defect_ignore_auth() -> None:
+    for api in _defective("ignore_auth"):
+        assert api.call("GET", "/v2/issuers", user=None).status_code == 200
+
+
+def test_defect_not_found_as_empty() -> None:
+    for api in _defective("not_found_as_empty"):
+        body = api.ok("GET", "/v2/issuers/missingIssuer0")
+        assert body["result"] == []
+
+
+# ---- strict mode --------------------------------------------------------------------------------
+
+
+def _broken_get_issuer(ctx: Any) -> Reply:
+    return Reply(result=[{"entityType": "Issuer", "name": 42}])
+
+
+def test_strict_mode_catches_a_wrong_response(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(HANDLERS, "get_issuer", _broken_get_issuer)
+    app = strict_app()
+    for api in _in_process(app):
+        with pytest.raises(StrictModeViolation, match=r"get_issuer .*schema path"):
+            api.client.get("/v2/issuers/anything", headers=api.auth())
+    assert app.state.strict_violations
+    for api in _in_process(strict_app(), raise_server_exceptions=False):
+        response = api.client.get("/v2/issuers/anything", headers=api.auth())
+        assert response.status_code == 500
+        assert "get_issuer" in response.json()["status"]["description"]
+    # Without strict mode the same response goes out unchecked.
+    for api in _in_process(strict_app(strict=False)):
+        assert api.call("GET", "/v2/issuers/anything").status_code == 200
