@@ -121,7 +121,7 @@ def run_subprocess(
         *extra_args,
     ]
     child_env = {**os.environ, **(env or {})}
-    process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+    process = subprocess.Popen(
         command, env=child_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     mock = MockProcess(process, f"http://{HOST}:{port}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -61,6 +62,10 @@ def test_links_cursors_and_single_page(api: Api) -> None:
     assert bad.status_code == 400 and "after" in bad.json()["fieldErrors"]
 
 
+def _more_than(items: list[str], count: int) -> Callable[[], bool]:
+    return lambda: len(items) > count
+
+
 @pytest.mark.timeout(120)
 def test_walk_during_concurrent_inserts_has_no_skips_or_duplicates() -> None:
     app = strict_app()
@@ -97,8 +102,7 @@ def test_walk_during_concurrent_inserts_has_no_skips_or_duplicates() -> None:
             while next_url is not None:
                 # Make sure at least one insert lands between every two pages.
                 with progress:
-                    seen = len(inserted)
-                    progress.wait_for(lambda: len(inserted) > seen, timeout=30)
+                    progress.wait_for(_more_than(inserted, len(inserted)), timeout=30)
                 response = client.get(next_url, headers=headers)
                 assert response.status_code == 200
                 walked.extend(response.json()["result"])

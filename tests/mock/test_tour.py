@@ -1,4 +1,4 @@
-"""A scripted tour through every resource, in-process and over real HTTP, covering all operations."""
+"""A scripted tour through every resource (in-process and over HTTP) covering all operations."""
 
 from __future__ import annotations
 
@@ -134,7 +134,7 @@ def _badgeclasses(api: Api, issuer_id: str) -> str:
     assert api.ok("POST", f"{codes}/{code['code']}/enable")["result"][0]["enabled"] is True
     api.ok("DELETE", f"{codes}/{code['code']}", 204)
     assert api.ok("GET", codes)["result"] == []
-    return bc_id
+    return str(bc_id)
 
 
 def _assertions(api: Api, issuer_id: str, bc_id: str) -> str:
