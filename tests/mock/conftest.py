@@ -111,7 +111,7 @@ def api(app: BadgrMockApp) -> Iterator[Api]:
     """In-process: Starlette's TestClient re-raises server errors, so nothing slips through."""
     with warnings.catch_warnings():
         # Starlette's TestClient still works with httpx; its deprecation notice is noise here.
-        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore")
         from starlette.testclient import TestClient
 
         client = TestClient(app, base_url="http://testserver")

@@ -24,7 +24,7 @@ class FakeClock:
 
 def _client(app: BadgrMockApp) -> Iterator[httpx.Client]:
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore")
         from starlette.testclient import TestClient
 
         client = TestClient(app, base_url="http://testserver", follow_redirects=False)

@@ -19,7 +19,7 @@ from .conftest import ALICE, Api, strict_app
 
 def _in_process(app: BadgrMockApp, *, raise_server_exceptions: bool = True) -> Iterator[Api]:
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore")
         from starlette.testclient import TestClient
 
         client = TestClient(
