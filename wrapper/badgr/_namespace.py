@@ -52,6 +52,9 @@ class op(Generic[P, T]):
         self.__doc__ = build.__doc__
         self.__name__ = build.__name__
 
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self.__name__ = name
+
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> op[P, T]: ...
     @overload
@@ -75,6 +78,7 @@ class op(Generic[P, T]):
                 return executor.grant(built.flow)
             return executor.run(built)
 
+        obj.__dict__[self.__name__] = method  # bound once: later lookups skip the descriptor
         return method
 
 
@@ -85,6 +89,9 @@ class paged(Generic[P, T]):
         self._build = build
         self.__doc__ = build.__doc__
         self.__name__ = build.__name__
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self.__name__ = name
 
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> paged[P, T]: ...
@@ -106,4 +113,5 @@ class paged(Generic[P, T]):
             call = build(obj, *args, **kwargs)
             return AsyncPager(executor, call) if is_async else SyncPager(executor, call)
 
+        obj.__dict__[self.__name__] = method
         return method
