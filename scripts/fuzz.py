@@ -73,7 +73,7 @@ def embedded_mock(defects: str | None) -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="badgr-fuzz-") as tmp:
         env = {**os.environ, "BADGR_MOCK_DEFECTS": defects or ""}
         command = [sys.executable, "-m", "badgr_mock", "--host", "127.0.0.1", "--port", str(port)]
-        command += ["--db", str(Path(tmp) / "mock.sqlite3"), "--no-login-backoff"]
+        command += ["--db", str(Path(tmp) / "mock.sqlite3"), "--no-login-backoff", "--strict"]
         log = (Path(tmp) / "mock.log").open("wb")
         server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
         try:

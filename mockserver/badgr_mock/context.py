@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from .envelope import bad_request, not_found
+from .envelope import not_found
 from .spec import Operation
 from .store import Store, loads
 
@@ -144,14 +144,17 @@ def role_on_issuer(db: sqlite3.Connection, issuer_pk: int, user: User | None) ->
 
 
 def decode_base64_segment(value: str, name: str) -> str:
-    """URL-safe (or standard) base64, padding optional, of UTF-8 text; 400 when it is not."""
+    """URL-safe (or standard) base64, padding optional, of UTF-8 text.
+
+    A segment that does not decode names no entity, so it is a 404 like any unknown id.
+    """
     text = value.strip().rstrip("=")
     padded = text + "=" * (-len(text) % 4)
     try:
         decoded = base64.b64decode(padded.replace("-", "+").replace("_", "/"), validate=True)
         return decoded.decode("utf-8")
     except (binascii.Error, ValueError):
-        raise bad_request({name: ["Not valid base64 of UTF-8 text."]}) from None
+        raise not_found() from None
 
 
 _PUBLIC_PATH = re.compile(r"/public/(issuers|badges|assertions)/([A-Za-z0-9_-]{1,64})/?$")

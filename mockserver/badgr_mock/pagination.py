@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .context import Context
-from .envelope import bad_request
+from .envelope import ApiError, bad_request
 
 
 @dataclass
@@ -28,15 +28,17 @@ def encode_cursor(created: str, row_id: str) -> str:
 
 
 def decode_cursor(cursor: str, name: str) -> tuple[str, str]:
+    """A cursor this server did not issue names no position: 404, as the real server answers."""
+    invalid = ApiError(404, "invalid cursor", field_errors={name: ["Invalid cursor."]})
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         created, _, row_id = (
             base64.urlsafe_b64decode(padded.encode("ascii")).decode().partition("|")
         )
     except (binascii.Error, ValueError, UnicodeError):
-        raise bad_request({name: ["Invalid cursor."]}) from None
+        raise invalid from None
     if not created or not row_id:
-        raise bad_request({name: ["Invalid cursor."]})
+        raise invalid
     return created, row_id
 
 
@@ -53,12 +55,16 @@ def paginate(
     id_col = f"{column_prefix}id"
     order_desc = f"ORDER BY {created_col} DESC, {id_col} DESC"
     num: int | None = ctx.params.get("num")
-    after: str | None = ctx.params.get("after")
-    before: str | None = ctx.params.get("before")
     if num is None:
         sql = f"SELECT * FROM {table_sql} WHERE {where} {order_desc}"
         return Page(ctx.db.execute(sql, tuple(args)).fetchall(), None)
-    if after is not None and before is not None:
+    # Decode first: a made-up cursor is a 404 whatever else the query says.
+    cursors = {
+        name: decode_cursor(ctx.params[name], name)
+        for name in ("after", "before")
+        if ctx.params.get(name) is not None
+    }
+    if len(cursors) == 2:
         raise bad_request(validation_errors=["Send either after or before, not both."])
 
     def fetch(extra: str, extra_args: tuple[Any, ...], order: str, limit: int) -> list[Any]:
@@ -69,14 +75,13 @@ def paginate(
     order_asc = f"ORDER BY {created_col} ASC, {id_col} ASC"
     older = f" AND ({created_col}, {id_col}) < (?, ?)"
     newer = f" AND ({created_col}, {id_col}) > (?, ?)"
-    if before is not None:
-        key = decode_cursor(before, "before")
-        rows = fetch(newer, key, order_asc, num + 1)
+    if "before" in cursors:
+        rows = fetch(newer, cursors["before"], order_asc, num + 1)
         has_prev = len(rows) > num
         rows = list(reversed(rows[:num]))
         has_next = True  # the cursor's own row lies after this page
     else:
-        after_key = decode_cursor(after, "after") if after is not None else None
+        after_key = cursors.get("after")
         rows = fetch(older if after_key else "", after_key or (), order_desc, num + 2)
         has_next = len(rows) > num
         skipped = ctx.has_defect("pagination_drops_item") and len(rows) > num + 1

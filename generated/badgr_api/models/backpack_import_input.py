@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -24,7 +23,6 @@ class BackpackImportInput:
     """ A baked badge image, as a URL or a base64 data URI. """
     assertion: BackpackImportInputAssertion | Unset = UNSET
     """ Open Badges assertion JSON. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url
@@ -36,7 +34,7 @@ class BackpackImportInput:
             assertion = self.assertion.to_dict()
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if url is not UNSET:
             field_dict["url"] = url
@@ -69,21 +67,4 @@ class BackpackImportInput:
             assertion=assertion,
         )
 
-        backpack_import_input.additional_properties = d
         return backpack_import_input
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
