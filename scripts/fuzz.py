@@ -118,6 +118,18 @@ def obtain_token(url: str, username: str, password: str, client_id: str) -> str:
     return token
 
 
+def verified_email(url: str, token: str) -> str | None:
+    """The caller's verified e-mail (issuers must use one), read from GET /v2/users/self."""
+    headers = {"Authorization": f"Bearer {token}"}
+    try:
+        response = httpx.get(f"{url}/v2/users/self", headers=headers, timeout=30.0)
+        emails = response.json()["result"][0].get("emails", [])
+    except (httpx.HTTPError, ValueError, KeyError, IndexError, TypeError, AttributeError):
+        return None
+    verified = [e.get("email") for e in emails if isinstance(e, dict) and e.get("verified")]
+    return next((email for email in verified if isinstance(email, str)), None)
+
+
 def write_config(directory: Path) -> Path:
     """The committed per-operation check settings, plus the bearer header read from the env."""
     config = directory / "schemathesis.toml"
@@ -228,7 +240,8 @@ def fuzz(args: argparse.Namespace, url: str) -> int:
     args.report_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="badgr-fuzz-config-") as tmp:
         command = schemathesis_command(args, url, write_config(Path(tmp)))
-        env = {**os.environ, "BADGR_FUZZ_TOKEN": token, "SCHEMATHESIS_HOOKS": "scripts.fuzz_checks"}
+        env = {**os.environ, "BADGR_FUZZ_TOKEN": token, "SCHEMATHESIS_HOOKS": "scripts.fuzz_hooks"}
+        env["BADGR_FUZZ_EMAIL"] = verified_email(url, token) or ""
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         returncode = subprocess.run(command, cwd=ROOT, env=env).returncode
     junit = args.report_dir / "junit.xml"

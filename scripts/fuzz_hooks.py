@@ -1,17 +1,54 @@
-"""Credentials-specific schemathesis checks: what the generic checks cannot see.
+"""Credentials-specific schemathesis hooks: the fuzzing profile and the extra checks.
 
-Loaded by `make fuzz` (through SCHEMATHESIS_HOOKS) and by tests/fuzz, so both run the same checks.
+Loaded by `make fuzz` (through SCHEMATHESIS_HOOKS) and by tests/fuzz, so both fuzz alike.
+
+The profile adjusts the loaded spec for fuzzing only (openapi/credentials.yaml is untouched):
+- schemathesis 4.32 finds no credential location in an `oauth2` scheme, so `ignored_auth` would
+  silently check nothing; the scheme is shown as what it is on the wire, a bearer header;
+- documented rules the generated client cannot carry are added as JSON Schema (criteria are
+  required as `criteriaNarrative` and/or `criteriaUrl`), and so are the facts a schema cannot
+  know: an issuer's e-mail must be one of the caller's verified addresses (CALLER_EMAIL), and
+  images must be PNG/SVG data URIs or URLs. Valid data is then really valid, and the workflows
+  get past "create" to the reads, updates, awards and deletes behind it.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import schemathesis
-from schemathesis import Case, CheckContext, Response
+from schemathesis import Case, CheckContext, HookContext, Response
 
 AnyCase = Case[Any]
+#: The fuzzing identity's verified e-mail; `scripts/fuzz.py` sets BADGR_FUZZ_EMAIL.
+CALLER_EMAIL = os.environ.get("BADGR_FUZZ_EMAIL")
+PNG_DATA_URI = (
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
+    "+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
+IMAGE = {"anyOf": [{"pattern": r"^https?://[^\s]+$"}, {"const": PNG_DATA_URI}]}
+
+
+@schemathesis.hook
+def before_load_schema(context: HookContext, raw_schema: dict[str, Any]) -> None:
+    components = raw_schema.get("components", {})
+    for scheme in components.get("securitySchemes", {}).values():
+        if scheme.get("type") == "oauth2":
+            scheme.clear()
+            scheme.update({"type": "http", "scheme": "bearer"})
+    schemas = components.get("schemas", {})
+    if "BadgeClassInput" in schemas:
+        criteria = [{"required": ["criteriaNarrative"]}, {"required": ["criteriaUrl"]}]
+        schemas["BadgeClassInput"]["anyOf"] = criteria
+    for name in ("IssuerInput", "IssuerUpdateInput", "BadgeClassInput", "BackpackImportInput"):
+        properties = schemas.get(name, {}).get("properties", {})
+        if "image" in properties:
+            properties["image"] = {"type": "string", **IMAGE}
+        if "email" in properties and CALLER_EMAIL:
+            properties["email"] = {"type": "string", "enum": [CALLER_EMAIL]}
+
 
 MAX_PAGES = 100
 CURSORS = ("after", "before", "cursor", "page")
