@@ -11,21 +11,25 @@ The exit code is 1 when any check failed.
 from __future__ import annotations
 
 import argparse
+import base64
 import contextlib
 import ipaddress
+import json
 import os
+import shlex
 import socket
 import subprocess
 import sys
 import tempfile
 import time
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+import yaml
 from rich.console import Console
 from rich.table import Table
 
@@ -143,10 +147,16 @@ def schemathesis_command(args: argparse.Namespace, url: str, config: Path) -> li
     command += ["--checks", "all", "--max-examples", str(args.max_examples)]
     command += ["--seed", str(args.seed), "--workers", "1"]
     command += ["--report", "junit,ndjson,html", "--report-dir", str(args.report_dir)]
+    command += ["--report-junit-path", str(args.report_dir / "junit.xml")]
+    command += ["--report-ndjson-path", str(args.report_dir / "events.ndjson")]
+    command += ["--report-html-path", str(args.report_dir / "html")]
     if not args.shrink:
         command.append("--no-shrink")
-    if args.phases:
-        command += ["--phases", args.phases]
+    phases = args.phases
+    if not phases and args.include_operation_id and not links_within(args.include_operation_id):
+        phases = "examples,coverage,fuzzing"  # the stateful phase needs a link to follow
+    if phases:
+        command += ["--phases", phases]
     if args.rate_limit:
         command += ["--rate-limit", args.rate_limit]
     if not args.writes_allowed:
@@ -160,32 +170,75 @@ def schemathesis_command(args: argparse.Namespace, url: str, config: Path) -> li
     return command
 
 
-def summarize(junit: Path) -> list[OperationSummary]:
-    """One row per operation from schemathesis' JUnit report."""
+def links_within(operation_ids: list[str]) -> bool:
+    """Whether the spec links two of these operations (stateful testing needs one)."""
+    spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    chosen = set(operation_ids)
+    for item in spec["paths"].values():
+        for operation in item.values():
+            if not isinstance(operation, dict) or operation.get("operationId") not in chosen:
+                continue
+            for response in operation.get("responses", {}).values():
+                for link in response.get("links", {}).values():
+                    if link.get("operationId") in chosen:
+                        return True
+    return False
+
+
+def summarize(events: Path) -> list[OperationSummary]:
+    """One row per operation (or stateful run) from schemathesis' NDJSON event stream."""
     summaries: dict[str, OperationSummary] = {}
-    for case in ET.parse(junit).getroot().iter("testcase"):
-        name = case.get("name") or case.get("classname") or "?"
+    for line in events.read_text(encoding="utf-8").splitlines():
+        event = json.loads(line)
+        finished = event.get("ScenarioFinished")
+        if not finished:
+            continue
+        recorder = finished.get("recorder", {})
+        name = recorder.get("label", "?")
         summary = summaries.setdefault(name, OperationSummary(name))
-        summary.cases += 1
-        for problem in [*case.iter("failure"), *case.iter("error")]:
-            summary.failures.append((problem.get("message") or problem.text or "").strip())
+        summary.cases += len(recorder.get("cases", {}))
+        interactions = recorder.get("interactions", {})
+        for checks in recorder.get("checks", {}).values():
+            for check in checks:
+                failure = (check.get("failure_info") or {}).get("failure")
+                if check.get("status") != "failure" or not failure:
+                    continue
+                text = f"{failure.get('code', '')} {failure.get('title', '')}: "
+                text += failure.get("message", "").strip()
+                interaction = interactions.get(failure.get("case_id", ""))
+                if interaction:
+                    text += "\n" + curl(interaction["request"])
+                if text not in summary.failures:
+                    summary.failures.append(text)
     return sorted(summaries.values(), key=lambda s: (not s.failures, s.name))
 
 
-def first_failure(text: str) -> str:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    curl = next((line for line in lines if line.startswith("curl ")), "")
-    return "\n".join([*lines[:2], curl])
+def curl(request: dict[str, Any]) -> str:
+    """A curl command for a recorded request (credentials stay `[Filtered]`)."""
+    parts = ["curl", "-X", request["method"]]
+    for name, values in request.get("headers", {}).items():
+        parts += ["-H", shlex.quote(f"{name}: {values[0] if values else ''}")]
+    body = (request.get("body") or {}).get("$base64")
+    if body:
+        parts += ["-d", shlex.quote(base64.b64decode(body).decode("utf-8", "replace"))]
+    return " ".join([*parts, shlex.quote(request["uri"])])
+
+
+def _shorten(text: str, limit: int = 400) -> str:
+    """Table cells stay readable; the reports keep every request in full."""
+    return "\n".join(
+        line if len(line) <= limit else line[:limit] + " …" for line in text.splitlines()
+    )
 
 
 def print_summary(rows: list[OperationSummary], report_dir: Path) -> None:
     table = Table(title="Fuzzing summary", show_lines=True)
     table.add_column("operation")
-    table.add_column("tests", justify="right")
+    table.add_column("cases", justify="right")
     table.add_column("failures", justify="right")
     table.add_column("first failure (with a curl reproduction)", overflow="fold")
     for row in rows:
-        failure = first_failure(row.failures[0]) if row.failures else ""
+        failure = _shorten(row.failures[0]) if row.failures else ""
         style = "red" if row.failures else None
         table.add_row(row.name, str(row.cases), str(len(row.failures)), failure, style=style)
     console.print(table)
@@ -244,8 +297,8 @@ def fuzz(args: argparse.Namespace, url: str) -> int:
         env["BADGR_FUZZ_EMAIL"] = verified_email(url, token) or ""
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         returncode = subprocess.run(command, cwd=ROOT, env=env).returncode
-    junit = args.report_dir / "junit.xml"
-    rows = summarize(junit) if junit.exists() else []
+    events = args.report_dir / "events.ndjson"
+    rows = summarize(events) if events.exists() else []
     print_summary(rows, args.report_dir)
     return 1 if returncode != 0 or any(row.failures for row in rows) else 0
 

@@ -96,6 +96,9 @@ class BadgrMockApp(Starlette):
         raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
 
 
+FAULT_HEADER = "x-badgr-mock-fault"
+
+
 async def _send_fault(send: Send, status: int, description: str, retry_after: str) -> None:
     body = dump_json(
         ApiError(status, description).body(
@@ -110,6 +113,8 @@ async def _send_fault(send: Send, status: int, description: str, retry_after: st
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),
                 (b"retry-after", retry_after.encode()),
+                # Lets contract checks tell simulated infrastructure faults from API answers.
+                (FAULT_HEADER.encode(), b"injected"),
             ],
         }
     )

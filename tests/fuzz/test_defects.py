@@ -90,10 +90,16 @@ def test_fuzzer_catches_the_planted_defect(
 
 
 @pytest.mark.timeout(600)
-@pytest.mark.parametrize("mock_with", [None], indirect=True, ids=["no-defect"])
-def test_the_same_runs_pass_without_defects(mock_with: str, tmp_path: Path) -> None:
-    _seed_issuers(mock_with, 3)
-    operations = {op for case in CASES for op in case[1]}
-    selection = [arg for op in sorted(operations) for arg in ("--include-operation-id", op)]
-    returncode, output = _fuzz(mock_with, tmp_path, *selection)
+@pytest.mark.parametrize(
+    ("operations", "issuers"),
+    [(case[1], case[2]) for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_the_same_runs_pass_without_the_defect(
+    operations: list[str], issuers: int, tmp_path: Path
+) -> None:
+    with embedded_mock(None) as url:
+        _seed_issuers(url, issuers)
+        selection = [arg for op in operations for arg in ("--include-operation-id", op)]
+        returncode, output = _fuzz(url, tmp_path, *selection)
     assert returncode == 0, output[-3000:]

@@ -12,6 +12,7 @@ import pytest
 from badgr import AsyncClient, Client, RetryPolicy
 from badgr_mock.app import create_app
 from badgr_mock.testing import serve
+from tests.contract import AsyncSpecCheckingTransport, SpecCheckingTransport, Tally
 
 ALICE = "alice@example.com"
 BOB = "bob@example.com"
@@ -36,20 +37,34 @@ def base_url(app: Any) -> Iterator[str]:
 
 
 @pytest.fixture
-def client(base_url: str) -> Iterator[Client]:
-    with Client(base_url=base_url, username=ALICE, password=PASSWORD, retry_policy=FAST) as c:
+def contract() -> Iterator[Tally]:
+    """Every response the fixtures' clients receive is checked against the spec."""
+    tally = Tally()
+    yield tally
+    assert tally.failures == []
+
+
+@pytest.fixture
+def client(base_url: str, contract: Tally) -> Iterator[Client]:
+    with Client(
+        base_url=base_url,
+        username=ALICE,
+        password=PASSWORD,
+        retry_policy=FAST,
+        transport=SpecCheckingTransport(tally=contract),
+    ) as c:
         yield c
 
 
 @pytest.fixture
-async def aclient(app: Any) -> AsyncIterator[AsyncClient]:
+async def aclient(app: Any, contract: Tally) -> AsyncIterator[AsyncClient]:
     """In-process: the same app through httpx.ASGITransport."""
     async with AsyncClient(
         base_url="http://testserver",
         username=ALICE,
         password=PASSWORD,
         retry_policy=FAST,
-        transport=httpx.ASGITransport(app),
+        transport=AsyncSpecCheckingTransport(httpx.ASGITransport(app), tally=contract),
     ) as c:
         yield c
 

@@ -102,3 +102,16 @@ def test_sync_client_context_manager_closes() -> None:
     with Client(base_url="http://x.example", token="t0ken-value") as client:
         assert not client._executor.http.is_closed
     assert client._executor.http.is_closed
+
+
+def test_authorize_page_is_on_the_ui_host() -> None:
+    with Client(region="test", token="t") as client:
+        url, _ = client.oauth.authorize_url("https://app.example/cb")
+    assert url.startswith("https://test.badges.parchment.com/auth/oauth2/authorize?")
+    with Client(region="eu", token="t") as client:
+        with pytest.raises(ValueError, match="authorize_endpoint"):
+            client.oauth.authorize_url("https://app.example/cb")
+        url, _ = client.oauth.authorize_url(
+            "https://app.example/cb", authorize_endpoint="https://ui.example/authorize"
+        )
+    assert url.startswith("https://ui.example/authorize?")

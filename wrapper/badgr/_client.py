@@ -12,7 +12,7 @@ from badgr_api.types import UNSET
 
 from ._auth import BadgrAuth, Token, TokenCallback, authorize_url
 from ._call import Grant
-from ._config import DEFAULT_SCOPE, DEFAULT_TIMEOUT, resolve_settings
+from ._config import DEFAULT_SCOPE, DEFAULT_TIMEOUT, authorize_page, resolve_settings
 from ._executor import AsyncExecutor, SyncExecutor
 from ._namespace import AsyncMode, M, Namespace, SyncMode, op
 from ._resources import (
@@ -45,11 +45,11 @@ class OAuth(Namespace[M]):
         state: str | None = None,
         authorize_endpoint: str | None = None,
     ) -> tuple[str, str]:
-        """``(url, state)`` to start the authorization-code grant. The endpoint defaults to
-        ``{base_url}/o/authorize``; hosted Credentials serves it on the UI host instead (e.g.
-        ``https://test.badges.parchment.com/auth/oauth2/authorize``)."""
+        """``(url, state)`` to start the authorization-code grant. The page is on the UI host:
+        known for the US and test regions, ``{base_url}/auth/oauth2/authorize`` for other
+        servers (such as the mock); other regions need ``authorize_endpoint``."""
         return authorize_url(
-            authorize_endpoint or f"{self._base_url}/o/authorize",
+            authorize_endpoint or authorize_page(self._base_url),
             client_id=self._auth.client_id,
             redirect_uri=redirect_uri,
             scope=scope,

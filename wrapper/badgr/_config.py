@@ -6,7 +6,14 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["DEFAULT_SCOPE", "DEFAULT_TIMEOUT", "REGIONS", "Settings", "resolve_settings"]
+__all__ = [
+    "DEFAULT_SCOPE",
+    "DEFAULT_TIMEOUT",
+    "REGIONS",
+    "Settings",
+    "authorize_page",
+    "resolve_settings",
+]
 
 #: The API hosts of the spec's ``servers`` list, by short region name.
 REGIONS: dict[str, str] = {
@@ -18,6 +25,13 @@ REGIONS: dict[str, str] = {
     "demo": "https://api.demo.badgr.com",
     "test": "https://api.test.badgr.com",
 }
+#: The authorize page lives on the UI host, not the API host; documented for these API hosts.
+#: Any other host (a local mock, a self-hosted server) is assumed to serve it itself.
+AUTHORIZE_PAGES: dict[str, str] = {
+    REGIONS["us"]: "https://badgr.com/auth/oauth2/authorize",
+    REGIONS["test"]: "https://test.badges.parchment.com/auth/oauth2/authorize",
+}
+AUTHORIZE_PATH = "/auth/oauth2/authorize"
 DEFAULT_REGION = "us"
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_CLIENT_ID = "public"
@@ -102,3 +116,16 @@ def resolve_settings(
         password=password,
         client_id=client_id or environ.get(ENV_CLIENT_ID) or DEFAULT_CLIENT_ID,
     )
+
+
+def authorize_page(base_url: str) -> str:
+    """Where users approve an app for the API at ``base_url`` (see AUTHORIZE_PAGES)."""
+    base = base_url.rstrip("/")
+    if base in AUTHORIZE_PAGES:
+        return AUTHORIZE_PAGES[base]
+    if base in REGIONS.values():
+        raise ValueError(
+            f"the authorize page of {base} is on its region's UI host, which is not documented:"
+            " pass authorize_endpoint="
+        )
+    return base + AUTHORIZE_PATH

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-import importlib.util
-import sys
 import threading
 import time
 from collections.abc import Coroutine, Generator
@@ -310,20 +308,9 @@ class SyncExecutor(_Base):
         return cast(T, box["value"])
 
 
-def _cache_missing_sniffio() -> None:
-    """httpcore 1.0 runs ``import sniffio`` on every async request; when sniffio is not
-    installed, each failed import walks ``sys.path`` (about 0.2 ms, a third of the client's CPU
-    in ``award_many``). Recording the miss in ``sys.modules`` makes it instant and keeps the
-    same outcome (ImportError); with sniffio installed this does nothing."""
-    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
-        modules: dict[str, Any] = sys.modules
-        modules["sniffio"] = None
-
-
 class AsyncExecutor(_Base):
     def __init__(self, *, transport: httpx.AsyncBaseTransport | None = None, **kwargs: Any):
         super().__init__(**kwargs)
-        _cache_missing_sniffio()
         self.http = httpx.AsyncClient(
             transport=transport,
             event_hooks={"request": [_on_request_async], "response": [_on_response_async]},
