@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "openapi" / "credentials.yaml"
 CONFIG = ROOT / "openapi" / "generator-config.yaml"
 RUFF_CONFIG = ROOT / "openapi" / "ruff-generated.toml"
+TEMPLATES = ROOT / "openapi" / "templates"  # overrides of the generator's stock templates
 PACKAGE = ROOT / "generated" / "badgr_api"
 HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
 BIN = Path(sys.executable).parent
@@ -37,7 +38,7 @@ def generate(spec: Path, output: Path) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     run(
         BIN / "openapi-python-client", "generate",
-        "--path", spec, "--config", CONFIG, "--meta", "none",
+        "--path", spec, "--config", CONFIG, "--meta", "none", "--custom-template-path", TEMPLATES,
         "--output-path", output, "--fail-on-warning",
     )  # fmt: skip
     ruff = BIN / "ruff"

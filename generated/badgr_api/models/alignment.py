@@ -79,60 +79,17 @@ class Alignment:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        target_name = cast(None | str | Unset, d.pop("targetName", UNSET))
 
-        def _parse_target_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        target_url = cast(None | str | Unset, d.pop("targetUrl", UNSET))
 
-        target_name = _parse_target_name(d.pop("targetName", UNSET))
+        target_description = cast(None | str | Unset, d.pop("targetDescription", UNSET))
 
-        def _parse_target_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        target_framework = cast(None | str | Unset, d.pop("targetFramework", UNSET))
 
-        target_url = _parse_target_url(d.pop("targetUrl", UNSET))
+        target_code = cast(None | str | Unset, d.pop("targetCode", UNSET))
 
-        def _parse_target_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        target_description = _parse_target_description(d.pop("targetDescription", UNSET))
-
-        def _parse_target_framework(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        target_framework = _parse_target_framework(d.pop("targetFramework", UNSET))
-
-        def _parse_target_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        target_code = _parse_target_code(d.pop("targetCode", UNSET))
-
-        def _parse_display_as_skill(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        display_as_skill = _parse_display_as_skill(d.pop("displayAsSkill", UNSET))
+        display_as_skill = cast(bool | None | Unset, d.pop("displayAsSkill", UNSET))
 
         alignment = cls(
             target_name=target_name,

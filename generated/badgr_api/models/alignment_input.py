@@ -72,32 +72,11 @@ class AlignmentInput:
 
         target_url = d.pop("targetUrl")
 
-        def _parse_target_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        target_description = cast(None | str | Unset, d.pop("targetDescription", UNSET))
 
-        target_description = _parse_target_description(d.pop("targetDescription", UNSET))
+        target_framework = cast(None | str | Unset, d.pop("targetFramework", UNSET))
 
-        def _parse_target_framework(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        target_framework = _parse_target_framework(d.pop("targetFramework", UNSET))
-
-        def _parse_target_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        target_code = _parse_target_code(d.pop("targetCode", UNSET))
+        target_code = cast(None | str | Unset, d.pop("targetCode", UNSET))
 
         display_as_skill = d.pop("displayAsSkill", UNSET)
 

@@ -60,8 +60,6 @@ class Assertion:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.ob_3_award_properties import Ob3AwardProperties
-
         entity_type = self.entity_type
 
         entity_id = self.entity_id
@@ -243,14 +241,6 @@ class Assertion:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.assertion_recipient import AssertionRecipient
-        from ..models.assertion_ref import AssertionRef
-        from ..models.badge_ref import BadgeRef
-        from ..models.evidence import Evidence
-        from ..models.extensions import Extensions
-        from ..models.issuer_ref import IssuerRef
-        from ..models.ob_3_award_properties import Ob3AwardProperties
-
         d = dict(src_dict)
         entity_type = d.pop("entityType")
 
@@ -277,36 +267,15 @@ class Assertion:
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        def _parse_created_by(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        created_by = _parse_created_by(d.pop("createdBy", UNSET))
+        created_by = cast(None | str | Unset, d.pop("createdBy", UNSET))
 
         badgeclass_open_badge_id = d.pop("badgeclassOpenBadgeId", UNSET)
 
         issuer_open_badge_id = d.pop("issuerOpenBadgeId", UNSET)
 
-        def _parse_image(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        image = cast(None | str | Unset, d.pop("image", UNSET))
 
-        image = _parse_image(d.pop("image", UNSET))
-
-        def _parse_narrative(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        narrative = _parse_narrative(d.pop("narrative", UNSET))
+        narrative = cast(None | str | Unset, d.pop("narrative", UNSET))
 
         _evidence = d.pop("evidence", UNSET)
         evidence: list[Evidence] | Unset = UNSET
@@ -317,14 +286,7 @@ class Assertion:
 
                 evidence.append(evidence_item)
 
-        def _parse_revocation_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        revocation_reason = _parse_revocation_reason(d.pop("revocationReason", UNSET))
+        revocation_reason = cast(None | str | Unset, d.pop("revocationReason", UNSET))
 
         _acceptance = d.pop("acceptance", UNSET)
         acceptance: Acceptance | Unset
@@ -333,22 +295,19 @@ class Assertion:
         else:
             acceptance = check_acceptance(_acceptance)
 
-        def _parse_expires(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _expires = d.pop("expires", UNSET)
+        expires: datetime.datetime | None | Unset
+        if _expires is None or isinstance(_expires, Unset):
+            expires = _expires
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_expires, str):
                     raise TypeError()
-                expires_type_0 = datetime.datetime.fromisoformat(data)
+                expires_type_0 = datetime.datetime.fromisoformat(_expires)
 
-                return expires_type_0
+                expires = expires_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        expires = _parse_expires(d.pop("expires", UNSET))
+                expires = cast(datetime.datetime | None | Unset, _expires)
 
         _extensions = d.pop("extensions", UNSET)
         extensions: Extensions | Unset
@@ -380,58 +339,27 @@ class Assertion:
 
         pending = d.pop("pending", UNSET)
 
-        def _parse_source(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        source = cast(None | str | Unset, d.pop("source", UNSET))
 
-        source = _parse_source(d.pop("source", UNSET))
+        source_url = cast(None | str | Unset, d.pop("sourceUrl", UNSET))
 
-        def _parse_source_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        original_json = cast(None | str | Unset, d.pop("originalJson", UNSET))
 
-        source_url = _parse_source_url(d.pop("sourceUrl", UNSET))
+        image_path = cast(None | str | Unset, d.pop("imagePath", UNSET))
 
-        def _parse_original_json(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        original_json = _parse_original_json(d.pop("originalJson", UNSET))
-
-        def _parse_image_path(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        image_path = _parse_image_path(d.pop("imagePath", UNSET))
-
-        def _parse_ob_3_award_properties(data: object) -> None | Ob3AwardProperties | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _ob_3_award_properties = d.pop("ob3AwardProperties", UNSET)
+        ob_3_award_properties: None | Ob3AwardProperties | Unset
+        if _ob_3_award_properties is None or isinstance(_ob_3_award_properties, Unset):
+            ob_3_award_properties = _ob_3_award_properties
+        else:
             try:
-                if not isinstance(data, dict):
+                if not isinstance(_ob_3_award_properties, dict):
                     raise TypeError()
-                ob_3_award_properties_type_0 = Ob3AwardProperties.from_dict(data)
+                ob_3_award_properties_type_0 = Ob3AwardProperties.from_dict(_ob_3_award_properties)
 
-                return ob_3_award_properties_type_0
+                ob_3_award_properties = ob_3_award_properties_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Ob3AwardProperties | Unset, data)
-
-        ob_3_award_properties = _parse_ob_3_award_properties(d.pop("ob3AwardProperties", UNSET))
+                ob_3_award_properties = cast(None | Ob3AwardProperties | Unset, _ob_3_award_properties)
 
         assertion = cls(
             entity_type=entity_type,
@@ -483,3 +411,12 @@ class Assertion:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.assertion_recipient import AssertionRecipient
+from ..models.assertion_ref import AssertionRef
+from ..models.badge_ref import BadgeRef
+from ..models.evidence import Evidence
+from ..models.extensions import Extensions
+from ..models.issuer_ref import IssuerRef
+from ..models.ob_3_award_properties import Ob3AwardProperties

@@ -112,11 +112,6 @@ class AssertionInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.evidence_input import EvidenceInput
-        from ..models.extensions import Extensions
-        from ..models.ob_3_award_properties import Ob3AwardProperties
-        from ..models.recipient_input import RecipientInput
-
         d = dict(src_dict)
         recipient = RecipientInput.from_dict(d.pop("recipient"))
 
@@ -199,3 +194,9 @@ class AssertionInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.evidence_input import EvidenceInput
+from ..models.extensions import Extensions
+from ..models.ob_3_award_properties import Ob3AwardProperties
+from ..models.recipient_input import RecipientInput

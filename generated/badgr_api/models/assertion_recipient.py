@@ -77,23 +77,9 @@ class AssertionRecipient:
         else:
             type_ = check_recipient_type(_type_)
 
-        def _parse_salt(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        salt = cast(None | str | Unset, d.pop("salt", UNSET))
 
-        salt = _parse_salt(d.pop("salt", UNSET))
-
-        def _parse_plaintext_identity(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        plaintext_identity = _parse_plaintext_identity(d.pop("plaintextIdentity", UNSET))
+        plaintext_identity = cast(None | str | Unset, d.pop("plaintextIdentity", UNSET))
 
         assertion_recipient = cls(
             identity=identity,

@@ -62,27 +62,22 @@ class AssertionUpdateInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.evidence_input import EvidenceInput
-
         d = dict(src_dict)
         narrative = d.pop("narrative", UNSET)
 
-        def _parse_expires(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _expires = d.pop("expires", UNSET)
+        expires: datetime.datetime | None | Unset
+        if _expires is None or isinstance(_expires, Unset):
+            expires = _expires
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_expires, str):
                     raise TypeError()
-                expires_type_0 = datetime.datetime.fromisoformat(data)
+                expires_type_0 = datetime.datetime.fromisoformat(_expires)
 
-                return expires_type_0
+                expires = expires_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        expires = _parse_expires(d.pop("expires", UNSET))
+                expires = cast(datetime.datetime | None | Unset, _expires)
 
         _issued_on = d.pop("issuedOn", UNSET)
         issued_on: datetime.datetime | Unset
@@ -125,3 +120,6 @@ class AssertionUpdateInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.evidence_input import EvidenceInput

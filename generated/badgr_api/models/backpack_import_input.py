@@ -47,8 +47,6 @@ class BackpackImportInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.backpack_import_input_assertion import BackpackImportInputAssertion
-
         d = dict(src_dict)
         url = d.pop("url", UNSET)
 
@@ -68,3 +66,6 @@ class BackpackImportInput:
         )
 
         return backpack_import_input
+
+
+from ..models.backpack_import_input_assertion import BackpackImportInputAssertion

@@ -56,10 +56,6 @@ class BadgeClass:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.badge_class_preferences import BadgeClassPreferences
-        from ..models.expiration import Expiration
-        from ..models.ob_3_properties import Ob3Properties
-
         entity_type = self.entity_type
 
         entity_id = self.entity_id
@@ -262,12 +258,6 @@ class BadgeClass:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.alignment import Alignment
-        from ..models.badge_class_preferences import BadgeClassPreferences
-        from ..models.expiration import Expiration
-        from ..models.extensions import Extensions
-        from ..models.ob_3_properties import Ob3Properties
-
         d = dict(src_dict)
         entity_type = d.pop("entityType")
 
@@ -281,23 +271,9 @@ class BadgeClass:
 
         open_badge_id = d.pop("openBadgeId", UNSET)
 
-        def _parse_source_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        source_url = cast(None | str | Unset, d.pop("sourceUrl", UNSET))
 
-        source_url = _parse_source_url(d.pop("sourceUrl", UNSET))
-
-        def _parse_original_json(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        original_json = _parse_original_json(d.pop("originalJson", UNSET))
+        original_json = cast(None | str | Unset, d.pop("originalJson", UNSET))
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
@@ -306,70 +282,21 @@ class BadgeClass:
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        def _parse_created_by(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        created_by = _parse_created_by(d.pop("createdBy", UNSET))
+        created_by = cast(None | str | Unset, d.pop("createdBy", UNSET))
 
         issuer_open_badge_id = d.pop("issuerOpenBadgeId", UNSET)
 
-        def _parse_image(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        image = cast(None | str | Unset, d.pop("image", UNSET))
 
-        image = _parse_image(d.pop("image", UNSET))
+        image_alt_text = cast(None | str | Unset, d.pop("imageAltText", UNSET))
 
-        def _parse_image_alt_text(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        description = cast(None | str | Unset, d.pop("description", UNSET))
 
-        image_alt_text = _parse_image_alt_text(d.pop("imageAltText", UNSET))
+        achievement_type = cast(None | str | Unset, d.pop("achievementType", UNSET))
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        criteria_url = cast(None | str | Unset, d.pop("criteriaUrl", UNSET))
 
-        description = _parse_description(d.pop("description", UNSET))
-
-        def _parse_achievement_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        achievement_type = _parse_achievement_type(d.pop("achievementType", UNSET))
-
-        def _parse_criteria_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        criteria_url = _parse_criteria_url(d.pop("criteriaUrl", UNSET))
-
-        def _parse_criteria_narrative(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        criteria_narrative = _parse_criteria_narrative(d.pop("criteriaNarrative", UNSET))
+        criteria_narrative = cast(None | str | Unset, d.pop("criteriaNarrative", UNSET))
 
         _alignments = d.pop("alignments", UNSET)
         alignments: list[Alignment] | Unset = UNSET
@@ -382,22 +309,19 @@ class BadgeClass:
 
         tags = cast(list[str], d.pop("tags", UNSET))
 
-        def _parse_expires(data: object) -> Expiration | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _expires = d.pop("expires", UNSET)
+        expires: Expiration | None | Unset
+        if _expires is None or isinstance(_expires, Unset):
+            expires = _expires
+        else:
             try:
-                if not isinstance(data, dict):
+                if not isinstance(_expires, dict):
                     raise TypeError()
-                expires_type_0 = Expiration.from_dict(data)
+                expires_type_0 = Expiration.from_dict(_expires)
 
-                return expires_type_0
+                expires = expires_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Expiration | None | Unset, data)
-
-        expires = _parse_expires(d.pop("expires", UNSET))
+                expires = cast(Expiration | None | Unset, _expires)
 
         _extensions = d.pop("extensions", UNSET)
         extensions: Extensions | Unset
@@ -406,85 +330,55 @@ class BadgeClass:
         else:
             extensions = Extensions.from_dict(_extensions)
 
-        def _parse_source(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        source = cast(None | str | Unset, d.pop("source", UNSET))
 
-        source = _parse_source(d.pop("source", UNSET))
-
-        def _parse_image_path(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        image_path = _parse_image_path(d.pop("imagePath", UNSET))
+        image_path = cast(None | str | Unset, d.pop("imagePath", UNSET))
 
         archived = d.pop("archived", UNSET)
 
-        def _parse_archived_date(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _archived_date = d.pop("archivedDate", UNSET)
+        archived_date: datetime.datetime | None | Unset
+        if _archived_date is None or isinstance(_archived_date, Unset):
+            archived_date = _archived_date
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_archived_date, str):
                     raise TypeError()
-                archived_date_type_0 = datetime.datetime.fromisoformat(data)
+                archived_date_type_0 = datetime.datetime.fromisoformat(_archived_date)
 
-                return archived_date_type_0
+                archived_date = archived_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+                archived_date = cast(datetime.datetime | None | Unset, _archived_date)
 
-        archived_date = _parse_archived_date(d.pop("archivedDate", UNSET))
+        archival_note = cast(None | str | Unset, d.pop("archivalNote", UNSET))
 
-        def _parse_archival_note(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        archival_note = _parse_archival_note(d.pop("archivalNote", UNSET))
-
-        def _parse_ob_3_properties(data: object) -> None | Ob3Properties | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _ob_3_properties = d.pop("ob3Properties", UNSET)
+        ob_3_properties: None | Ob3Properties | Unset
+        if _ob_3_properties is None or isinstance(_ob_3_properties, Unset):
+            ob_3_properties = _ob_3_properties
+        else:
             try:
-                if not isinstance(data, dict):
+                if not isinstance(_ob_3_properties, dict):
                     raise TypeError()
-                ob_3_properties_type_0 = Ob3Properties.from_dict(data)
+                ob_3_properties_type_0 = Ob3Properties.from_dict(_ob_3_properties)
 
-                return ob_3_properties_type_0
+                ob_3_properties = ob_3_properties_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Ob3Properties | Unset, data)
+                ob_3_properties = cast(None | Ob3Properties | Unset, _ob_3_properties)
 
-        ob_3_properties = _parse_ob_3_properties(d.pop("ob3Properties", UNSET))
-
-        def _parse_preferences(data: object) -> BadgeClassPreferences | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _preferences = d.pop("preferences", UNSET)
+        preferences: BadgeClassPreferences | None | Unset
+        if _preferences is None or isinstance(_preferences, Unset):
+            preferences = _preferences
+        else:
             try:
-                if not isinstance(data, dict):
+                if not isinstance(_preferences, dict):
                     raise TypeError()
-                preferences_type_0 = BadgeClassPreferences.from_dict(data)
+                preferences_type_0 = BadgeClassPreferences.from_dict(_preferences)
 
-                return preferences_type_0
+                preferences = preferences_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BadgeClassPreferences | None | Unset, data)
-
-        preferences = _parse_preferences(d.pop("preferences", UNSET))
+                preferences = cast(BadgeClassPreferences | None | Unset, _preferences)
 
         badge_class = cls(
             entity_type=entity_type,
@@ -535,3 +429,10 @@ class BadgeClass:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.alignment import Alignment
+from ..models.badge_class_preferences import BadgeClassPreferences
+from ..models.expiration import Expiration
+from ..models.extensions import Extensions
+from ..models.ob_3_properties import Ob3Properties

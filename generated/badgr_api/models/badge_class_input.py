@@ -124,12 +124,6 @@ class BadgeClassInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.alignment_input import AlignmentInput
-        from ..models.badge_class_preferences import BadgeClassPreferences
-        from ..models.expiration import Expiration
-        from ..models.extensions import Extensions
-        from ..models.ob_3_properties import Ob3Properties
-
         d = dict(src_dict)
         name = d.pop("name")
 
@@ -221,3 +215,10 @@ class BadgeClassInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.alignment_input import AlignmentInput
+from ..models.badge_class_preferences import BadgeClassPreferences
+from ..models.expiration import Expiration
+from ..models.extensions import Extensions
+from ..models.ob_3_properties import Ob3Properties

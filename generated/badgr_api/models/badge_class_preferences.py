@@ -59,8 +59,6 @@ class BadgeClassPreferences:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.custom_property_value import CustomPropertyValue
-
         d = dict(src_dict)
         include_on_public_pages = d.pop("includeOnPublicPages", UNSET)
 
@@ -75,16 +73,7 @@ class BadgeClassPreferences:
 
         enabled_print_cert_template_ids = cast(list[str], d.pop("enabledPrintCertTemplateIds", UNSET))
 
-        def _parse_default_print_cert_template_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        default_print_cert_template_id = _parse_default_print_cert_template_id(
-            d.pop("defaultPrintCertTemplateId", UNSET)
-        )
+        default_print_cert_template_id = cast(None | str | Unset, d.pop("defaultPrintCertTemplateId", UNSET))
 
         badge_class_preferences = cls(
             include_on_public_pages=include_on_public_pages,
@@ -111,3 +100,6 @@ class BadgeClassPreferences:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.custom_property_value import CustomPropertyValue

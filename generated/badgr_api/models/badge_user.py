@@ -124,9 +124,6 @@ class BadgeUser:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.user_email import UserEmail
-        from ..models.user_recipient import UserRecipient
-
         d = dict(src_dict)
         entity_type = d.pop("entityType")
 
@@ -134,23 +131,9 @@ class BadgeUser:
 
         id = d.pop("id", UNSET)
 
-        def _parse_first_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        first_name = cast(None | str | Unset, d.pop("firstName", UNSET))
 
-        first_name = _parse_first_name(d.pop("firstName", UNSET))
-
-        def _parse_last_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        last_name = _parse_last_name(d.pop("lastName", UNSET))
+        last_name = cast(None | str | Unset, d.pop("lastName", UNSET))
 
         _emails = d.pop("emails", UNSET)
         emails: list[UserEmail] | Unset = UNSET
@@ -165,14 +148,7 @@ class BadgeUser:
 
         telephone = cast(list[str], d.pop("telephone", UNSET))
 
-        def _parse_badgr_domain(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        badgr_domain = _parse_badgr_domain(d.pop("badgrDomain", UNSET))
+        badgr_domain = cast(None | str | Unset, d.pop("badgrDomain", UNSET))
 
         agreed_terms_version = d.pop("agreedTermsVersion", UNSET)
 
@@ -224,3 +200,7 @@ class BadgeUser:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.user_email import UserEmail
+from ..models.user_recipient import UserRecipient

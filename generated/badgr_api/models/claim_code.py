@@ -94,42 +94,25 @@ class ClaimCode:
 
         badgeclass = d.pop("badgeclass", UNSET)
 
-        def _parse_label(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        label = cast(None | str | Unset, d.pop("label", UNSET))
 
-        label = _parse_label(d.pop("label", UNSET))
-
-        def _parse_limit(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        limit = _parse_limit(d.pop("limit", UNSET))
+        limit = cast(int | None | Unset, d.pop("limit", UNSET))
 
         claim_count = d.pop("claimCount", UNSET)
 
-        def _parse_expiration_date(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _expiration_date = d.pop("expirationDate", UNSET)
+        expiration_date: datetime.datetime | None | Unset
+        if _expiration_date is None or isinstance(_expiration_date, Unset):
+            expiration_date = _expiration_date
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_expiration_date, str):
                     raise TypeError()
-                expiration_date_type_0 = datetime.datetime.fromisoformat(data)
+                expiration_date_type_0 = datetime.datetime.fromisoformat(_expiration_date)
 
-                return expiration_date_type_0
+                expiration_date = expiration_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        expiration_date = _parse_expiration_date(d.pop("expirationDate", UNSET))
+                expiration_date = cast(datetime.datetime | None | Unset, _expiration_date)
 
         enabled = d.pop("enabled", UNSET)
 

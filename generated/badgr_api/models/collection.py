@@ -110,43 +110,15 @@ class Collection:
 
         entity_type = d.pop("entityType", UNSET)
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        description = cast(None | str | Unset, d.pop("description", UNSET))
 
-        description = _parse_description(d.pop("description", UNSET))
+        share_url = cast(None | str | Unset, d.pop("share_url", UNSET))
 
-        def _parse_share_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        share_url = _parse_share_url(d.pop("share_url", UNSET))
-
-        def _parse_share_hash(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        share_hash = _parse_share_hash(d.pop("shareHash", UNSET))
+        share_hash = cast(None | str | Unset, d.pop("shareHash", UNSET))
 
         published = d.pop("published", UNSET)
 
-        def _parse_owner(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        owner = _parse_owner(d.pop("owner", UNSET))
+        owner = cast(None | str | Unset, d.pop("owner", UNSET))
 
         assertions = cast(list[str], d.pop("assertions", UNSET))
 

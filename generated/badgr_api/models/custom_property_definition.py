@@ -79,8 +79,6 @@ class CustomPropertyDefinition:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.custom_property_choice import CustomPropertyChoice
-
         d = dict(src_dict)
         property_type = d.pop("propertyType", UNSET)
 
@@ -90,14 +88,7 @@ class CustomPropertyDefinition:
 
         label = d.pop("label", UNSET)
 
-        def _parse_sub_label(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        sub_label = _parse_sub_label(d.pop("subLabel", UNSET))
+        sub_label = cast(None | str | Unset, d.pop("subLabel", UNSET))
 
         public = d.pop("public", UNSET)
 
@@ -141,3 +132,6 @@ class CustomPropertyDefinition:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.custom_property_choice import CustomPropertyChoice

@@ -62,23 +62,9 @@ class CustomPropertyValue:
         d = dict(src_dict)
         property_id = d.pop("propertyId", UNSET)
 
-        def _parse_string_value(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        string_value = cast(None | str | Unset, d.pop("stringValue", UNSET))
 
-        string_value = _parse_string_value(d.pop("stringValue", UNSET))
-
-        def _parse_double_value(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        double_value = _parse_double_value(d.pop("doubleValue", UNSET))
+        double_value = cast(float | None | Unset, d.pop("doubleValue", UNSET))
 
         array_value = cast(list[str], d.pop("arrayValue", UNSET))
 

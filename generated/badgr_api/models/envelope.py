@@ -108,9 +108,6 @@ class Envelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.status import Status
-        from ..models.warnings import Warnings
-
         d = dict(src_dict)
         status = Status.from_dict(d.pop("status"))
 
@@ -129,14 +126,7 @@ class Envelope:
 
         field_errors = d.pop("fieldErrors", UNSET)
 
-        def _parse_error_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        error_code = _parse_error_code(d.pop("errorCode", UNSET))
+        error_code = cast(None | str | Unset, d.pop("errorCode", UNSET))
 
         _warnings = d.pop("warnings", UNSET)
         warnings: Warnings | Unset
@@ -147,14 +137,7 @@ class Envelope:
 
         latest_terms_version = d.pop("latestTermsVersion", UNSET)
 
-        def _parse_latest_terms_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        latest_terms_description = _parse_latest_terms_description(d.pop("latestTermsDescription", UNSET))
+        latest_terms_description = cast(None | str | Unset, d.pop("latestTermsDescription", UNSET))
 
         envelope = cls(
             status=status,
@@ -187,3 +170,7 @@ class Envelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.status import Status
+from ..models.warnings import Warnings

@@ -79,60 +79,17 @@ class Evidence:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        url = cast(None | str | Unset, d.pop("url", UNSET))
 
-        def _parse_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        narrative = cast(None | str | Unset, d.pop("narrative", UNSET))
 
-        url = _parse_url(d.pop("url", UNSET))
+        name = cast(None | str | Unset, d.pop("name", UNSET))
 
-        def _parse_narrative(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        description = cast(None | str | Unset, d.pop("description", UNSET))
 
-        narrative = _parse_narrative(d.pop("narrative", UNSET))
+        genre = cast(None | str | Unset, d.pop("genre", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
-        def _parse_genre(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        genre = _parse_genre(d.pop("genre", UNSET))
-
-        def _parse_audience(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        audience = _parse_audience(d.pop("audience", UNSET))
+        audience = cast(None | str | Unset, d.pop("audience", UNSET))
 
         evidence = cls(
             url=url,

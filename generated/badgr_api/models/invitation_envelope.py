@@ -107,10 +107,6 @@ class InvitationEnvelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.staff_invitation import StaffInvitation
-        from ..models.status import Status
-        from ..models.warnings import Warnings
-
         d = dict(src_dict)
         status = Status.from_dict(d.pop("status"))
 
@@ -134,14 +130,7 @@ class InvitationEnvelope:
 
         field_errors = d.pop("fieldErrors", UNSET)
 
-        def _parse_error_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        error_code = _parse_error_code(d.pop("errorCode", UNSET))
+        error_code = cast(None | str | Unset, d.pop("errorCode", UNSET))
 
         _warnings = d.pop("warnings", UNSET)
         warnings: Warnings | Unset
@@ -152,14 +141,7 @@ class InvitationEnvelope:
 
         latest_terms_version = d.pop("latestTermsVersion", UNSET)
 
-        def _parse_latest_terms_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        latest_terms_description = _parse_latest_terms_description(d.pop("latestTermsDescription", UNSET))
+        latest_terms_description = cast(None | str | Unset, d.pop("latestTermsDescription", UNSET))
 
         invitation_envelope = cls(
             status=status,
@@ -192,3 +174,8 @@ class InvitationEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.staff_invitation import StaffInvitation
+from ..models.status import Status
+from ..models.warnings import Warnings

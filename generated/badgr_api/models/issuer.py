@@ -48,9 +48,6 @@ class Issuer:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.issuer_preferences import IssuerPreferences
-        from ..models.skill_linking_preferences import SkillLinkingPreferences
-
         entity_type = self.entity_type
 
         entity_id = self.entity_id
@@ -208,11 +205,6 @@ class Issuer:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.extensions import Extensions
-        from ..models.issuer_preferences import IssuerPreferences
-        from ..models.issuer_staff import IssuerStaff
-        from ..models.skill_linking_preferences import SkillLinkingPreferences
-
         d = dict(src_dict)
         entity_type = d.pop("entityType")
 
@@ -231,41 +223,13 @@ class Issuer:
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        def _parse_image(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        image = cast(None | str | Unset, d.pop("image", UNSET))
 
-        image = _parse_image(d.pop("image", UNSET))
+        email = cast(None | str | Unset, d.pop("email", UNSET))
 
-        def _parse_email(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        description = cast(None | str | Unset, d.pop("description", UNSET))
 
-        email = _parse_email(d.pop("email", UNSET))
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
-        def _parse_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        url = _parse_url(d.pop("url", UNSET))
+        url = cast(None | str | Unset, d.pop("url", UNSET))
 
         _staff = d.pop("staff", UNSET)
         staff: list[IssuerStaff] | Unset = UNSET
@@ -276,32 +240,11 @@ class Issuer:
 
                 staff.append(staff_item)
 
-        def _parse_badgr_domain(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        badgr_domain = cast(None | str | Unset, d.pop("badgrDomain", UNSET))
 
-        badgr_domain = _parse_badgr_domain(d.pop("badgrDomain", UNSET))
+        created_by = cast(None | str | Unset, d.pop("createdBy", UNSET))
 
-        def _parse_created_by(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        created_by = _parse_created_by(d.pop("createdBy", UNSET))
-
-        def _parse_organization_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        organization_id = _parse_organization_id(d.pop("organizationId", UNSET))
+        organization_id = cast(None | str | Unset, d.pop("organizationId", UNSET))
 
         _extensions = d.pop("extensions", UNSET)
         extensions: Extensions | Unset
@@ -310,77 +253,45 @@ class Issuer:
         else:
             extensions = Extensions.from_dict(_extensions)
 
-        def _parse_source(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        source = cast(None | str | Unset, d.pop("source", UNSET))
 
-        source = _parse_source(d.pop("source", UNSET))
+        source_url = cast(None | str | Unset, d.pop("sourceUrl", UNSET))
 
-        def _parse_source_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        image_path = cast(None | str | Unset, d.pop("imagePath", UNSET))
 
-        source_url = _parse_source_url(d.pop("sourceUrl", UNSET))
+        original_json = cast(None | str | Unset, d.pop("originalJson", UNSET))
 
-        def _parse_image_path(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        image_path = _parse_image_path(d.pop("imagePath", UNSET))
-
-        def _parse_original_json(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        original_json = _parse_original_json(d.pop("originalJson", UNSET))
-
-        def _parse_badge_skill_linking_preferences(data: object) -> None | SkillLinkingPreferences | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _badge_skill_linking_preferences = d.pop("badgeSkillLinkingPreferences", UNSET)
+        badge_skill_linking_preferences: None | SkillLinkingPreferences | Unset
+        if _badge_skill_linking_preferences is None or isinstance(_badge_skill_linking_preferences, Unset):
+            badge_skill_linking_preferences = _badge_skill_linking_preferences
+        else:
             try:
-                if not isinstance(data, dict):
+                if not isinstance(_badge_skill_linking_preferences, dict):
                     raise TypeError()
-                badge_skill_linking_preferences_type_0 = SkillLinkingPreferences.from_dict(data)
+                badge_skill_linking_preferences_type_0 = SkillLinkingPreferences.from_dict(
+                    _badge_skill_linking_preferences
+                )
 
-                return badge_skill_linking_preferences_type_0
+                badge_skill_linking_preferences = badge_skill_linking_preferences_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | SkillLinkingPreferences | Unset, data)
+                badge_skill_linking_preferences = cast(
+                    None | SkillLinkingPreferences | Unset, _badge_skill_linking_preferences
+                )
 
-        badge_skill_linking_preferences = _parse_badge_skill_linking_preferences(
-            d.pop("badgeSkillLinkingPreferences", UNSET)
-        )
-
-        def _parse_preferences(data: object) -> IssuerPreferences | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _preferences = d.pop("preferences", UNSET)
+        preferences: IssuerPreferences | None | Unset
+        if _preferences is None or isinstance(_preferences, Unset):
+            preferences = _preferences
+        else:
             try:
-                if not isinstance(data, dict):
+                if not isinstance(_preferences, dict):
                     raise TypeError()
-                preferences_type_0 = IssuerPreferences.from_dict(data)
+                preferences_type_0 = IssuerPreferences.from_dict(_preferences)
 
-                return preferences_type_0
+                preferences = preferences_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(IssuerPreferences | None | Unset, data)
-
-        preferences = _parse_preferences(d.pop("preferences", UNSET))
+                preferences = cast(IssuerPreferences | None | Unset, _preferences)
 
         issuer = cls(
             entity_type=entity_type,
@@ -424,3 +335,9 @@ class Issuer:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.extensions import Extensions
+from ..models.issuer_preferences import IssuerPreferences
+from ..models.issuer_staff import IssuerStaff
+from ..models.skill_linking_preferences import SkillLinkingPreferences

@@ -99,8 +99,6 @@ class IssuerInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.staff_ref_input import StaffRefInput
-
         d = dict(src_dict)
         name = d.pop("name")
 
@@ -163,3 +161,6 @@ class IssuerInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.staff_ref_input import StaffRefInput

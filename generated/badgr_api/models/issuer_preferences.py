@@ -54,8 +54,6 @@ class IssuerPreferences:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.custom_property_definition import CustomPropertyDefinition
-
         d = dict(src_dict)
         _custom_property_definitions = d.pop("customPropertyDefinitions", UNSET)
         custom_property_definitions: list[CustomPropertyDefinition] | Unset = UNSET
@@ -68,16 +66,7 @@ class IssuerPreferences:
 
                 custom_property_definitions.append(custom_property_definitions_item)
 
-        def _parse_default_print_cert_template_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        default_print_cert_template_id = _parse_default_print_cert_template_id(
-            d.pop("defaultPrintCertTemplateId", UNSET)
-        )
+        default_print_cert_template_id = cast(None | str | Unset, d.pop("defaultPrintCertTemplateId", UNSET))
 
         enabled_print_cert_template_ids = cast(list[str], d.pop("enabledPrintCertTemplateIds", UNSET))
 
@@ -105,3 +94,6 @@ class IssuerPreferences:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.custom_property_definition import CustomPropertyDefinition

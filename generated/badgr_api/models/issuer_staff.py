@@ -27,8 +27,6 @@ class IssuerStaff:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.badge_user import BadgeUser
-
         role: str = self.role
 
         user = self.user
@@ -56,29 +54,24 @@ class IssuerStaff:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.badge_user import BadgeUser
-
         d = dict(src_dict)
         role = check_staff_role(d.pop("role"))
 
         user = d.pop("user")
 
-        def _parse_user_profile(data: object) -> BadgeUser | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _user_profile = d.pop("userProfile", UNSET)
+        user_profile: BadgeUser | None | Unset
+        if _user_profile is None or isinstance(_user_profile, Unset):
+            user_profile = _user_profile
+        else:
             try:
-                if not isinstance(data, dict):
+                if not isinstance(_user_profile, dict):
                     raise TypeError()
-                user_profile_type_0 = BadgeUser.from_dict(data)
+                user_profile_type_0 = BadgeUser.from_dict(_user_profile)
 
-                return user_profile_type_0
+                user_profile = user_profile_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BadgeUser | None | Unset, data)
-
-        user_profile = _parse_user_profile(d.pop("userProfile", UNSET))
+                user_profile = cast(BadgeUser | None | Unset, _user_profile)
 
         issuer_staff = cls(
             role=role,
@@ -104,3 +97,6 @@ class IssuerStaff:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.badge_user import BadgeUser

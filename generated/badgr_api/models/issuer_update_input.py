@@ -77,9 +77,6 @@ class IssuerUpdateInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.extensions import Extensions
-        from ..models.staff_ref_input import StaffRefInput
-
         d = dict(src_dict)
         name = d.pop("name")
 
@@ -138,3 +135,7 @@ class IssuerUpdateInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.extensions import Extensions
+from ..models.staff_ref_input import StaffRefInput

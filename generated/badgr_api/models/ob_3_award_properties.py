@@ -68,58 +68,37 @@ class Ob3AwardProperties:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_activity_start(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _activity_start = d.pop("activityStart", UNSET)
+        activity_start: datetime.datetime | None | Unset
+        if _activity_start is None or isinstance(_activity_start, Unset):
+            activity_start = _activity_start
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_activity_start, str):
                     raise TypeError()
-                activity_start_type_0 = datetime.datetime.fromisoformat(data)
+                activity_start_type_0 = datetime.datetime.fromisoformat(_activity_start)
 
-                return activity_start_type_0
+                activity_start = activity_start_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+                activity_start = cast(datetime.datetime | None | Unset, _activity_start)
 
-        activity_start = _parse_activity_start(d.pop("activityStart", UNSET))
-
-        def _parse_activity_end(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _activity_end = d.pop("activityEnd", UNSET)
+        activity_end: datetime.datetime | None | Unset
+        if _activity_end is None or isinstance(_activity_end, Unset):
+            activity_end = _activity_end
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_activity_end, str):
                     raise TypeError()
-                activity_end_type_0 = datetime.datetime.fromisoformat(data)
+                activity_end_type_0 = datetime.datetime.fromisoformat(_activity_end)
 
-                return activity_end_type_0
+                activity_end = activity_end_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+                activity_end = cast(datetime.datetime | None | Unset, _activity_end)
 
-        activity_end = _parse_activity_end(d.pop("activityEnd", UNSET))
+        license_number = cast(None | str | Unset, d.pop("licenseNumber", UNSET))
 
-        def _parse_license_number(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        license_number = _parse_license_number(d.pop("licenseNumber", UNSET))
-
-        def _parse_role(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        role = _parse_role(d.pop("role", UNSET))
+        role = cast(None | str | Unset, d.pop("role", UNSET))
 
         ob_3_award_properties = cls(
             activity_start=activity_start,

@@ -63,42 +63,13 @@ class Ob3Properties:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        credit_hours = cast(float | None | Unset, d.pop("creditHours", UNSET))
 
-        def _parse_credit_hours(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+        field_of_study = cast(None | str | Unset, d.pop("fieldOfStudy", UNSET))
 
-        credit_hours = _parse_credit_hours(d.pop("creditHours", UNSET))
+        human_code = cast(None | str | Unset, d.pop("humanCode", UNSET))
 
-        def _parse_field_of_study(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        field_of_study = _parse_field_of_study(d.pop("fieldOfStudy", UNSET))
-
-        def _parse_human_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        human_code = _parse_human_code(d.pop("humanCode", UNSET))
-
-        def _parse_specialization(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        specialization = _parse_specialization(d.pop("specialization", UNSET))
+        specialization = cast(None | str | Unset, d.pop("specialization", UNSET))
 
         ob_3_properties = cls(
             credit_hours=credit_hours,

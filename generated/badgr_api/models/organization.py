@@ -89,32 +89,11 @@ class Organization:
 
         entity_id = d.pop("entityId", UNSET)
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        description = cast(None | str | Unset, d.pop("description", UNSET))
 
-        description = _parse_description(d.pop("description", UNSET))
+        url = cast(None | str | Unset, d.pop("url", UNSET))
 
-        def _parse_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        url = _parse_url(d.pop("url", UNSET))
-
-        def _parse_badgr_domain(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        badgr_domain = _parse_badgr_domain(d.pop("badgrDomain", UNSET))
+        badgr_domain = cast(None | str | Unset, d.pop("badgrDomain", UNSET))
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset

@@ -81,50 +81,15 @@ class RevocationResult:
         d = dict(src_dict)
         revoked = d.pop("revoked")
 
-        def _parse_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        id = cast(None | str | Unset, d.pop("id", UNSET))
 
-        id = _parse_id(d.pop("id", UNSET))
+        entity_id = cast(None | str | Unset, d.pop("entityId", UNSET))
 
-        def _parse_entity_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        revocation_reason = cast(None | str | Unset, d.pop("revocationReason", UNSET))
 
-        entity_id = _parse_entity_id(d.pop("entityId", UNSET))
+        reason = cast(None | str | Unset, d.pop("reason", UNSET))
 
-        def _parse_revocation_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        revocation_reason = _parse_revocation_reason(d.pop("revocationReason", UNSET))
-
-        def _parse_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        reason = _parse_reason(d.pop("reason", UNSET))
-
-        def _parse_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        code = _parse_code(d.pop("code", UNSET))
+        code = cast(None | str | Unset, d.pop("code", UNSET))
 
         revocation_result = cls(
             revoked=revoked,

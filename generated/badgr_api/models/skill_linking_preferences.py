@@ -53,33 +53,11 @@ class SkillLinkingPreferences:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        type_ = cast(None | str | Unset, d.pop("type", UNSET))
 
-        def _parse_type_(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        server_uri = cast(None | str | Unset, d.pop("serverUri", UNSET))
 
-        type_ = _parse_type_(d.pop("type", UNSET))
-
-        def _parse_server_uri(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        server_uri = _parse_server_uri(d.pop("serverUri", UNSET))
-
-        def _parse_indeed_region(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        indeed_region = _parse_indeed_region(d.pop("indeedRegion", UNSET))
+        indeed_region = cast(None | str | Unset, d.pop("indeedRegion", UNSET))
 
         skill_linking_preferences = cls(
             type_=type_,
