@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+import orjson
 from starlette.responses import Response
 
 BAD_REQUEST = "bad request"
@@ -12,11 +12,10 @@ NO_TOKEN = "no valid auth token found"
 NOT_FOUND = "entity not found or insufficient privileges"
 MISCELLANEOUS = "miscellaneous error"
 
-_encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-
 
 def dump_json(value: Any) -> bytes:
-    return _encoder.encode(value).encode("utf-8")
+    """Compact UTF-8 JSON. orjson: encoding is most of the cost of serving a page of entities."""
+    return orjson.dumps(value)
 
 
 class JSONBytesResponse(Response):

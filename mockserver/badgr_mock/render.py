@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from typing import Any
 
@@ -133,8 +134,33 @@ def badge_class(ctx: Context, row: sqlite3.Row, issuer_entity_id: str) -> dict[s
 
 
 def assertion(ctx: Context, row: sqlite3.Row, *, show_plaintext: bool) -> dict[str, Any]:
-    doc = loads(row["doc"])
-    entity_id = row["entity_id"]
+    """The API shape of an assertion row; pages repeat rows, so renders are memoised on the
+    row's full content (any write changes the key). A shallow copy keeps callers independent."""
+    rendered = _assertion(
+        ctx.base_url,
+        *(row[name] for name in _ASSERTION_COLUMNS),
+        show_plaintext=show_plaintext,
+    )
+    return dict(rendered)
+
+
+_ASSERTION_COLUMNS = ("id", "entity_id", "created", "doc", "revoked", "acceptance", "expires")
+
+
+@functools.lru_cache(maxsize=8192)
+def _assertion(
+    base_url: str,
+    row_id: str,
+    entity_id: str,
+    created: str,
+    raw_doc: str,
+    revoked: int,
+    acceptance: str,
+    expires: str | None,
+    *,
+    show_plaintext: bool,
+) -> dict[str, Any]:
+    doc = loads(raw_doc)
     recipient = dict(doc["recipient"])
     if not show_plaintext:
         recipient["plaintextIdentity"] = None
@@ -144,29 +170,29 @@ def assertion(ctx: Context, row: sqlite3.Row, *, show_plaintext: bool) -> dict[s
     assertion_url = doc.get("sourceUrl") if imported else None
     badge_url = doc.get("badgeclassOpenBadgeId") if imported else None
     issuer_url = doc.get("issuerOpenBadgeId") if imported else None
-    assertion_url = assertion_url or open_badge_id(ctx.base_url, "assertions", entity_id)
-    badge_url = badge_url or open_badge_id(ctx.base_url, "badges", badgeclass_entity_id)
-    issuer_url = issuer_url or open_badge_id(ctx.base_url, "issuers", issuer_entity_id)
+    assertion_url = assertion_url or open_badge_id(base_url, "assertions", entity_id)
+    badge_url = badge_url or open_badge_id(base_url, "badges", badgeclass_entity_id)
+    issuer_url = issuer_url or open_badge_id(base_url, "issuers", issuer_entity_id)
     return {
         "entityType": "Assertion",
-        "id": row["id"],
+        "id": row_id,
         "entityId": entity_id,
-        "openBadgeId": open_badge_id(ctx.base_url, "assertions", entity_id),
-        "createdAt": row["created"],
+        "openBadgeId": open_badge_id(base_url, "assertions", entity_id),
+        "createdAt": created,
         "createdBy": doc.get("createdBy"),
         "badgeclass": badgeclass_entity_id,
         "badgeclassOpenBadgeId": badge_url,
         "issuer": issuer_entity_id,
         "issuerOpenBadgeId": issuer_url,
-        "image": doc.get("image") or f"{ctx.base_url}/public/assertions/{entity_id}/image",
+        "image": doc.get("image") or f"{base_url}/public/assertions/{entity_id}/image",
         "recipient": recipient,
         "issuedOn": doc["issuedOn"],
         "narrative": doc.get("narrative"),
         "evidence": doc.get("evidence", []),
-        "revoked": bool(row["revoked"]),
+        "revoked": bool(revoked),
         "revocationReason": doc.get("revocationReason"),
-        "acceptance": row["acceptance"],
-        "expires": row["expires"],
+        "acceptance": acceptance,
+        "expires": expires,
         "extensions": doc.get("extensions", {}),
         "assertionRef": {"assertionUrl": assertion_url},
         "badgeRef": {"badgeUrl": badge_url},

@@ -9,13 +9,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
 import secrets
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
+
+import orjson
 
 from .formats import timestamp_from_epoch
 
@@ -214,12 +215,12 @@ def check_password(password: str, stored: str) -> bool:
 
 
 def loads(doc: str) -> dict[str, Any]:
-    value: dict[str, Any] = json.loads(doc)
+    value: dict[str, Any] = orjson.loads(doc)
     return value
 
 
 def dumps(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+    return orjson.dumps(doc).decode("utf-8")
 
 
 class Store:
