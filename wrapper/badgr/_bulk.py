@@ -66,11 +66,11 @@ def award_many_job(
         queue = iter(range(total))
         done = 0
 
-        async def worker() -> None:
+        async def worker(lane: AsyncExecutor) -> None:
             nonlocal done
             for index in queue:
                 try:
-                    outcome = await executor.run_detailed(calls[index])
+                    outcome = await lane.run_detailed(calls[index])
                     result = AwardResult(
                         items[index],
                         assertion=outcome.value,
@@ -87,7 +87,13 @@ def award_many_job(
                     except Exception:
                         logger.exception("award_many progress callback failed")
 
-        await asyncio.gather(*(worker() for _ in range(min(concurrency, total) or 1)))
+        lanes = [executor.lane() for _ in range(min(concurrency, total) or 1)]
+        try:
+            await asyncio.gather(*(worker(lane) for lane in lanes))
+        finally:
+            for lane in lanes:
+                if lane is not executor:
+                    await lane.aclose()
         return [r for r in results if r is not None]
 
     return Job(run)
