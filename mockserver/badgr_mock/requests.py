@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import parse_qsl
 
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import ValidationError
 
 from .envelope import ApiError, bad_request
-from .spec import Operation, Parameter
+from .spec import Operation, Parameter, SchemaValidator
 
 MAX_BODY_BYTES = 4 * 1024 * 1024
 MAX_JSON_DEPTH = 32
@@ -59,13 +59,14 @@ def describe(error: ValidationError) -> str:
     return f"Invalid value ({kind})."
 
 
-def schema_errors(validator: Draft202012Validator, instance: Any) -> dict[str, list[str]]:
+def schema_errors(validator: SchemaValidator, instance: Any) -> dict[str, list[str]]:
     """Validation errors keyed by dotted field path (``""`` for the document itself)."""
     found: dict[str, list[str]] = {}
     for error in validator.iter_errors(instance):
         path = [str(part) for part in error.absolute_path]
+        required = error.validator_value
         if error.validator == "required" and isinstance(error.instance, dict):
-            for name in error.validator_value:
+            for name in required if isinstance(required, list) else []:
                 if name not in error.instance:
                     found.setdefault(".".join([*path, str(name)]), []).append(describe(error))
             continue
