@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import ssl
 import threading
 import time
 from collections.abc import Coroutine, Generator
@@ -314,14 +315,18 @@ class AsyncExecutor(_Base):
         *,
         transport: httpx.AsyncBaseTransport | None = None,
         limits: httpx.Limits | None = None,
+        ssl_context: ssl.SSLContext | None = None,
         **kwargs: Any,
     ):
         super().__init__(**kwargs)
         self._settings = kwargs
         self._own_transport = transport is None
+        # Loading the CA bundle takes tens of milliseconds: lanes share their parent's context.
+        self._ssl_context = ssl_context or httpx.create_ssl_context()
         self.http = httpx.AsyncClient(
             transport=transport,
             limits=limits or httpx.Limits(),
+            verify=self._ssl_context,
             event_hooks={"request": [_on_request_async], "response": [_on_response_async]},
             **self._httpx_args(),
         )
@@ -336,7 +341,9 @@ class AsyncExecutor(_Base):
         """
         if not self._own_transport:
             return self
-        return AsyncExecutor(limits=httpx.Limits(max_connections=1), **self._settings)
+        return AsyncExecutor(
+            limits=httpx.Limits(max_connections=1), ssl_context=self._ssl_context, **self._settings
+        )
 
     async def aclose(self) -> None:
         await self.http.aclose()
