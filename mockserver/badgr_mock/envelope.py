@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import orjson
@@ -14,8 +15,12 @@ MISCELLANEOUS = "miscellaneous error"
 
 
 def dump_json(value: Any) -> bytes:
-    """Compact UTF-8 JSON. orjson: encoding is most of the cost of serving a page of entities."""
-    return orjson.dumps(value)
+    """Compact UTF-8 JSON. orjson (encoding is much of the cost of serving a page of entities),
+    with the stdlib for what orjson refuses: integers beyond 64 bits that a client stored."""
+    try:
+        return orjson.dumps(value)
+    except TypeError:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 class JSONBytesResponse(Response):

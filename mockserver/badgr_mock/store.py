@@ -9,14 +9,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 import secrets
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-
-import orjson
 
 from .formats import timestamp_from_epoch
 
@@ -214,13 +213,15 @@ def check_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(digest.hex(), expected)
 
 
+# Stored documents keep the stdlib codec: it round-trips integers of any size (orjson turns
+# ones beyond 64 bits into floats), and renders are memoised, so decoding is rarely repeated.
 def loads(doc: str) -> dict[str, Any]:
-    value: dict[str, Any] = orjson.loads(doc)
+    value: dict[str, Any] = json.loads(doc)
     return value
 
 
 def dumps(doc: dict[str, Any]) -> str:
-    return orjson.dumps(doc).decode("utf-8")
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 
 class Store:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import Api
+from .conftest import PNG_DATA_URI, Api
 
 ISSUER = {"name": "X", "email": "alice@example.com", "url": "https://x.example"}
 JSON = {"Content-Type": "application/json"}
@@ -103,3 +103,15 @@ def test_secrets_are_not_echoed_in_errors(api: Api) -> None:
     )
     assert response.status_code == 400
     assert "hunter2" not in response.text
+
+
+def test_integers_beyond_64_bits_round_trip_exactly(api: Api) -> None:
+    # Found by `make fuzz`: a JSON integer that does not fit 64 bits once crashed the encoder.
+    huge = -461192577621687917346816
+    issuer = api.create_issuer()
+    body: dict[str, Any] = {"name": "Big", "description": "d", "image": PNG_DATA_URI}
+    body |= {"criteriaNarrative": "c", "extensions": {"x:big": {"value": huge}}}
+    path = f"/v2/issuers/{issuer['entityId']}/badgeclasses"
+    created = api.ok("POST", path, 201, json=body)["result"][0]
+    fetched = api.ok("GET", f"/v2/badgeclasses/{created['entityId']}")["result"][0]
+    assert created["extensions"] == fetched["extensions"] == {"x:big": {"value": huge}}
