@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -79,17 +79,17 @@ class Alignment:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        target_name = cast(None | str | Unset, d.pop("targetName", UNSET))
+        target_name: None | str | Unset = d.pop("targetName", UNSET)
 
-        target_url = cast(None | str | Unset, d.pop("targetUrl", UNSET))
+        target_url: None | str | Unset = d.pop("targetUrl", UNSET)
 
-        target_description = cast(None | str | Unset, d.pop("targetDescription", UNSET))
+        target_description: None | str | Unset = d.pop("targetDescription", UNSET)
 
-        target_framework = cast(None | str | Unset, d.pop("targetFramework", UNSET))
+        target_framework: None | str | Unset = d.pop("targetFramework", UNSET)
 
-        target_code = cast(None | str | Unset, d.pop("targetCode", UNSET))
+        target_code: None | str | Unset = d.pop("targetCode", UNSET)
 
-        display_as_skill = cast(bool | None | Unset, d.pop("displayAsSkill", UNSET))
+        display_as_skill: bool | None | Unset = d.pop("displayAsSkill", UNSET)
 
         alignment = cls(
             target_name=target_name,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -72,11 +72,11 @@ class AlignmentInput:
 
         target_url = d.pop("targetUrl")
 
-        target_description = cast(None | str | Unset, d.pop("targetDescription", UNSET))
+        target_description: None | str | Unset = d.pop("targetDescription", UNSET)
 
-        target_framework = cast(None | str | Unset, d.pop("targetFramework", UNSET))
+        target_framework: None | str | Unset = d.pop("targetFramework", UNSET)
 
-        target_code = cast(None | str | Unset, d.pop("targetCode", UNSET))
+        target_code: None | str | Unset = d.pop("targetCode", UNSET)
 
         display_as_skill = d.pop("displayAsSkill", UNSET)
 

@@ -267,15 +267,15 @@ class Assertion:
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        created_by = cast(None | str | Unset, d.pop("createdBy", UNSET))
+        created_by: None | str | Unset = d.pop("createdBy", UNSET)
 
         badgeclass_open_badge_id = d.pop("badgeclassOpenBadgeId", UNSET)
 
         issuer_open_badge_id = d.pop("issuerOpenBadgeId", UNSET)
 
-        image = cast(None | str | Unset, d.pop("image", UNSET))
+        image: None | str | Unset = d.pop("image", UNSET)
 
-        narrative = cast(None | str | Unset, d.pop("narrative", UNSET))
+        narrative: None | str | Unset = d.pop("narrative", UNSET)
 
         _evidence = d.pop("evidence", UNSET)
         evidence: list[Evidence] | Unset = UNSET
@@ -286,7 +286,7 @@ class Assertion:
 
                 evidence.append(evidence_item)
 
-        revocation_reason = cast(None | str | Unset, d.pop("revocationReason", UNSET))
+        revocation_reason: None | str | Unset = d.pop("revocationReason", UNSET)
 
         _acceptance = d.pop("acceptance", UNSET)
         acceptance: Acceptance | Unset
@@ -339,13 +339,13 @@ class Assertion:
 
         pending = d.pop("pending", UNSET)
 
-        source = cast(None | str | Unset, d.pop("source", UNSET))
+        source: None | str | Unset = d.pop("source", UNSET)
 
-        source_url = cast(None | str | Unset, d.pop("sourceUrl", UNSET))
+        source_url: None | str | Unset = d.pop("sourceUrl", UNSET)
 
-        original_json = cast(None | str | Unset, d.pop("originalJson", UNSET))
+        original_json: None | str | Unset = d.pop("originalJson", UNSET)
 
-        image_path = cast(None | str | Unset, d.pop("imagePath", UNSET))
+        image_path: None | str | Unset = d.pop("imagePath", UNSET)
 
         _ob_3_award_properties = d.pop("ob3AwardProperties", UNSET)
         ob_3_award_properties: None | Ob3AwardProperties | Unset

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -77,9 +77,9 @@ class AssertionRecipient:
         else:
             type_ = check_recipient_type(_type_)
 
-        salt = cast(None | str | Unset, d.pop("salt", UNSET))
+        salt: None | str | Unset = d.pop("salt", UNSET)
 
-        plaintext_identity = cast(None | str | Unset, d.pop("plaintextIdentity", UNSET))
+        plaintext_identity: None | str | Unset = d.pop("plaintextIdentity", UNSET)
 
         assertion_recipient = cls(
             identity=identity,

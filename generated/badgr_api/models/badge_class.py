@@ -271,9 +271,9 @@ class BadgeClass:
 
         open_badge_id = d.pop("openBadgeId", UNSET)
 
-        source_url = cast(None | str | Unset, d.pop("sourceUrl", UNSET))
+        source_url: None | str | Unset = d.pop("sourceUrl", UNSET)
 
-        original_json = cast(None | str | Unset, d.pop("originalJson", UNSET))
+        original_json: None | str | Unset = d.pop("originalJson", UNSET)
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
@@ -282,21 +282,21 @@ class BadgeClass:
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        created_by = cast(None | str | Unset, d.pop("createdBy", UNSET))
+        created_by: None | str | Unset = d.pop("createdBy", UNSET)
 
         issuer_open_badge_id = d.pop("issuerOpenBadgeId", UNSET)
 
-        image = cast(None | str | Unset, d.pop("image", UNSET))
+        image: None | str | Unset = d.pop("image", UNSET)
 
-        image_alt_text = cast(None | str | Unset, d.pop("imageAltText", UNSET))
+        image_alt_text: None | str | Unset = d.pop("imageAltText", UNSET)
 
-        description = cast(None | str | Unset, d.pop("description", UNSET))
+        description: None | str | Unset = d.pop("description", UNSET)
 
-        achievement_type = cast(None | str | Unset, d.pop("achievementType", UNSET))
+        achievement_type: None | str | Unset = d.pop("achievementType", UNSET)
 
-        criteria_url = cast(None | str | Unset, d.pop("criteriaUrl", UNSET))
+        criteria_url: None | str | Unset = d.pop("criteriaUrl", UNSET)
 
-        criteria_narrative = cast(None | str | Unset, d.pop("criteriaNarrative", UNSET))
+        criteria_narrative: None | str | Unset = d.pop("criteriaNarrative", UNSET)
 
         _alignments = d.pop("alignments", UNSET)
         alignments: list[Alignment] | Unset = UNSET
@@ -330,9 +330,9 @@ class BadgeClass:
         else:
             extensions = Extensions.from_dict(_extensions)
 
-        source = cast(None | str | Unset, d.pop("source", UNSET))
+        source: None | str | Unset = d.pop("source", UNSET)
 
-        image_path = cast(None | str | Unset, d.pop("imagePath", UNSET))
+        image_path: None | str | Unset = d.pop("imagePath", UNSET)
 
         archived = d.pop("archived", UNSET)
 
@@ -350,7 +350,7 @@ class BadgeClass:
             except (TypeError, ValueError, AttributeError, KeyError):
                 archived_date = cast(datetime.datetime | None | Unset, _archived_date)
 
-        archival_note = cast(None | str | Unset, d.pop("archivalNote", UNSET))
+        archival_note: None | str | Unset = d.pop("archivalNote", UNSET)
 
         _ob_3_properties = d.pop("ob3Properties", UNSET)
         ob_3_properties: None | Ob3Properties | Unset

@@ -73,7 +73,7 @@ class BadgeClassPreferences:
 
         enabled_print_cert_template_ids = cast(list[str], d.pop("enabledPrintCertTemplateIds", UNSET))
 
-        default_print_cert_template_id = cast(None | str | Unset, d.pop("defaultPrintCertTemplateId", UNSET))
+        default_print_cert_template_id: None | str | Unset = d.pop("defaultPrintCertTemplateId", UNSET)
 
         badge_class_preferences = cls(
             include_on_public_pages=include_on_public_pages,

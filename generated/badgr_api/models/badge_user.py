@@ -131,9 +131,9 @@ class BadgeUser:
 
         id = d.pop("id", UNSET)
 
-        first_name = cast(None | str | Unset, d.pop("firstName", UNSET))
+        first_name: None | str | Unset = d.pop("firstName", UNSET)
 
-        last_name = cast(None | str | Unset, d.pop("lastName", UNSET))
+        last_name: None | str | Unset = d.pop("lastName", UNSET)
 
         _emails = d.pop("emails", UNSET)
         emails: list[UserEmail] | Unset = UNSET
@@ -148,7 +148,7 @@ class BadgeUser:
 
         telephone = cast(list[str], d.pop("telephone", UNSET))
 
-        badgr_domain = cast(None | str | Unset, d.pop("badgrDomain", UNSET))
+        badgr_domain: None | str | Unset = d.pop("badgrDomain", UNSET)
 
         agreed_terms_version = d.pop("agreedTermsVersion", UNSET)
 

@@ -94,9 +94,9 @@ class ClaimCode:
 
         badgeclass = d.pop("badgeclass", UNSET)
 
-        label = cast(None | str | Unset, d.pop("label", UNSET))
+        label: None | str | Unset = d.pop("label", UNSET)
 
-        limit = cast(int | None | Unset, d.pop("limit", UNSET))
+        limit: int | None | Unset = d.pop("limit", UNSET)
 
         claim_count = d.pop("claimCount", UNSET)
 

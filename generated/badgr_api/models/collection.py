@@ -110,15 +110,15 @@ class Collection:
 
         entity_type = d.pop("entityType", UNSET)
 
-        description = cast(None | str | Unset, d.pop("description", UNSET))
+        description: None | str | Unset = d.pop("description", UNSET)
 
-        share_url = cast(None | str | Unset, d.pop("share_url", UNSET))
+        share_url: None | str | Unset = d.pop("share_url", UNSET)
 
-        share_hash = cast(None | str | Unset, d.pop("shareHash", UNSET))
+        share_hash: None | str | Unset = d.pop("shareHash", UNSET)
 
         published = d.pop("published", UNSET)
 
-        owner = cast(None | str | Unset, d.pop("owner", UNSET))
+        owner: None | str | Unset = d.pop("owner", UNSET)
 
         assertions = cast(list[str], d.pop("assertions", UNSET))
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -88,7 +88,7 @@ class CustomPropertyDefinition:
 
         label = d.pop("label", UNSET)
 
-        sub_label = cast(None | str | Unset, d.pop("subLabel", UNSET))
+        sub_label: None | str | Unset = d.pop("subLabel", UNSET)
 
         public = d.pop("public", UNSET)
 

@@ -62,9 +62,9 @@ class CustomPropertyValue:
         d = dict(src_dict)
         property_id = d.pop("propertyId", UNSET)
 
-        string_value = cast(None | str | Unset, d.pop("stringValue", UNSET))
+        string_value: None | str | Unset = d.pop("stringValue", UNSET)
 
-        double_value = cast(float | None | Unset, d.pop("doubleValue", UNSET))
+        double_value: float | None | Unset = d.pop("doubleValue", UNSET)
 
         array_value = cast(list[str], d.pop("arrayValue", UNSET))
 

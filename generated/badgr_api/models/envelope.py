@@ -126,7 +126,7 @@ class Envelope:
 
         field_errors = d.pop("fieldErrors", UNSET)
 
-        error_code = cast(None | str | Unset, d.pop("errorCode", UNSET))
+        error_code: None | str | Unset = d.pop("errorCode", UNSET)
 
         _warnings = d.pop("warnings", UNSET)
         warnings: Warnings | Unset
@@ -137,7 +137,7 @@ class Envelope:
 
         latest_terms_version = d.pop("latestTermsVersion", UNSET)
 
-        latest_terms_description = cast(None | str | Unset, d.pop("latestTermsDescription", UNSET))
+        latest_terms_description: None | str | Unset = d.pop("latestTermsDescription", UNSET)
 
         envelope = cls(
             status=status,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -79,17 +79,17 @@ class Evidence:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        url = cast(None | str | Unset, d.pop("url", UNSET))
+        url: None | str | Unset = d.pop("url", UNSET)
 
-        narrative = cast(None | str | Unset, d.pop("narrative", UNSET))
+        narrative: None | str | Unset = d.pop("narrative", UNSET)
 
-        name = cast(None | str | Unset, d.pop("name", UNSET))
+        name: None | str | Unset = d.pop("name", UNSET)
 
-        description = cast(None | str | Unset, d.pop("description", UNSET))
+        description: None | str | Unset = d.pop("description", UNSET)
 
-        genre = cast(None | str | Unset, d.pop("genre", UNSET))
+        genre: None | str | Unset = d.pop("genre", UNSET)
 
-        audience = cast(None | str | Unset, d.pop("audience", UNSET))
+        audience: None | str | Unset = d.pop("audience", UNSET)
 
         evidence = cls(
             url=url,

@@ -223,13 +223,13 @@ class Issuer:
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        image = cast(None | str | Unset, d.pop("image", UNSET))
+        image: None | str | Unset = d.pop("image", UNSET)
 
-        email = cast(None | str | Unset, d.pop("email", UNSET))
+        email: None | str | Unset = d.pop("email", UNSET)
 
-        description = cast(None | str | Unset, d.pop("description", UNSET))
+        description: None | str | Unset = d.pop("description", UNSET)
 
-        url = cast(None | str | Unset, d.pop("url", UNSET))
+        url: None | str | Unset = d.pop("url", UNSET)
 
         _staff = d.pop("staff", UNSET)
         staff: list[IssuerStaff] | Unset = UNSET
@@ -240,11 +240,11 @@ class Issuer:
 
                 staff.append(staff_item)
 
-        badgr_domain = cast(None | str | Unset, d.pop("badgrDomain", UNSET))
+        badgr_domain: None | str | Unset = d.pop("badgrDomain", UNSET)
 
-        created_by = cast(None | str | Unset, d.pop("createdBy", UNSET))
+        created_by: None | str | Unset = d.pop("createdBy", UNSET)
 
-        organization_id = cast(None | str | Unset, d.pop("organizationId", UNSET))
+        organization_id: None | str | Unset = d.pop("organizationId", UNSET)
 
         _extensions = d.pop("extensions", UNSET)
         extensions: Extensions | Unset
@@ -253,13 +253,13 @@ class Issuer:
         else:
             extensions = Extensions.from_dict(_extensions)
 
-        source = cast(None | str | Unset, d.pop("source", UNSET))
+        source: None | str | Unset = d.pop("source", UNSET)
 
-        source_url = cast(None | str | Unset, d.pop("sourceUrl", UNSET))
+        source_url: None | str | Unset = d.pop("sourceUrl", UNSET)
 
-        image_path = cast(None | str | Unset, d.pop("imagePath", UNSET))
+        image_path: None | str | Unset = d.pop("imagePath", UNSET)
 
-        original_json = cast(None | str | Unset, d.pop("originalJson", UNSET))
+        original_json: None | str | Unset = d.pop("originalJson", UNSET)
 
         _badge_skill_linking_preferences = d.pop("badgeSkillLinkingPreferences", UNSET)
         badge_skill_linking_preferences: None | SkillLinkingPreferences | Unset

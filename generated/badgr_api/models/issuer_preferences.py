@@ -66,7 +66,7 @@ class IssuerPreferences:
 
                 custom_property_definitions.append(custom_property_definitions_item)
 
-        default_print_cert_template_id = cast(None | str | Unset, d.pop("defaultPrintCertTemplateId", UNSET))
+        default_print_cert_template_id: None | str | Unset = d.pop("defaultPrintCertTemplateId", UNSET)
 
         enabled_print_cert_template_ids = cast(list[str], d.pop("enabledPrintCertTemplateIds", UNSET))
 

@@ -96,9 +96,9 @@ class Ob3AwardProperties:
             except (TypeError, ValueError, AttributeError, KeyError):
                 activity_end = cast(datetime.datetime | None | Unset, _activity_end)
 
-        license_number = cast(None | str | Unset, d.pop("licenseNumber", UNSET))
+        license_number: None | str | Unset = d.pop("licenseNumber", UNSET)
 
-        role = cast(None | str | Unset, d.pop("role", UNSET))
+        role: None | str | Unset = d.pop("role", UNSET)
 
         ob_3_award_properties = cls(
             activity_start=activity_start,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -63,13 +63,13 @@ class Ob3Properties:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        credit_hours = cast(float | None | Unset, d.pop("creditHours", UNSET))
+        credit_hours: float | None | Unset = d.pop("creditHours", UNSET)
 
-        field_of_study = cast(None | str | Unset, d.pop("fieldOfStudy", UNSET))
+        field_of_study: None | str | Unset = d.pop("fieldOfStudy", UNSET)
 
-        human_code = cast(None | str | Unset, d.pop("humanCode", UNSET))
+        human_code: None | str | Unset = d.pop("humanCode", UNSET)
 
-        specialization = cast(None | str | Unset, d.pop("specialization", UNSET))
+        specialization: None | str | Unset = d.pop("specialization", UNSET)
 
         ob_3_properties = cls(
             credit_hours=credit_hours,

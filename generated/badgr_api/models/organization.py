@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -89,11 +89,11 @@ class Organization:
 
         entity_id = d.pop("entityId", UNSET)
 
-        description = cast(None | str | Unset, d.pop("description", UNSET))
+        description: None | str | Unset = d.pop("description", UNSET)
 
-        url = cast(None | str | Unset, d.pop("url", UNSET))
+        url: None | str | Unset = d.pop("url", UNSET)
 
-        badgr_domain = cast(None | str | Unset, d.pop("badgrDomain", UNSET))
+        badgr_domain: None | str | Unset = d.pop("badgrDomain", UNSET)
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset

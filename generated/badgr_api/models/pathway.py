@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -72,9 +72,9 @@ class Pathway:
 
         issuer_id = d.pop("issuerId")
 
-        name = cast(None | str | Unset, d.pop("name", UNSET))
+        name: None | str | Unset = d.pop("name", UNSET)
 
-        description = cast(None | str | Unset, d.pop("description", UNSET))
+        description: None | str | Unset = d.pop("description", UNSET)
 
         version = d.pop("version", UNSET)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -81,15 +81,15 @@ class RevocationResult:
         d = dict(src_dict)
         revoked = d.pop("revoked")
 
-        id = cast(None | str | Unset, d.pop("id", UNSET))
+        id: None | str | Unset = d.pop("id", UNSET)
 
-        entity_id = cast(None | str | Unset, d.pop("entityId", UNSET))
+        entity_id: None | str | Unset = d.pop("entityId", UNSET)
 
-        revocation_reason = cast(None | str | Unset, d.pop("revocationReason", UNSET))
+        revocation_reason: None | str | Unset = d.pop("revocationReason", UNSET)
 
-        reason = cast(None | str | Unset, d.pop("reason", UNSET))
+        reason: None | str | Unset = d.pop("reason", UNSET)
 
-        code = cast(None | str | Unset, d.pop("code", UNSET))
+        code: None | str | Unset = d.pop("code", UNSET)
 
         revocation_result = cls(
             revoked=revoked,

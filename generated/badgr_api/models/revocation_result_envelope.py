@@ -130,7 +130,7 @@ class RevocationResultEnvelope:
 
         field_errors = d.pop("fieldErrors", UNSET)
 
-        error_code = cast(None | str | Unset, d.pop("errorCode", UNSET))
+        error_code: None | str | Unset = d.pop("errorCode", UNSET)
 
         _warnings = d.pop("warnings", UNSET)
         warnings: Warnings | Unset
@@ -141,7 +141,7 @@ class RevocationResultEnvelope:
 
         latest_terms_version = d.pop("latestTermsVersion", UNSET)
 
-        latest_terms_description = cast(None | str | Unset, d.pop("latestTermsDescription", UNSET))
+        latest_terms_description: None | str | Unset = d.pop("latestTermsDescription", UNSET)
 
         revocation_result_envelope = cls(
             status=status,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -53,11 +53,11 @@ class SkillLinkingPreferences:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        type_ = cast(None | str | Unset, d.pop("type", UNSET))
+        type_: None | str | Unset = d.pop("type", UNSET)
 
-        server_uri = cast(None | str | Unset, d.pop("serverUri", UNSET))
+        server_uri: None | str | Unset = d.pop("serverUri", UNSET)
 
-        indeed_region = cast(None | str | Unset, d.pop("indeedRegion", UNSET))
+        indeed_region: None | str | Unset = d.pop("indeedRegion", UNSET)
 
         skill_linking_preferences = cls(
             type_=type_,
