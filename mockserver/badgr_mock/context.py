@@ -174,3 +174,15 @@ def entity_id_from_open_badge_id(url: str, kind: str) -> str | None:
 
 def open_badge_id(base_url: str, kind: str, entity_id: str) -> str:
     return f"{base_url}/public/{kind}/{entity_id}"
+
+
+def addressed_entity_id(ctx: Context, ref_param: str, kind: str) -> str:
+    """The entity id a route names: ``idOrEntityId`` as given, or the entity whose
+    ``openBadgeId`` (under ``/public/{kind}/``) arrives base64-encoded in ``ref_param``."""
+    if "idOrEntityId" in ctx.params:
+        return str(ctx.params["idOrEntityId"])
+    url = decode_base64_segment(ctx.params[ref_param], ref_param)
+    entity_id = entity_id_from_open_badge_id(url, kind)
+    if entity_id is None:
+        raise not_found()
+    return entity_id

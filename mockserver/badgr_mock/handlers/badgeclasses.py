@@ -13,8 +13,7 @@ from ..context import (
     Context,
     Handler,
     Reply,
-    decode_base64_segment,
-    entity_id_from_open_badge_id,
+    addressed_entity_id,
     find_row,
     role_on_issuer,
 )
@@ -43,13 +42,7 @@ _CLAIM_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
 def badgeclass_ref(ctx: Context) -> str:
-    if "idOrEntityId" in ctx.params:
-        return str(ctx.params["idOrEntityId"])
-    url = decode_base64_segment(ctx.params["ref"], "ref")
-    entity_id = entity_id_from_open_badge_id(url, "badges")
-    if entity_id is None:
-        raise not_found()
-    return entity_id
+    return addressed_entity_id(ctx, "ref", "badges")
 
 
 def fetch_badgeclass(

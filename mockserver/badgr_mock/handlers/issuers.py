@@ -14,8 +14,8 @@ from ..context import (
     Handler,
     Reply,
     User,
+    addressed_entity_id,
     decode_base64_segment,
-    entity_id_from_open_badge_id,
     find_row,
     load_user,
     role_on_issuer,
@@ -28,13 +28,7 @@ from .common import DeliberateDefectError, unrevoked_awards
 
 
 def issuer_ref(ctx: Context) -> str:
-    if "idOrEntityId" in ctx.params:
-        return str(ctx.params["idOrEntityId"])
-    url = decode_base64_segment(ctx.params["issuerOpenBadgeIdBase64"], "issuerOpenBadgeIdBase64")
-    entity_id = entity_id_from_open_badge_id(url, "issuers")
-    if entity_id is None:
-        raise not_found()
-    return entity_id
+    return addressed_entity_id(ctx, "issuerOpenBadgeIdBase64", "issuers")
 
 
 def fetch_issuer(ctx: Context, ref: str, min_role: int) -> sqlite3.Row:
