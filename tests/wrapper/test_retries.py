@@ -126,6 +126,21 @@ def test_retried_award_refused_as_duplicate_returns_the_award(
     assert any("already succeeded" in r.getMessage() for r in caplog.records)
 
 
+def test_duplicate_after_a_refused_attempt_is_reported_not_recovered(
+    app: Any, client: Client
+) -> None:
+    """A 503 means the server did not act, so a duplicate refusal on the retry is the truth:
+    the recipient already held the badge before this call, and the caller is told so."""
+    _, badge = make_badge(client)
+    earlier = client.assertions.award(badge, recipient="held@example.com")
+    app.faults = Faults(fail_rate=0.5, seed=_seed_for([True, False], 0.5))
+    with pytest.raises(errors.BadRequestError) as info:
+        client.assertions.award(badge, recipient="held@example.com")
+    app.faults = Faults()
+    assert info.value.error_code == "DUPLICATE_AWARD"
+    assert earlier.entity_id in " ".join(info.value.validation_errors)
+
+
 def test_award_with_duplicates_allowed_is_never_retried(app: Any, client: Client) -> None:
     _, badge = make_badge(client)
     app.faults = Faults(drop_rate=0.5, seed=_seed_for([True, False], 0.5))

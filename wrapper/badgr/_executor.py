@@ -91,6 +91,8 @@ class _Nested:
 
 
 _Attempt = tuple[httpx.Response, Any, BaseException | None]
+#: Gateway answers after which the upstream server may still have applied the request.
+_MAYBE_APPLIED_STATUSES = frozenset({502, 504})
 _Action = _Send | _Sleep | _Nested
 _RunFlow = Generator[_Action, Any, Outcome[Any]]
 
@@ -133,6 +135,9 @@ class _Base:
     def _flow(self, call: Call[Any]) -> _RunFlow:
         """Retries, unwrapping and recovery, written once for both executors."""
         retries = 0
+        # Whether an earlier attempt may have been applied with its answer lost: a connection
+        # error, or a gateway's 502/504. A 429 or 503 is the server refusing to act.
+        maybe_applied = False
         while True:
             try:
                 raw, parsed, parse_error = yield _Send(call)
@@ -142,6 +147,7 @@ class _Base:
                 )
                 if delay is None:
                     raise _connection_error(exc) from exc
+                maybe_applied = True
                 retries += 1
                 logger.info(
                     "%s: %s; retry %d of %d in %.2f s",
@@ -159,6 +165,7 @@ class _Base:
                     raw, idempotent=call.retry_safe, attempt=retries + 1
                 )
             if delay is not None:
+                maybe_applied = maybe_applied or raw.status_code in _MAYBE_APPLIED_STATUSES
                 retries += 1
                 logger.info(
                     "%s: HTTP %d; retry %d of %d in %.2f s",
@@ -174,7 +181,7 @@ class _Base:
                 value = unwrap(raw, parsed, parse_error, shape=call.shape, item_type=call.item_type)
             except APIError as error:
                 recovery = call.recovery
-                if retries and recovery is not None and recovery.when(error):
+                if maybe_applied and recovery is not None and recovery.when(error):
                     found = recovery.pick((yield _Nested(recovery.call)))
                     if found is not None:
                         logger.warning(

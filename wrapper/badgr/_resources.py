@@ -785,9 +785,11 @@ class Assertions(Namespace[M]):
     **Retries and duplicates.** ``award`` sends ``allowDuplicateAwards: false`` by default. The
     server then refuses to award the same badge class twice to one recipient, which makes the
     POST safe to retry after a lost response, a 429 or a 5xx. If a retry is refused as a
-    duplicate, the first attempt did award the badge: the SDK finds that assertion with the
-    list endpoint's ``recipient`` filter and returns it (``award_many`` marks such results
-    ``recovered=True``). With ``allow_duplicate_awards=True`` the award is never retried.
+    duplicate after an attempt whose answer was lost (connection error, 502, 504), that attempt
+    did award the badge: the SDK finds the assertion with the list endpoint's ``recipient``
+    filter and returns it (``award_many`` marks such results ``recovered=True``). After a 429 or
+    503 the server did not act, so the duplicate refusal is raised: the recipient already held
+    the badge. With ``allow_duplicate_awards=True`` the award is never retried.
     """
 
     @op
