@@ -35,8 +35,8 @@ from badgr_api.types import UNSET
 
 from ._config import DEFAULT_CLIENT_ID, DEFAULT_SCOPE
 from ._envelope import token_error
-from ._errors import APIError, AuthenticationError, RateLimitError
 from ._logging import logger, register_secret
+from .errors import APIError, AuthenticationError, RateLimitError
 
 __all__ = ["BadgrAuth", "Token", "TokenCallback", "authorize_url"]
 

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from badgr_api.models.assertion import Assertion
 
 from ._call import Call, Job
-from ._errors import BadgrError
 from ._logging import logger
+from .errors import BadgrError
 
 if TYPE_CHECKING:
     from ._executor import AsyncExecutor

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import httpx
 
 from ._envelope import Shape
-from ._errors import APIError
+from .errors import APIError
 
 if TYPE_CHECKING:
     from ._executor import AsyncExecutor

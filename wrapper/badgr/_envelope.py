@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import httpx
 
-from ._errors import (
+from .errors import (
     APIError,
     AuthenticationError,
     BadRequestError,

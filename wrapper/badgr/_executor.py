@@ -29,9 +29,9 @@ from badgr_api.client import AuthenticatedClient
 from ._auth import BadgrAuth
 from ._call import Call, Job
 from ._envelope import unwrap
-from ._errors import APIConnectionError, APIError, APITimeoutError, BadgrError
 from ._logging import log_request, log_response, logger, redact, redact_url
 from ._retry import RetryPolicy
+from .errors import APIConnectionError, APIError, APITimeoutError, BadgrError
 
 __all__ = ["AsyncExecutor", "Outcome", "SyncExecutor"]
 

@@ -132,8 +132,8 @@ from badgr_api.types import UNSET, Unset
 
 from ._bulk import AwardResult, ProgressCallback, award_many_job
 from ._call import Call, Job, Recovery, many, none, one, pages
-from ._errors import APIError, BadRequestError
 from ._namespace import M, Namespace, op, paged
+from .errors import APIError, BadRequestError
 
 __all__ = [
     "Assertions",

@@ -1,17 +1,28 @@
-"""Exceptions raised by the SDK (see :mod:`badgr._errors` for the hierarchy)."""
+"""Exception hierarchy of the SDK, importable as ``badgr.errors``.
 
-from ._errors import (
-    APIConnectionError,
-    APIError,
-    APITimeoutError,
-    AuthenticationError,
-    BadgrError,
-    BadRequestError,
-    NotFoundError,
-    RateLimitError,
-    ResponseValidationError,
-    ServerError,
-)
+::
+
+    BadgrError
+    ├── APIError(status_code, description, field_errors, validation_errors,
+    │   │        non_field_errors, error_code, response)
+    │   ├── BadRequestError        400
+    │   ├── AuthenticationError    401 (and a refused token grant)
+    │   ├── NotFoundError          404: also what Badgr answers when you lack the privileges
+    │   ├── RateLimitError         429, with ``retry_after`` in seconds
+    │   └── ServerError            5xx
+    ├── APIConnectionError         the server could not be reached or dropped the connection
+    │   └── APITimeoutError        no answer within the timeout
+    └── ResponseValidationError    a 2xx body that does not match the API description
+
+Messages never contain credentials: they are built only from the status, the server's
+``description`` and error lists, never from request headers or bodies.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
 
 __all__ = [
     "APIConnectionError",
@@ -25,3 +36,142 @@ __all__ = [
     "ResponseValidationError",
     "ServerError",
 ]
+
+_MAX_DETAIL = 500
+
+
+class BadgrError(Exception):
+    """Base class of every error raised by the SDK."""
+
+
+class APIError(BadgrError):
+    """The server answered with an error status.
+
+    ``field_errors`` is kept exactly as the server sent it: usually ``{field: [messages]}``, but
+    real servers also send a bare string, nested objects, or one object per item of a batch.
+    """
+
+    status_code: int
+    description: str
+    field_errors: Any
+    validation_errors: list[str]
+    non_field_errors: list[str]
+    error_code: str | None
+    response: httpx.Response | None
+
+    def __init__(
+        self,
+        status_code: int,
+        description: str,
+        *,
+        field_errors: Any = None,
+        validation_errors: list[str] | None = None,
+        non_field_errors: list[str] | None = None,
+        error_code: str | None = None,
+        response: httpx.Response | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.description = description
+        self.field_errors = field_errors
+        self.validation_errors = list(validation_errors or [])
+        self.non_field_errors = list(non_field_errors or [])
+        self.error_code = error_code
+        self.response = response
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        parts = [f"{self.status_code} {self.description}".strip()]
+        if self.error_code:
+            parts.append(f"errorCode={self.error_code}")
+        if self.field_errors:
+            parts.append(f"fieldErrors={self.field_errors!r}"[:_MAX_DETAIL])
+        if self.validation_errors:
+            parts.append(f"validationErrors={self.validation_errors!r}"[:_MAX_DETAIL])
+        if self.non_field_errors:
+            parts.append(f"nonFieldErrors={self.non_field_errors!r}"[:_MAX_DETAIL])
+        return "; ".join(parts)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self})"
+
+
+class BadRequestError(APIError):
+    """400: the request was refused (validation, business rule, duplicate award, …)."""
+
+
+class AuthenticationError(APIError):
+    """401: no valid token, or the token endpoint refused the grant."""
+
+
+class NotFoundError(APIError):
+    """404: the entity does not exist **or** you lack the privileges to see it.
+
+    Badgr never answers 403: an object owned by someone else, a token without the needed
+    scope, or an unverified account all give 404.
+    """
+
+    def _message(self) -> str:
+        return (
+            super()._message()
+            + " (Badgr also answers 404 when the caller lacks the privileges or the token"
+            " lacks the scope for this entity)"
+        )
+
+
+class RateLimitError(APIError):
+    """429: slow down; ``retry_after`` is the server's requested wait in seconds, if given."""
+
+    retry_after: float | None
+
+    def __init__(
+        self,
+        status_code: int,
+        description: str,
+        *,
+        retry_after: float | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.retry_after = retry_after
+        super().__init__(status_code, description, **kwargs)
+
+    def _message(self) -> str:
+        msg = super()._message()
+        if self.retry_after is not None:
+            msg += f" (retry after {self.retry_after:g} s)"
+        return msg
+
+
+class ServerError(APIError):
+    """5xx: the server failed; idempotent calls were already retried ``max_retries`` times."""
+
+
+class APIConnectionError(BadgrError):
+    """The request did not get a response (connection refused, reset, DNS, TLS, …)."""
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+        self.request = request
+        super().__init__(message)
+
+
+class APITimeoutError(APIConnectionError):
+    """No response within the configured timeout."""
+
+
+class ResponseValidationError(BadgrError):
+    """A successful (2xx) response whose body does not match the API description.
+
+    ``body`` keeps the raw bytes so nothing the server sent is lost.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        body: bytes,
+        response: httpx.Response | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.body = body
+        self.response = response
+        super().__init__(f"{message} (HTTP {status_code}, {len(body)} bytes of body kept)")
