@@ -123,6 +123,12 @@ def load_user(db: sqlite3.Connection, user_pk: int) -> User | None:
     return User(row["pk"], row["id"], row["entity_id"], loads(row["doc"]), emails)
 
 
+def row_by_pk(db: sqlite3.Connection, table: str, pk: int) -> sqlite3.Row:
+    """A row just written in this transaction, read back by its primary key."""
+    row: sqlite3.Row = db.execute(f"SELECT * FROM {table} WHERE pk = ?", (pk,)).fetchone()
+    return row
+
+
 def find_row(
     db: sqlite3.Connection, table: str, ref: str, extra_sql: str = ""
 ) -> sqlite3.Row | None:

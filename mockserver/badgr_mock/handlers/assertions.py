@@ -16,6 +16,7 @@ from ..context import (
     entity_id_from_open_badge_id,
     find_row,
     role_on_issuer,
+    row_by_pk,
 )
 from ..envelope import bad_request, not_found
 from ..formats import is_email, normalise_timestamp, parse_date_time
@@ -206,8 +207,7 @@ def fetch_assertion(ctx: Context, ref: str) -> sqlite3.Row:
 
 
 def _reload(ctx: Context, pk: int) -> sqlite3.Row:
-    row: sqlite3.Row = ctx.db.execute("SELECT * FROM assertions WHERE pk = ?", (pk,)).fetchone()
-    return row
+    return row_by_pk(ctx.db, "assertions", pk)
 
 
 def get_assertion(ctx: Context) -> Reply:

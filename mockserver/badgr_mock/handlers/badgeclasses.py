@@ -16,6 +16,7 @@ from ..context import (
     addressed_entity_id,
     find_row,
     role_on_issuer,
+    row_by_pk,
 )
 from ..envelope import bad_request, not_found
 from ..formats import normalise_timestamp, parse_date_time
@@ -72,8 +73,7 @@ def render_rows(ctx: Context, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
 
 
 def _reload(ctx: Context, pk: int) -> sqlite3.Row:
-    row: sqlite3.Row = ctx.db.execute("SELECT * FROM badgeclasses WHERE pk = ?", (pk,)).fetchone()
-    return row
+    return row_by_pk(ctx.db, "badgeclasses", pk)
 
 
 def _doc_from_body(ctx: Context, body: dict[str, Any], entity_id: str) -> dict[str, Any]:
@@ -95,6 +95,11 @@ def _create(ctx: Context, issuer: sqlite3.Row) -> Reply:
     entity_id = new_entity_id()
     doc = _doc_from_body(ctx, ctx.body, entity_id)
     doc["createdBy"] = user.entity_id
+    return _insert(ctx, issuer, entity_id, doc)
+
+
+def _insert(ctx: Context, issuer: sqlite3.Row, entity_id: str, doc: dict[str, Any]) -> Reply:
+    """Store a new badge class of ``issuer`` and answer 201 with it."""
     cursor = ctx.db.execute(
         "INSERT INTO badgeclasses (id, entity_id, issuer_pk, created, doc) VALUES (?, ?, ?, ?, ?)",
         (new_id(), entity_id, issuer["pk"], ctx.store.created_text(), dumps(doc)),
@@ -197,13 +202,7 @@ def duplicate_badgeclass(ctx: Context) -> Reply:
         "SELECT ?, media_type, data FROM images WHERE entity_id = ?",
         (entity_id, row["entity_id"]),
     )
-    cursor = ctx.db.execute(
-        "INSERT INTO badgeclasses (id, entity_id, issuer_pk, created, doc) VALUES (?, ?, ?, ?, ?)",
-        (new_id(), entity_id, issuer["pk"], ctx.store.created_text(), dumps(doc)),
-    )
-    assert cursor.lastrowid is not None
-    copy = _reload(ctx, cursor.lastrowid)
-    return Reply(status=201, result=[render.badge_class(ctx, copy, issuer["entity_id"])])
+    return _insert(ctx, issuer, entity_id, doc)
 
 
 # ---- claim codes ------------------------------------------------------------------------------

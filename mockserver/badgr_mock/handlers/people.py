@@ -6,7 +6,7 @@ import sqlite3
 from typing import Any
 
 from .. import render
-from ..context import EDITOR, STAFF, Context, Handler, Reply, User, find_row, load_user
+from ..context import EDITOR, STAFF, Context, Handler, Reply, User, find_row, load_user, row_by_pk
 from ..envelope import bad_request, not_found
 from ..store import dumps, loads, new_id
 from .issuers import fetch_issuer
@@ -158,8 +158,7 @@ def _fetch_pathway(ctx: Context, min_role: int) -> tuple[sqlite3.Row, sqlite3.Ro
 
 
 def _reload(ctx: Context, pk: int) -> sqlite3.Row:
-    row: sqlite3.Row = ctx.db.execute("SELECT * FROM pathways WHERE pk = ?", (pk,)).fetchone()
-    return row
+    return row_by_pk(ctx.db, "pathways", pk)
 
 
 def create_pathway(ctx: Context) -> Reply:
