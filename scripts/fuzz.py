@@ -17,11 +17,9 @@ import ipaddress
 import json
 import os
 import shlex
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +30,8 @@ import httpx
 import yaml
 from rich.console import Console
 from rich.table import Table
+
+from badgr_mock.testing import run_subprocess
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "openapi" / "credentials.yaml"
@@ -62,47 +62,21 @@ def is_loopback(url: str) -> bool:
         return False
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @contextlib.contextmanager
 def embedded_mock(defects: str | None) -> Iterator[str]:
-    """Run `python -m badgr_mock` on a temporary SQLite file; yield its base URL."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    with tempfile.TemporaryDirectory(prefix="badgr-fuzz-") as tmp:
-        env = {**os.environ, "BADGR_MOCK_DEFECTS": defects or ""}
-        command = [sys.executable, "-m", "badgr_mock", "--host", "127.0.0.1", "--port", str(port)]
-        command += ["--db", str(Path(tmp) / "mock.sqlite3"), "--no-login-backoff", "--strict"]
-        log = (Path(tmp) / "mock.log").open("wb")
-        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+    """Run `python -m badgr_mock` (strict, no login back-off) on a temporary SQLite file."""
+    with contextlib.ExitStack() as stack:
+        tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="badgr-fuzz-"))
+        server = run_subprocess(
+            Path(tmp) / "mock.sqlite3",
+            extra_args=["--no-login-backoff", "--strict"],
+            env={"BADGR_MOCK_DEFECTS": defects or ""},
+        )
         try:
-            wait_until_up(url, server)
-            yield url
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-            log.close()
-
-
-def wait_until_up(url: str, server: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise FuzzSetupError(f"the mock server exited with code {server.returncode}")
-        try:
-            httpx.get(f"{url}/v2/users/self", timeout=1.0)
-            return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise FuzzSetupError(f"the mock server did not answer on {url} within {timeout:.0f} s")
+            mock = stack.enter_context(server)
+        except RuntimeError as error:  # it exited or never listened
+            raise FuzzSetupError(f"the mock server did not start: {error}") from error
+        yield mock.base_url
 
 
 def obtain_token(url: str, username: str, password: str, client_id: str) -> str:
