@@ -44,16 +44,27 @@ class Namespace(Generic[M]):
         return f"<{type(self).__name__} namespace>"
 
 
-class op(Generic[P, T]):
-    """Decorator: a builder of one call (or job) becomes a sync or async method."""
+class _Method:
+    """What both decorators share: keep the builder, and bind once per namespace instance."""
 
-    def __init__(self, build: Callable[Concatenate[Any, P], Call[T] | Job[T] | Grant[T]]) -> None:
+    def __init__(self, build: Callable[..., Any]) -> None:
         self._build = build
         self.__doc__ = build.__doc__
         self.__name__ = build.__name__
 
     def __set_name__(self, owner: type[Any], name: str) -> None:
         self.__name__ = name
+
+    def _bind(self, obj: Namespace[Any], method: Callable[..., Any]) -> Callable[..., Any]:
+        obj.__dict__[self.__name__] = method  # later lookups skip the descriptor
+        return method
+
+
+class op(_Method, Generic[P, T]):
+    """Decorator: a builder of one call (or job) becomes a sync or async method."""
+
+    def __init__(self, build: Callable[Concatenate[Any, P], Call[T] | Job[T] | Grant[T]]) -> None:
+        super().__init__(build)
 
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> op[P, T]: ...
@@ -78,20 +89,14 @@ class op(Generic[P, T]):
                 return executor.grant(built.flow)
             return executor.run(built)
 
-        obj.__dict__[self.__name__] = method  # bound once: later lookups skip the descriptor
-        return method
+        return self._bind(obj, method)
 
 
-class paged(Generic[P, T]):
+class paged(_Method, Generic[P, T]):
     """Decorator: a builder of a list call becomes a method returning a lazy pager."""
 
     def __init__(self, build: Callable[Concatenate[Any, P], Call[T]]) -> None:
-        self._build = build
-        self.__doc__ = build.__doc__
-        self.__name__ = build.__name__
-
-    def __set_name__(self, owner: type[Any], name: str) -> None:
-        self.__name__ = name
+        super().__init__(build)
 
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> paged[P, T]: ...
@@ -113,5 +118,4 @@ class paged(Generic[P, T]):
             call = build(obj, *args, **kwargs)
             return AsyncPager(executor, call) if is_async else SyncPager(executor, call)
 
-        obj.__dict__[self.__name__] = method
-        return method
+        return self._bind(obj, method)
