@@ -39,14 +39,11 @@ from badgr import Client
 from badgr._envelope import unwrap
 from badgr_api.api.assertions import list_assertions
 from badgr_api.models.assertion import Assertion
-from badgr_mock.testing import free_port, run_subprocess
+from badgr_mock.testing import PNG_DATA_URI, free_port, run_subprocess
 
 USERNAME = "alice@example.com"
 PASSWORD = "badgr-demo"
-PNG = (
-    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAC"
-    "hwGA60e6kgAAAABJRU5ErkJggg=="
-)
+PNG = PNG_DATA_URI
 MEMORY_ITEMS = 100_000
 
 

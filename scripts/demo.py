@@ -18,12 +18,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from badgr import AwardResult, Client, errors
-from badgr_mock.testing import run_subprocess
+from badgr_mock.testing import PNG_DATA_URI, run_subprocess
 
-PNG_DATA_URI = (
-    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAC"
-    "hwGA60e6kgAAAABJRU5ErkJggg=="
-)
 USERNAME = "alice@example.com"
 PASSWORD = "badgr-demo"
 RECIPIENTS = 200

@@ -21,13 +21,11 @@ from urllib.parse import parse_qsl, urlsplit
 import schemathesis
 from schemathesis import Case, CheckContext, HookContext, Response
 
+from badgr_mock.testing import PNG_DATA_URI
+
 AnyCase = Case[Any]
 #: The fuzzing identity's verified e-mail; `scripts/fuzz.py` sets BADGR_FUZZ_EMAIL.
 CALLER_EMAIL = os.environ.get("BADGR_FUZZ_EMAIL")
-PNG_DATA_URI = (
-    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
-    "+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
-)
 # Printable ASCII only: control characters count as whitespace to some URL checks, not others.
 IMAGE = {"anyOf": [{"pattern": r"^https?://[!-~]+$"}, {"const": PNG_DATA_URI}]}
 

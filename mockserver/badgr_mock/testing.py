@@ -21,6 +21,11 @@ import uvicorn
 from .store import DEMO_PASSWORD
 
 HOST = "127.0.0.1"
+#: A 1x1 PNG as a data URI: a valid issuer or badge-class image for tests, demos and fuzzing.
+PNG_DATA_URI = (
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAC"
+    "hwGA60e6kgAAAABJRU5ErkJggg=="
+)
 STARTUP_TIMEOUT_SECONDS = 30.0
 
 

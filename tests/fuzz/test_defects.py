@@ -15,13 +15,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from badgr_mock.testing import PNG_DATA_URI
 from scripts.fuzz import embedded_mock
 from tests.spec.spec_tools import ROOT
 
-PNG = (
-    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
-    "+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
-)
+PNG = PNG_DATA_URI
 
 
 def _seed_issuers(url: str, count: int) -> None:

@@ -10,14 +10,10 @@ import httpx
 import pytest
 
 from badgr_mock import BadgrMockApp, create_app
-from badgr_mock.testing import password_token, serve
+from badgr_mock.testing import PNG_DATA_URI, password_token, serve
 
 ALICE = "alice@example.com"
 BOB = "bob@example.com"
-PNG_DATA_URI = (
-    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8"
-    "z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
-)
 
 
 class Api:

@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
-from .conftest import PNG_DATA_URI, Api
+from badgr_mock.testing import PNG_DATA_URI
+
+from .conftest import Api
 
 ISSUER = {"name": "X", "email": "alice@example.com", "url": "https://x.example"}
 JSON = {"Content-Type": "application/json"}

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ALICE, BOB, PNG_DATA_URI, Api
+from badgr_mock.testing import PNG_DATA_URI
+
+from .conftest import ALICE, BOB, Api
 
 ROLES = ["none", "staff", "editor", "owner"]
 

@@ -6,7 +6,9 @@ import base64
 
 import pytest
 
-from .conftest import ALICE, BOB, PNG_DATA_URI, Api
+from badgr_mock.testing import PNG_DATA_URI
+
+from .conftest import ALICE, BOB, Api
 
 SVG_DATA_URI = "data:image/svg+xml;base64," + base64.b64encode(b"<svg xmlns='x'/>").decode()
 

@@ -11,16 +11,13 @@ import pytest
 
 from badgr import AsyncClient, Client, RetryPolicy
 from badgr_mock.app import create_app
-from badgr_mock.testing import serve
+from badgr_mock.testing import PNG_DATA_URI, serve
 from tests.contract import AsyncSpecCheckingTransport, SpecCheckingTransport, Tally
 
 ALICE = "alice@example.com"
 BOB = "bob@example.com"
 PASSWORD = "badgr-demo"
-PNG = (
-    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAC"
-    "hwGA60e6kgAAAABJRU5ErkJggg=="
-)
+PNG = PNG_DATA_URI
 #: retries without real waiting: Retry-After and back-off capped at 20 ms
 FAST = RetryPolicy(max_retries=3, backoff_base=0.005, max_backoff=0.02, max_retry_after=0.02)
 
