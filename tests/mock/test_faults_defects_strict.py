@@ -40,7 +40,7 @@ def test_fail_rate_answers_503_with_retry_after_and_spares_logins() -> None:
         assert response.status_code == 503
         assert response.headers["retry-after"] == "1"
         assert response.json()["status"]["success"] is False
-        app.state.faults.fail_rate = 0.0  # faults can be changed at run time
+        app.faults.fail_rate = 0.0  # faults can be changed at run time
         assert api.call("GET", "/v2/issuers").status_code == 200
 
 
@@ -81,7 +81,7 @@ def test_dropped_connection_applies_the_request_but_loses_the_answer() -> None:
                 headers=headers,
                 json={"name": "Lost", "email": ALICE, "url": "https://lost.example"},
             )
-        app.state.faults.drop_rate = 0.0
+        app.faults.drop_rate = 0.0
         names = [item["name"] for item in api.ok("GET", "/v2/issuers")["result"]]
         assert names == ["Lost"]
 
@@ -148,7 +148,7 @@ def test_defect_missing_field() -> None:
         issuer = api.create_issuer()
         body = api.ok("GET", f"/v2/issuers/{issuer['entityId']}")
         assert "entityId" not in body["result"][0]
-        assert api.app.state.strict_violations == []  # defects are applied after validation
+        assert api.app.strict_violations == []  # defects are applied after validation
 
 
 def test_defect_delete_keeps_row() -> None:
@@ -182,7 +182,7 @@ def test_strict_mode_catches_a_wrong_response(monkeypatch: pytest.MonkeyPatch) -
     for api in _in_process(app):
         with pytest.raises(StrictModeViolation, match=r"get_issuer .*schema path"):
             api.client.get("/v2/issuers/anything", headers=api.auth())
-    assert app.state.strict_violations
+    assert app.strict_violations
     for api in _in_process(strict_app(), raise_server_exceptions=False):
         response = api.client.get("/v2/issuers/anything", headers=api.auth())
         assert response.status_code == 500
