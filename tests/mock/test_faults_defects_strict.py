@@ -11,6 +11,7 @@ import pytest
 
 from badgr_mock import BadgrMockApp, Faults, StrictModeViolation, defects_from_env, faults_from_env
 from badgr_mock.context import Reply
+from badgr_mock.envelope import ErrorReply
 from badgr_mock.handlers import HANDLERS
 from badgr_mock.testing import serve
 
@@ -190,3 +191,43 @@ def test_strict_mode_catches_a_wrong_response(monkeypatch: pytest.MonkeyPatch) -
     # Without strict mode the same response goes out unchecked.
     for api in _in_process(strict_app(strict=False)):
         assert api.call("GET", "/v2/issuers/anything").status_code == 200
+
+
+def _list_with_link(link: str) -> Any:
+    def handler(ctx: Any) -> Reply:
+        return Reply(result=[], headers={"Link": link})
+
+    return handler
+
+
+@pytest.mark.parametrize(
+    ("link", "accepted"),
+    [
+        ('<http://testserver/v2/issuers?num=1&after=X>; rel="next"', True),
+        ('<http://a/x?after=1>; rel="next", <http://a/x?before=2>; rel="prev"', True),
+        ("http://testserver/v2/issuers?after=X", False),
+        ('<http://testserver/v2/issuers>; rel="last"', False),
+    ],
+)
+def test_strict_mode_checks_declared_headers(
+    monkeypatch: pytest.MonkeyPatch, link: str, accepted: bool
+) -> None:
+    monkeypatch.setitem(HANDLERS, "list_issuers", _list_with_link(link))
+    app = strict_app()
+    for api in _in_process(app, raise_server_exceptions=False):
+        response = api.client.get("/v2/issuers", headers=api.auth())
+        assert (response.status_code == 200) is accepted
+    assert bool(app.strict_violations) is not accepted
+    if not accepted:
+        assert "header Link is malformed" in app.strict_violations[0]
+
+
+def test_strict_mode_requires_retry_after_on_429(monkeypatch: pytest.MonkeyPatch) -> None:
+    def throttled(ctx: Any) -> Reply:
+        raise ErrorReply(429, "too many requests")
+
+    monkeypatch.setitem(HANDLERS, "get_self", throttled)
+    app = strict_app()
+    for api in _in_process(app, raise_server_exceptions=False):
+        assert api.client.get("/v2/users/self", headers=api.auth()).status_code == 500
+    assert "header Retry-After is missing" in app.strict_violations[0]
