@@ -7,9 +7,11 @@ import sys
 from typing import Any
 
 import click
+import httpx
 from click.shell_completion import get_completion_class
 
 from badgr import errors
+from badgr._executor import _connection_error  # the SDK's redacted connection error
 
 from ._errors import EXIT_FAILED, CLIError, SetupError, describe, exit_code_for, print_traceback
 from ._state import State, common_options
@@ -31,7 +33,10 @@ class BadgrGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except httpx.TransportError as exc:  # the SDK's token grant lets these through
+                raise _connection_error(exc) from exc
         except errors.BadgrError as error:
             if _debug(ctx):
                 print_traceback(error)
@@ -53,7 +58,9 @@ def _debug(ctx: click.Context) -> bool:
     return bool(state and state.debug)
 
 
-@click.group(cls=BadgrGroup, epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=BadgrGroup, epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(package_name="badgr-credentials", prog_name="badgr")
 @common_options
 def cli() -> None:

@@ -25,7 +25,12 @@ def _text(value: Any) -> str:
 
 @cli.group()
 def issuers() -> None:
-    """Issuers you are staff of."""
+    """Issuers you are staff of.
+
+    \b
+    Example:
+      badgr issuers list
+    """
 
 
 @issuers.command("list")
@@ -52,7 +57,12 @@ def list_issuers(state: State, as_json: bool) -> None:
 
 @cli.group()
 def badges() -> None:
-    """Badge classes: list and create."""
+    """Badge classes: list and create.
+
+    \b
+    Example:
+      badgr badges list --issuer ISSUER_ID --json
+    """
 
 
 @badges.command("list")
@@ -150,7 +160,12 @@ def create_badge(
 
 @cli.group()
 def users() -> None:
-    """Users: your own profile."""
+    """Users: your own profile.
+
+    \b
+    Example:
+      badgr users me
+    """
 
 
 @users.command("me")

@@ -93,8 +93,9 @@ def login(
         user = client.users.me()
     state.store.put(
         state.profile,
-        Profile(base_url=client.base_url, client_id=client_id, username=username, scope=scope)
-        .with_token(token),
+        Profile(
+            base_url=client.base_url, client_id=client_id, username=username, scope=scope
+        ).with_token(token),
     )
     state.note(
         f"Logged in to {client.base_url} as {username} (profile {state.profile!r},"

@@ -30,7 +30,7 @@ DIR_MODE = 0o700
 
 
 def config_path() -> Path:
-    """``$BADGR_CONFIG`` if set, else ``config.json`` in the XDG config dir (``~/.config/badgr``)."""
+    """``$BADGR_CONFIG`` if set, else ``config.json`` in the XDG config dir (~/.config/badgr)."""
     explicit = os.environ.get("BADGR_CONFIG")
     if explicit:
         return Path(explicit)

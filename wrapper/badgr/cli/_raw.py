@@ -9,6 +9,7 @@ with the SDK's single status → exception function. It adds no HTTP machinery o
 from __future__ import annotations
 
 import json
+import sys
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -135,14 +136,22 @@ def _emit(data: Any) -> None:
 @click.argument("path", required=False)
 @click.option("-f", "--field", "fields", multiple=True, metavar="KEY=VALUE", help="String field.")
 @click.option(
-    "-F", "--typed-field", "typed_fields", multiple=True, metavar="KEY=VALUE",
+    "-F",
+    "--typed-field",
+    "typed_fields",
+    multiple=True,
+    metavar="KEY=VALUE",
     help="Field whose value is JSON (numbers, true, false, null, objects).",
 )
 @click.option(
-    "--input", "input_file", type=click.Path(dir_okay=False, allow_dash=True),
+    "--input",
+    "input_file",
+    type=click.Path(dir_okay=False, allow_dash=True),
     help="JSON request body from a file ('-': stdin).",
 )
-@click.option("--paginate", is_flag=True, help="Follow Link rel=next; print all results as one list.")
+@click.option(
+    "--paginate", is_flag=True, help="Follow Link rel=next; print all results as one list."
+)
 @click.option("--envelope", is_flag=True, help="Print whole response bodies (one per page).")
 @common_options
 @pass_state
@@ -207,7 +216,7 @@ def api(
 
 def _read_input(name: str) -> Any:
     try:
-        text = click.get_text_stream("stdin").read() if name == "-" else Path(name).read_text()
+        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
         return json.loads(text)
     except OSError as exc:
         raise SetupError(f"cannot read {name}: {exc.strerror or exc}") from None

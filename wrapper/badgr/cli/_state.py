@@ -77,8 +77,7 @@ class State:
             return self._build(base_url=base_url, **options)
         if profile is None or profile.token is None:
             raise SetupError(
-                f"not logged in (profile {self.profile!r}): run `badgr login`"
-                " or set BADGR_TOKEN"
+                f"not logged in (profile {self.profile!r}): run `badgr login` or set BADGR_TOKEN"
             )
         return self._build(
             base_url=profile.base_url,

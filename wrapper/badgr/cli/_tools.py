@@ -52,7 +52,11 @@ def _flags(**values: Any) -> list[str]:
 @click.option("--profile", default=None, help="API profile: documented or badgr-server.")
 @click.argument("mock_args", nargs=-1, type=click.UNPROCESSED)
 def mock(
-    host: str | None, port: int | None, db: str | None, profile: str | None, mock_args: Sequence[str]
+    host: str | None,
+    port: int | None,
+    db: str | None,
+    profile: str | None,
+    mock_args: Sequence[str],
 ) -> None:
     """Run the embedded mock server (other options go to badgr-mock; see `badgr-mock --help`).
 
