@@ -38,6 +38,15 @@ class RowPage:
         return {"Link": ", ".join(links)} if links else {}
 
 
+MAX_PAGE_SIZE = 500
+
+
+def page_size(ctx: Context) -> int | None:
+    """``num`` clamped to 1..500 as real servers do (0 is 1, 501 is 500); None: no paging."""
+    num: int | None = ctx.params.get("num")
+    return None if num is None else max(1, min(MAX_PAGE_SIZE, num))
+
+
 def encode_cursor(created: str, row_id: str) -> str:
     return base64.urlsafe_b64encode(f"{created}|{row_id}".encode()).rstrip(b"=").decode()
 
@@ -65,7 +74,7 @@ _NEWER = " AND (created, id) > (?, ?)"
 
 def paginate(ctx: Context, table: str, where: str, args: Sequence[Any]) -> RowPage:
     """Run ``SELECT * FROM table WHERE where`` in (created, id) DESC order, paged by ``num``."""
-    num: int | None = ctx.params.get("num")
+    num = page_size(ctx)
     if num is None:
         sql = f"SELECT * FROM {table} WHERE {where} {_ORDER_DESC}"
         return RowPage(ctx.db.execute(sql, tuple(args)).fetchall())
@@ -112,7 +121,7 @@ def paginate_by_page_number(
 ) -> RowPage:
     """``SELECT * FROM table WHERE where ORDER BY order``, paged by ``num`` and ``page``."""
     sql = f"SELECT * FROM {table} WHERE {where} ORDER BY {order}"
-    num: int | None = ctx.params.get("num")
+    num = page_size(ctx)
     if num is None:
         return RowPage(ctx.db.execute(sql, tuple(args)).fetchall())
     page_number: int = ctx.params.get("page", 1)

@@ -60,7 +60,7 @@ class Pipeline:
 
     def routes(self) -> list[Route]:
         routes = [
-            Route(path, self._endpoint(operations), methods=list(operations))
+            Route(path, self._endpoint(operations), methods=[*operations, "OPTIONS"])
             for path, operations in sorted(
                 self.spec.paths.items(), key=lambda item: route_sort_key(item[0])
             )
@@ -72,7 +72,11 @@ class Pipeline:
         return {HTTPException: self.http_error, Exception: self.unexpected_error}
 
     def _endpoint(self, operations: dict[str, Operation]) -> Callable[..., Any]:
+        allowed = ", ".join([*operations, *(["HEAD"] if "GET" in operations else []), "OPTIONS"])
+
         async def endpoint(request: Request) -> Response:
+            if request.method == "OPTIONS":  # as the real server's metadata view: 200 + Allow
+                return Response(status_code=200, headers={"Allow": allowed})
             method = "GET" if request.method == "HEAD" else request.method
             return await self.handle(request, operations[method])
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -75,6 +77,24 @@ def schema_errors(validator: SchemaValidator, instance: Any) -> dict[str, list[s
         if message not in messages:
             messages.append(message)
     return found
+
+
+def nested_field_errors(problems: dict[str, list[str]]) -> dict[str, Any]:
+    """Dotted paths as nested objects, the server's shape: ``{"recipient": {"identity": [..]}}``."""
+    nested: dict[str, Any] = {}
+    for dotted, messages in problems.items():
+        *parents, leaf = dotted.split(".")
+        node = nested
+        for part in parents:
+            child = node.setdefault(part, {})
+            if not isinstance(child, dict):  # a field with its own and its members' errors
+                child = node[part] = {"non_field_errors": child}
+            node = child
+        if isinstance(node.get(leaf), dict):
+            node[leaf]["non_field_errors"] = messages
+        else:
+            node[leaf] = messages
+    return nested
 
 
 def _coerce(param: Parameter, raw: str) -> Any:
@@ -200,8 +220,51 @@ def media_type_of(content_type: str | None) -> str:
     return content_type.split(";", 1)[0].strip().lower()
 
 
+_FORM = "application/x-www-form-urlencoded"
+_MULTIPART = "multipart/form-data"
+
+
+def parse_multipart(content_type: str, raw: bytes) -> dict[str, str]:
+    """The text fields of a multipart/form-data body (files are read as text too)."""
+    head = f"Content-Type: {content_type}\r\nMIME-Version: 1.0\r\n\r\n".encode("latin-1")
+    message = email.message_from_bytes(head + raw, policy=email.policy.HTTP)
+    if not message.is_multipart() or message.defects:
+        raise bad_request(validation_errors=["Multipart body could not be parsed."])
+    form: dict[str, str] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True)
+        if isinstance(name, str) and isinstance(payload, bytes):
+            try:
+                form[name] = payload.decode("utf-8")
+            except UnicodeDecodeError:
+                raise bad_request({name: ["Not valid UTF-8."]}) from None
+    return form
+
+
+def _coerce_form_scalars(validator: SchemaValidator, form: dict[str, str]) -> dict[str, Any]:
+    """Form fields arrive as text; where the schema wants a boolean or number, read it as one
+    (as DRF's fields do)."""
+    document: dict[str, Any] = dict(form)
+    for error in validator.iter_errors(form):
+        path = list(error.absolute_path)
+        if error.validator != "type" or len(path) != 1 or not isinstance(error.instance, str):
+            continue
+        try:
+            value = json.loads(error.instance)
+        except ValueError:
+            continue
+        if isinstance(value, bool | int | float):
+            document[str(path[0])] = value
+    return document
+
+
 def parse_body(operation: Operation, content_type: str | None, raw: bytes) -> Any:
-    """Decode and validate the body against the operation's declared media types."""
+    """Decode and validate the body against the operation's declared media types.
+
+    A JSON body may also come form-encoded or as multipart, as the real server's parsers take
+    all three; the token endpoint takes only the form it documents.
+    """
     spec = operation.body
     if spec is None:
         return None
@@ -212,15 +275,18 @@ def parse_body(operation: Operation, content_type: str | None, raw: bytes) -> An
     media = media_type_of(content_type)
     declared = spec.media_types
     is_json = media == "application/json" or media.endswith("+json")
-    if "application/x-www-form-urlencoded" in declared and media == (
-        "application/x-www-form-urlencoded"
-    ):
-        document: Any = parse_form(raw)
-        validator = declared["application/x-www-form-urlencoded"]
-    elif is_json and declared:
+    json_validator = declared.get("application/json")
+    document: Any
+    if media == _FORM and _FORM in declared:
+        document = parse_form(raw)
+        validator = declared[_FORM]
+    elif is_json and json_validator is not None:
         document = parse_json(raw)
-        # The token endpoint documents a form body; JSON is accepted with the same schema.
-        validator = declared.get("application/json") or next(iter(declared.values()))
+        validator = json_validator
+    elif media in (_FORM, _MULTIPART) and json_validator is not None:
+        form = parse_form(raw) if media == _FORM else parse_multipart(str(content_type), raw)
+        validator = json_validator
+        document = _coerce_form_scalars(validator, form)
     else:
         wanted = " or ".join(declared)
         raise ErrorReply(
@@ -230,7 +296,7 @@ def parse_body(operation: Operation, content_type: str | None, raw: bytes) -> An
         )
     problems = schema_errors(validator, document)
     if problems:
-        field_errors = {key: value for key, value in problems.items() if key}
+        field_errors = nested_field_errors({key: value for key, value in problems.items() if key})
         validation_errors = problems.get("", [])
         if validation_errors and not isinstance(document, dict | list):
             validation_errors = [f"Invalid data: {validation_errors[0]}"]

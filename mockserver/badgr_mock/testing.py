@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import uvicorn
 
-from .store import DEMO_PASSWORD
+from .store import ALL_SCOPES, DEMO_PASSWORD
 
 HOST = "127.0.0.1"
 #: A 1x1 PNG as a data URI: a valid issuer or badge-class image for tests, demos and fuzzing.
@@ -140,8 +140,9 @@ def run_subprocess(
 def password_token(
     client: httpx.Client, username: str = "alice@example.com", password: str = DEMO_PASSWORD
 ) -> str:
-    """An access token for a demo user (password grant, default scopes)."""
-    response = client.post("/o/token", data={"username": username, "password": password})
+    """An access token for a demo user (password grant, every scope)."""
+    form = {"username": username, "password": password, "scope": " ".join(ALL_SCOPES)}
+    response = client.post("/o/token", data=form)
     response.raise_for_status()
     token: str = response.json()["access_token"]
     return token

@@ -149,7 +149,8 @@ def test_token_endpoint_errors() -> None:
         assert _login(client, client_id="nope").json()["error"] == "invalid_client"
         assert _login(client, scope="rw:everything").json()["error"] == "invalid_scope"
         as_json = client.post("/o/token", json={"username": ALICE, "password": "badgr-demo"})
-        assert as_json.status_code == 200
+        assert as_json.status_code == 400  # form only, as documented
+        assert as_json.json()["error"] == "invalid_request"
         bad_grant = client.post("/o/token", data={"grant_type": "client_credentials"})
         assert bad_grant.status_code == 400 and "error" in bad_grant.json()
 

@@ -26,7 +26,6 @@ CASES: list[tuple[str, str, str, dict[str, Any], int]] = [
     ("JSON scalar body", "POST", "/v2/issuers", {"json": 42}, 400),
     ("empty body", "POST", "/v2/issuers", {"content": b"", "headers": JSON}, 400),
     ("wrong content type", "POST", "/v2/issuers", {"content": b"name=X", "headers": {"Content-Type": "text/plain"}}, 400),
-    ("form where JSON is declared", "POST", "/v2/issuers", {"data": ISSUER}, 400),
     ("not UTF-8", "POST", "/v2/issuers", {"content": b'{"name": "\xff"}', "headers": JSON}, 400),
     ("NaN literal", "POST", "/v2/issuers", {"content": b'{"name": NaN}', "headers": JSON}, 400),
     ("number overflowing to infinity", "POST", "/v2/issuers", {"content": b'{"name": 1e999}', "headers": JSON}, 400),
@@ -48,9 +47,7 @@ CASES: list[tuple[str, str, str, dict[str, Any], int]] = [
     ("path parameter with bad characters", "GET", "/v2/issuers/abc.def", {}, 400),
     ("unknown scope in the path", "GET", "/v2/users/ISSUER/assertions", {}, 400),
     ("num not a number", "GET", "/v2/issuers", {"params": {"num": "abc"}}, 400),
-    ("num too large", "GET", "/v2/issuers", {"params": {"num": "501"}}, 400),
     ("num huge", "GET", "/v2/issuers", {"params": {"num": "9" * 400}}, 400),
-    ("num zero", "GET", "/v2/issuers", {"params": {"num": "0"}}, 400),
     ("num repeated", "GET", "/v2/issuers", {"params": [("num", "1"), ("num", "2")]}, 400),
     ("unknown enum value", "GET", "/v2/issuers", {"params": {"include_staff": "maybe"}}, 400),
     ("bad boolean", "GET", "/v2/badgeclasses", {"params": {"include_archived": "perhaps"}}, 400),
@@ -85,7 +82,7 @@ def test_bad_input_gets_a_4xx_envelope(
     assert "fieldErrors" in body and "validationErrors" in body
     if status == 405:
         allowed = {method.strip() for method in response.headers["allow"].split(",")}
-        assert allowed == {"GET", "HEAD", "POST"}
+        assert allowed == {"GET", "HEAD", "POST", "OPTIONS"}
 
 
 def test_field_errors_are_keyed_by_field(api: Api) -> None:

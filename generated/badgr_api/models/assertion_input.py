@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -32,12 +32,12 @@ class AssertionInput:
     """ Timestamp when the assertion was issued (ISO 8601 with a zone, not in the future) """
     allow_duplicate_awards: bool | Unset = UNSET
     """ If set to false and the recipient already has this assertion, then the request will fail """
-    narrative: str | Unset = UNSET
+    narrative: None | str | Unset = UNSET
     """ Markdown narrative of the achievement """
-    evidence: list[EvidenceInput] | Unset = UNSET
+    evidence: list[EvidenceInput] | None | Unset = UNSET
     extensions: Extensions | Unset = UNSET
     """ Open Badges extensions, keyed by extension name. """
-    expires: datetime.datetime | Unset = UNSET
+    expires: datetime.datetime | None | Unset = UNSET
     notify: bool | Unset = UNSET
     """ Whether to e-mail the recipient. """
     ob_3_award_properties: Ob3AwardProperties | Unset = UNSET
@@ -57,22 +57,35 @@ class AssertionInput:
 
         allow_duplicate_awards = self.allow_duplicate_awards
 
-        narrative = self.narrative
+        narrative: None | str | Unset
+        if isinstance(self.narrative, Unset):
+            narrative = UNSET
+        else:
+            narrative = self.narrative
 
-        evidence: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.evidence, Unset):
+        evidence: list[dict[str, Any]] | None | Unset
+        if isinstance(self.evidence, Unset):
+            evidence = UNSET
+        elif isinstance(self.evidence, list):
             evidence = []
-            for evidence_item_data in self.evidence:
-                evidence_item = evidence_item_data.to_dict()
-                evidence.append(evidence_item)
+            for evidence_type_0_item_data in self.evidence:
+                evidence_type_0_item = evidence_type_0_item_data.to_dict()
+                evidence.append(evidence_type_0_item)
+
+        else:
+            evidence = self.evidence
 
         extensions: dict[str, Any] | Unset = UNSET
         if not isinstance(self.extensions, Unset):
             extensions = self.extensions.to_dict()
 
-        expires: str | Unset = UNSET
-        if not isinstance(self.expires, Unset):
+        expires: None | str | Unset
+        if isinstance(self.expires, Unset):
+            expires = UNSET
+        elif isinstance(self.expires, datetime.datetime):
             expires = self.expires.isoformat()
+        else:
+            expires = self.expires
 
         notify = self.notify
 
@@ -128,16 +141,26 @@ class AssertionInput:
 
         allow_duplicate_awards = d.pop("allowDuplicateAwards", UNSET)
 
-        narrative = d.pop("narrative", UNSET)
+        narrative: None | str | Unset = d.pop("narrative", UNSET)
 
         _evidence = d.pop("evidence", UNSET)
-        evidence: list[EvidenceInput] | Unset = UNSET
-        if _evidence is not UNSET:
-            evidence = []
-            for evidence_item_data in _evidence:
-                evidence_item = EvidenceInput.from_dict(evidence_item_data)
+        evidence: list[EvidenceInput] | None | Unset
+        if _evidence is None or isinstance(_evidence, Unset):
+            evidence = _evidence
+        else:
+            try:
+                if not isinstance(_evidence, list):
+                    raise TypeError()
+                evidence_type_0 = []
+                _evidence_type_0 = _evidence
+                for evidence_type_0_item_data in _evidence_type_0:
+                    evidence_type_0_item = EvidenceInput.from_dict(evidence_type_0_item_data)
 
-                evidence.append(evidence_item)
+                    evidence_type_0.append(evidence_type_0_item)
+
+                evidence = evidence_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                evidence = cast(list[EvidenceInput] | None | Unset, _evidence)
 
         _extensions = d.pop("extensions", UNSET)
         extensions: Extensions | Unset
@@ -147,11 +170,18 @@ class AssertionInput:
             extensions = Extensions.from_dict(_extensions)
 
         _expires = d.pop("expires", UNSET)
-        expires: datetime.datetime | Unset
-        if isinstance(_expires, Unset):
-            expires = UNSET
+        expires: datetime.datetime | None | Unset
+        if _expires is None or isinstance(_expires, Unset):
+            expires = _expires
         else:
-            expires = datetime.datetime.fromisoformat(_expires)
+            try:
+                if not isinstance(_expires, str):
+                    raise TypeError()
+                expires_type_0 = datetime.datetime.fromisoformat(_expires)
+
+                expires = expires_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                expires = cast(datetime.datetime | None | Unset, _expires)
 
         notify = d.pop("notify", UNSET)
 

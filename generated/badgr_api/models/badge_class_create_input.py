@@ -31,12 +31,11 @@ class BadgeClassCreateInput:
     """ Entity ID of the issuer """
     image_alt_text: str | Unset = UNSET
     achievement_type: str | Unset = UNSET
-    criteria_url: str | Unset = UNSET
+    criteria_url: None | str | Unset = UNSET
     criteria_narrative: str | Unset = UNSET
     tags: list[str] | Unset = UNSET
     alignments: list[AlignmentInput] | Unset = UNSET
-    expires: Expiration | Unset = UNSET
-    """ How long an award of this badge class stays valid. """
+    expires: Expiration | None | Unset = UNSET
     extensions: Extensions | Unset = UNSET
     """ Open Badges extensions, keyed by extension name. """
     ob_3_properties: Ob3Properties | Unset = UNSET
@@ -57,7 +56,11 @@ class BadgeClassCreateInput:
 
         achievement_type = self.achievement_type
 
-        criteria_url = self.criteria_url
+        criteria_url: None | str | Unset
+        if isinstance(self.criteria_url, Unset):
+            criteria_url = UNSET
+        else:
+            criteria_url = self.criteria_url
 
         criteria_narrative = self.criteria_narrative
 
@@ -72,9 +75,13 @@ class BadgeClassCreateInput:
                 alignments_item = alignments_item_data.to_dict()
                 alignments.append(alignments_item)
 
-        expires: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.expires, Unset):
+        expires: dict[str, Any] | None | Unset
+        if isinstance(self.expires, Unset):
+            expires = UNSET
+        elif isinstance(self.expires, Expiration):
             expires = self.expires.to_dict()
+        else:
+            expires = self.expires
 
         extensions: dict[str, Any] | Unset = UNSET
         if not isinstance(self.extensions, Unset):
@@ -136,7 +143,7 @@ class BadgeClassCreateInput:
 
         achievement_type = d.pop("achievementType", UNSET)
 
-        criteria_url = d.pop("criteriaUrl", UNSET)
+        criteria_url: None | str | Unset = d.pop("criteriaUrl", UNSET)
 
         criteria_narrative = d.pop("criteriaNarrative", UNSET)
 
@@ -152,11 +159,18 @@ class BadgeClassCreateInput:
                 alignments.append(alignments_item)
 
         _expires = d.pop("expires", UNSET)
-        expires: Expiration | Unset
-        if isinstance(_expires, Unset):
-            expires = UNSET
+        expires: Expiration | None | Unset
+        if _expires is None or isinstance(_expires, Unset):
+            expires = _expires
         else:
-            expires = Expiration.from_dict(_expires)
+            try:
+                if not isinstance(_expires, dict):
+                    raise TypeError()
+                expires_type_0 = Expiration.from_dict(_expires)
+
+                expires = expires_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                expires = cast(Expiration | None | Unset, _expires)
 
         _extensions = d.pop("extensions", UNSET)
         extensions: Extensions | Unset

@@ -27,9 +27,9 @@ class IssuerInput:
     """ The original URL of the issuer if it was imported """
     original_json: str | Unset = UNSET
     """ The original OB JSON of the issuer if it was imported """
-    image: str | Unset = UNSET
+    image: None | str | Unset = UNSET
     """ Image of the issuer. A URL or a base64 PNG/SVG data URI. """
-    description: str | Unset = UNSET
+    description: None | str | Unset = UNSET
     """ Short description of the Issuer """
     badgr_domain: str | Unset = UNSET
     """ Organization domain host """
@@ -52,9 +52,17 @@ class IssuerInput:
 
         original_json = self.original_json
 
-        image = self.image
+        image: None | str | Unset
+        if isinstance(self.image, Unset):
+            image = UNSET
+        else:
+            image = self.image
 
-        description = self.description
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
 
         badgr_domain = self.badgr_domain
 
@@ -110,9 +118,9 @@ class IssuerInput:
 
         original_json = d.pop("originalJson", UNSET)
 
-        image = d.pop("image", UNSET)
+        image: None | str | Unset = d.pop("image", UNSET)
 
-        description = d.pop("description", UNSET)
+        description: None | str | Unset = d.pop("description", UNSET)
 
         badgr_domain = d.pop("badgrDomain", UNSET)
 

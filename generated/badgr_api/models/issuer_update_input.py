@@ -18,12 +18,14 @@ T = TypeVar("T", bound="IssuerUpdateInput")
 
 @_attrs_define
 class IssuerUpdateInput:
+    """Fields left out keep their stored values."""
+
     name: str
     email: str
     url: str
-    description: str
-    image: str | Unset = UNSET
+    image: None | str | Unset = UNSET
     """ A URL or a base64 PNG/SVG data URI. """
+    description: None | str | Unset = UNSET
     badgr_domain: str | Unset = UNSET
     staff: list[StaffRefInput] | Unset = UNSET
     extensions: Extensions | Unset = UNSET
@@ -37,9 +39,17 @@ class IssuerUpdateInput:
 
         url = self.url
 
-        description = self.description
+        image: None | str | Unset
+        if isinstance(self.image, Unset):
+            image = UNSET
+        else:
+            image = self.image
 
-        image = self.image
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
 
         badgr_domain = self.badgr_domain
 
@@ -61,11 +71,12 @@ class IssuerUpdateInput:
                 "name": name,
                 "email": email,
                 "url": url,
-                "description": description,
             }
         )
         if image is not UNSET:
             field_dict["image"] = image
+        if description is not UNSET:
+            field_dict["description"] = description
         if badgr_domain is not UNSET:
             field_dict["badgrDomain"] = badgr_domain
         if staff is not UNSET:
@@ -84,9 +95,9 @@ class IssuerUpdateInput:
 
         url = d.pop("url")
 
-        description = d.pop("description")
+        image: None | str | Unset = d.pop("image", UNSET)
 
-        image = d.pop("image", UNSET)
+        description: None | str | Unset = d.pop("description", UNSET)
 
         badgr_domain = d.pop("badgrDomain", UNSET)
 
@@ -110,8 +121,8 @@ class IssuerUpdateInput:
             name=name,
             email=email,
             url=url,
-            description=description,
             image=image,
+            description=description,
             badgr_domain=badgr_domain,
             staff=staff,
             extensions=extensions,

@@ -13,45 +13,48 @@ T = TypeVar("T", bound="RevocationInput")
 
 @_attrs_define
 class RevocationInput:
-    revocation_reason: str
+    """An item without `revocationReason` is not revoked: its result says `revoked: false, reason: "revocationReason is
+    required"`.
+
+    """
+
     id: str | Unset = UNSET
     entity_id: str | Unset = UNSET
+    revocation_reason: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        revocation_reason = self.revocation_reason
-
         id = self.id
 
         entity_id = self.entity_id
 
+        revocation_reason = self.revocation_reason
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "revocationReason": revocation_reason,
-            }
-        )
+        field_dict.update({})
         if id is not UNSET:
             field_dict["id"] = id
         if entity_id is not UNSET:
             field_dict["entityId"] = entity_id
+        if revocation_reason is not UNSET:
+            field_dict["revocationReason"] = revocation_reason
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        revocation_reason = d.pop("revocationReason")
-
         id = d.pop("id", UNSET)
 
         entity_id = d.pop("entityId", UNSET)
 
+        revocation_reason = d.pop("revocationReason", UNSET)
+
         revocation_input = cls(
-            revocation_reason=revocation_reason,
             id=id,
             entity_id=entity_id,
+            revocation_reason=revocation_reason,
         )
 
         revocation_input.additional_properties = d

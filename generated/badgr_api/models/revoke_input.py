@@ -6,14 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="RevokeInput")
 
 
 @_attrs_define
 class RevokeInput:
-    revocation_reason: str | Unset = UNSET
+    revocation_reason: str
     """ Why the assertion was revoked. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -22,16 +20,18 @@ class RevokeInput:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if revocation_reason is not UNSET:
-            field_dict["revocation_reason"] = revocation_reason
+        field_dict.update(
+            {
+                "revocation_reason": revocation_reason,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        revocation_reason = d.pop("revocation_reason", UNSET)
+        revocation_reason = d.pop("revocation_reason")
 
         revoke_input = cls(
             revocation_reason=revocation_reason,

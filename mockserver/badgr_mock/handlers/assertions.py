@@ -127,7 +127,7 @@ def award_assertion(ctx: Context) -> Reply:
             )
     now_text = ctx.store.now_text()
     issued_on = normalise_timestamp(body["issuedOn"]) if "issuedOn" in body else now_text
-    expires = normalise_timestamp(body["expires"]) if "expires" in body else None
+    expires = normalise_timestamp(body["expires"]) if body.get("expires") else None
     assert issued_on is not None
     _check_dates(ctx, issued_on, expires)
     doc: dict[str, Any] = {
@@ -137,7 +137,7 @@ def award_assertion(ctx: Context) -> Reply:
         "recipient": recipient,
         "issuedOn": issued_on,
         "narrative": body.get("narrative"),
-        "evidence": _evidence(body.get("evidence", [])),
+        "evidence": _evidence(body.get("evidence") or []),
         "extensions": body.get("extensions", {}),
         "ob3AwardProperties": body.get("ob3AwardProperties"),
         "revocationReason": None,
@@ -246,8 +246,7 @@ def revoke_assertion(ctx: Context) -> Reply:
     row = fetch_assertion(ctx, ctx.params["idOrEntityId"])
     if row["revoked"]:
         raise bad_request(validation_errors=["Assertion is already revoked"])
-    body = ctx.body if isinstance(ctx.body, dict) else {}
-    _revoke(ctx, row, body.get("revocation_reason"))
+    _revoke(ctx, row, ctx.body["revocation_reason"])
     updated = row_by_pk(ctx.db, "assertions", row["pk"])
     return Reply(result=[render.assertion(ctx, updated, show_plaintext=True)])
 
@@ -256,7 +255,7 @@ def revoke_assertions(ctx: Context) -> Reply:
     results = []
     for item in ctx.body:
         ref = item.get("entityId") or item.get("id")
-        reason = item["revocationReason"]
+        reason = item.get("revocationReason")
         outcome: dict[str, Any] = {
             "id": item.get("id"),
             "entityId": item.get("entityId"),
@@ -276,6 +275,8 @@ def revoke_assertions(ctx: Context) -> Reply:
             outcome.update(reason="permission denied or object not found", code="NOT_FOUND")
         elif row["revoked"]:
             outcome.update(reason="Assertion is already revoked", code="ALREADY_REVOKED")
+        elif not reason:
+            outcome.update(reason="revocationReason is required", code="MISSING_REASON")
         else:
             _revoke(ctx, row, reason)
             outcome.update(revoked=True, id=row["id"], entityId=row["entity_id"])

@@ -18,7 +18,7 @@ from ..context import (
     role_on_issuer,
     row_by_pk,
 )
-from ..envelope import bad_request, not_found
+from ..envelope import ErrorReply, bad_request, not_found
 from ..formats import normalise_timestamp, parse_date_time
 from ..images import apply_image
 from ..pagination import paginate
@@ -39,6 +39,7 @@ _BODY_FIELDS = (
     "ob3Properties",
     "preferences",
 )
+PROTECTED_BADGECLASS = "BadgeClass may only be deleted if all BadgeInstances have been revoked."
 _CLAIM_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
@@ -154,13 +155,10 @@ def update_badgeclass(ctx: Context) -> Reply:
 
 def delete_badgeclass(ctx: Context) -> Reply:
     row, _ = fetch_badgeclass(ctx, badgeclass_ref(ctx), EDITOR, include_archived=True)
+    if unrevoked_awards(ctx, "badgeclass_pk = ?", row["pk"]):
+        # The real server's model rule, in status.description; nothing is archived either.
+        raise ErrorReply(400, PROTECTED_BADGECLASS)
     if ctx.params.get("hard_delete") == "true":
-        if unrevoked_awards(ctx, "badgeclass_pk = ?", row["pk"]):
-            raise bad_request(
-                validation_errors=[
-                    "BadgeClass may only be deleted if all BadgeInstances have been revoked."
-                ]
-            )
         ctx.db.execute("DELETE FROM images WHERE entity_id = ?", (row["entity_id"],))
         ctx.db.execute("DELETE FROM badgeclasses WHERE pk = ?", (row["pk"],))
         return Reply(status=204, result=None)

@@ -146,12 +146,8 @@ def update_issuer(ctx: Context) -> Reply:
     doc = loads(row["doc"])
     if body["email"].lower() != str(doc.get("email", "")).lower():
         _check_issuer_email(user, body["email"])
-    doc.update(
-        email=body["email"],
-        url=body["url"],
-        description=body["description"],
-    )
-    for key in ("badgrDomain", "extensions"):
+    doc.update(email=body["email"], url=body["url"])
+    for key in ("description", "badgrDomain", "extensions"):
         if key in body:
             doc[key] = body[key]
     apply_image(ctx, doc, row["entity_id"], body.get("image"), "image")

@@ -9,13 +9,13 @@ from ...client import AuthenticatedClient, Client
 from ...models.assertion_envelope import AssertionEnvelope
 from ...models.envelope import Envelope
 from ...models.revoke_input import RevokeInput
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id_or_entity_id: str,
     *,
-    body: RevokeInput | Unset = UNSET,
+    body: RevokeInput,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -26,8 +26,7 @@ def _get_kwargs(
         ),
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -84,15 +83,16 @@ def sync_detailed(
     id_or_entity_id: str,
     *,
     client: AuthenticatedClient,
-    body: RevokeInput | Unset = UNSET,
+    body: RevokeInput,
 ) -> Response[AssertionEnvelope | Envelope]:
     """Revoke an Assertion
 
-     Revokes (does not delete) the assertion and returns it. Revoking twice is a 400.
+     Revokes (does not delete) the assertion and returns it. A `revocation_reason` is required (400
+    without one, as on the open-source server). Revoking twice is a 400.
 
     Args:
         id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
-        body (RevokeInput | Unset):
+        body (RevokeInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,15 +118,16 @@ def sync(
     id_or_entity_id: str,
     *,
     client: AuthenticatedClient,
-    body: RevokeInput | Unset = UNSET,
+    body: RevokeInput,
 ) -> AssertionEnvelope | Envelope | None:
     """Revoke an Assertion
 
-     Revokes (does not delete) the assertion and returns it. Revoking twice is a 400.
+     Revokes (does not delete) the assertion and returns it. A `revocation_reason` is required (400
+    without one, as on the open-source server). Revoking twice is a 400.
 
     Args:
         id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
-        body (RevokeInput | Unset):
+        body (RevokeInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,15 +148,16 @@ async def asyncio_detailed(
     id_or_entity_id: str,
     *,
     client: AuthenticatedClient,
-    body: RevokeInput | Unset = UNSET,
+    body: RevokeInput,
 ) -> Response[AssertionEnvelope | Envelope]:
     """Revoke an Assertion
 
-     Revokes (does not delete) the assertion and returns it. Revoking twice is a 400.
+     Revokes (does not delete) the assertion and returns it. A `revocation_reason` is required (400
+    without one, as on the open-source server). Revoking twice is a 400.
 
     Args:
         id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
-        body (RevokeInput | Unset):
+        body (RevokeInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,15 +181,16 @@ async def asyncio(
     id_or_entity_id: str,
     *,
     client: AuthenticatedClient,
-    body: RevokeInput | Unset = UNSET,
+    body: RevokeInput,
 ) -> AssertionEnvelope | Envelope | None:
     """Revoke an Assertion
 
-     Revokes (does not delete) the assertion and returns it. Revoking twice is a 400.
+     Revokes (does not delete) the assertion and returns it. A `revocation_reason` is required (400
+    without one, as on the open-source server). Revoking twice is a 400.
 
     Args:
         id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
-        body (RevokeInput | Unset):
+        body (RevokeInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
