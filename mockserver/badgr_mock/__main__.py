@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from .app import create_app
 from .faults import Faults, defects_from_env, faults_from_env
+from .profiles import DOCUMENTED, PROFILES
 from .store import (
     DEMO_APP_CLIENT_ID,
     DEMO_APP_REDIRECT_URI,
@@ -29,6 +30,12 @@ def _parser(env_faults: Faults) -> argparse.ArgumentParser:
         "--db", default=os.environ.get("BADGR_MOCK_DB", "badgr-mock.sqlite3"), help=":memory: too"
     )
     parser.add_argument("--base-url", default=os.environ.get("BADGR_MOCK_BASE_URL"))
+    parser.add_argument(
+        "--profile",
+        choices=sorted(PROFILES),
+        default=os.environ.get("BADGR_MOCK_PROFILE", DOCUMENTED),
+        help="the documented API, or a self-hosted badgr-server (default documented)",
+    )
     parser.add_argument("--strict", action="store_true", help="validate every response")
     parser.add_argument("--token-ttl", type=int, default=86400, help="access token lifetime (s)")
     parser.add_argument(
@@ -83,12 +90,13 @@ def main(argv: Sequence[str] | None = None) -> None:
             login_backoff=not args.no_login_backoff,
             faults=faults,
             defects=defects,
+            profile=args.profile,
         )
     except ValueError as exc:
         sys.exit(f"badgr-mock: {exc}")
     url = args.base_url or f"http://{args.host}:{args.port}"
     users = ", ".join(email for email, _, _ in DEMO_USERS)
-    print(f"badgr-mock listening on {url} (database {args.db})", flush=True)
+    print(f"badgr-mock listening on {url} (profile {args.profile}, database {args.db})", flush=True)
     print(f"  demo users: {users}  password: {DEMO_PASSWORD}", flush=True)
     print(
         f"  OAuth clients: public (no secret); {DEMO_APP_CLIENT_ID} / {DEMO_APP_SECRET} "

@@ -20,7 +20,8 @@ from .envelope import ErrorReply, dump_json
 from .faults import Faults, TokenBucket, retry_after_header
 from .handlers import HANDLERS
 from .pipeline import Pipeline
-from .spec import SpecIndex, load_spec
+from .profiles import DOCUMENTED, profile_named
+from .spec import SpecIndex, default_spec_path, load_spec
 from .store import Store
 from .strict import StrictModeViolation
 
@@ -145,8 +146,12 @@ def create_app(
     defects: Iterable[str] = frozenset(),
     clock: Callable[[], float] | None = None,
     spec_path: str | Path | None = None,
+    profile: str = DOCUMENTED,
 ) -> BadgrMockApp:
     """Build the mock as an ASGI app. All state is created here (no lifespan events needed).
+
+    ``profile`` is the kind of server to be: ``documented`` (the hosted API) or
+    ``badgr-server`` (the self-hosted open-source server); it names the spec routed from.
 
     ``clock`` (seconds since the epoch) drives token expiry, login back-off and timestamps;
     tests pass a fake one. ``defects`` are test-only deliberate bugs (see README).
@@ -159,11 +164,14 @@ def create_app(
         **HANDLERS,
         "issue_token": functools.partial(token_endpoint, throttle=throttle),
     }
-    spec, handlers = plant_defects(load_spec(spec_path), handlers, defects)
+    chosen = profile_named(profile)
+    spec = load_spec(spec_path or default_spec_path(chosen.spec_file))
+    spec, handlers = plant_defects(spec, handlers, defects)
     settings = MockSettings(
         base_url=base_url.rstrip("/") if base_url else None,
         strict=strict,
         token_ttl=token_ttl,
+        profile=chosen,
     )
     pipeline = Pipeline(spec, handlers, Store(db, now), settings)
     return BadgrMockApp(pipeline, faults if faults is not None else Faults())

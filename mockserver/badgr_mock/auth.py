@@ -71,10 +71,10 @@ def _client(
         "SELECT * FROM clients WHERE client_id = ?", (client_id,)
     ).fetchone()
     if row is None:
-        raise OAuthError(400, "invalid_client", "invalid client_id")
+        raise OAuthError(400, "invalid client_id")
     stored = row["secret_hash"]
     if stored is not None and (secret is None or hash_secret(secret) != stored):
-        raise OAuthError(400, "invalid_client", "invalid client_secret")
+        raise OAuthError(400, "invalid client_secret")
     if secret_required and stored is None:
         raise OAuthError(400, "unauthorized_client", "this client may not use this grant")
     return row
@@ -86,7 +86,7 @@ def _scopes(requested: str | None, allowed: str, default: str) -> str:
     wanted = requested.split()
     permitted = set(allowed.split())
     if any(scope not in permitted for scope in wanted):
-        raise OAuthError(400, "invalid_scope", "invalid scope requested")
+        raise OAuthError(400, "invalid scope requested")
     return " ".join(dict.fromkeys(wanted))
 
 
@@ -118,9 +118,7 @@ def issue_tokens(ctx: Context, user_pk: int, client_id: str, scope: str) -> dict
 def token_endpoint(ctx: Context, throttle: LoginThrottle) -> Reply:
     if any(name in GRANT_PARAMETERS for name, _ in ctx.query_items):
         raise OAuthError(
-            400,
-            "invalid_request",
-            "Token grant parameters must be sent in post body, not query parameters",
+            400, "Token grant parameters must be sent in post body, not query parameters"
         )
     form: dict[str, Any] = ctx.body if isinstance(ctx.body, dict) else {}
     grant = form.get("grant_type") or "password"
@@ -152,7 +150,8 @@ def _password_grant(
         throttle.failed(throttle_key)
         raise OAuthError(400, "invalid_grant", "Invalid credentials given.")
     throttle.succeeded(throttle_key)
-    scope = _scopes(form.get("scope"), client["allowed_scopes"], " ".join(ALL_SCOPES))
+    default = ctx.settings.profile.default_scope or " ".join(ALL_SCOPES)
+    scope = _scopes(form.get("scope"), client["allowed_scopes"], default)
     return issue_tokens(ctx, row["pk"], client_id, scope)
 
 

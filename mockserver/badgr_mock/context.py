@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from .envelope import not_found
+from .profiles import Profile
 from .spec import Operation
 from .store import Store, loads
 
@@ -46,6 +47,7 @@ class MockSettings:
     base_url: str | None
     strict: bool
     token_ttl: int
+    profile: Profile
 
 
 @dataclass

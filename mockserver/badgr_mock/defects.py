@@ -17,6 +17,7 @@ from starlette.responses import Response
 
 from .context import Context, Handler, Reply, load_user
 from .envelope import ErrorReply, JSONBytesResponse, dump_json, success_body
+from .pagination import BEFORE, page_size, read_position
 from .spec import SpecIndex
 from .store import ALL_SCOPES
 
@@ -96,7 +97,7 @@ def plant_defects(
         keyset_lists = [
             operation_id
             for operation_id, operation in spec.operations.items()
-            if any(parameter.name == "after" for parameter in operation.parameters)
+            if any(parameter.name in ("after", "cursor") for parameter in operation.parameters)
         ]
         wrap(keyset_lists, _drops_item_between_pages)
     if "ignore_auth" in chosen:
@@ -168,8 +169,9 @@ def _drops_item_between_pages(handler: Handler) -> Handler:
 
     def planted(ctx: Context) -> Reply:
         reply = handler(ctx)
-        num = ctx.params.get("num")
-        if num is None or ctx.params.get("before") is not None or not _has_next(reply):
+        num = page_size(ctx)
+        position = read_position(ctx)
+        if num is None or (position and position[0] == BEFORE) or not _has_next(reply):
             return reply
         ctx.params = {**ctx.params, "num": num + 1}
         longer = handler(ctx)

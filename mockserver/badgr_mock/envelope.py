@@ -91,7 +91,7 @@ class OAuthError(Exception):
 
 
 def bad_request(
-    field_errors: dict[str, Any] | None = None,
+    field_errors: Any = None,
     *,
     validation_errors: list[str] | None = None,
     error_code: str | None = None,

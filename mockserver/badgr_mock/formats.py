@@ -61,5 +61,12 @@ def timestamp_from_epoch(seconds: float) -> str:
 
 
 def normalise_timestamp(value: str) -> str | None:
+    """A client's timestamp in UTC with ``Z``, echoed at the precision given (whole seconds stay
+    whole, as on the real server); None when it is not a timestamp."""
     parsed = parse_date_time(value)
-    return None if parsed is None else format_timestamp(parsed)
+    if parsed is None:
+        return None
+    match = _DATE_TIME.match(value)
+    if match is not None and match.group(7) is None:
+        return parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return format_timestamp(parsed)

@@ -14,9 +14,10 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from .context import Context
-from .envelope import ErrorReply, bad_request
+from .envelope import MISCELLANEOUS, ErrorReply, bad_request
 
 
 @dataclass
@@ -47,23 +48,65 @@ def page_size(ctx: Context) -> int | None:
     return None if num is None else max(1, min(MAX_PAGE_SIZE, num))
 
 
+AFTER, BEFORE = "after", "before"
+Position = tuple[str, tuple[str, str]]  # (AFTER or BEFORE, (created, id))
+
+
 def encode_cursor(created: str, row_id: str) -> str:
-    return base64.urlsafe_b64encode(f"{created}|{row_id}".encode()).rstrip(b"=").decode()
+    return _b64(f"{created}|{row_id}")
 
 
 def decode_cursor(cursor: str, name: str) -> tuple[str, str]:
     """A cursor this server did not issue names no position: 404, as the real server answers."""
     invalid = ErrorReply(404, "invalid cursor", field_errors={name: ["Invalid cursor."]})
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        created, _, row_id = (
-            base64.urlsafe_b64decode(padded.encode("ascii")).decode().partition("|")
-        )
-    except (binascii.Error, ValueError, UnicodeError):
-        raise invalid from None
+    created, _, row_id = _unb64(cursor, invalid).partition("|")
     if not created or not row_id:
         raise invalid
     return created, row_id
+
+
+def _b64(text: str) -> str:
+    return base64.urlsafe_b64encode(text.encode()).rstrip(b"=").decode()
+
+
+def _unb64(text: str, invalid: ErrorReply) -> str:
+    try:
+        return base64.urlsafe_b64decode((text + "=" * (-len(text) % 4)).encode("ascii")).decode()
+    except (binascii.Error, ValueError, UnicodeError):
+        raise invalid from None
+
+
+def read_position(ctx: Context) -> Position | None:
+    """Where a page starts: after or before a row, from ``after``/``before`` or DRF's ``cursor``
+    (base64 of ``p=<position>``, with ``r=1`` for a page before it)."""
+    if ctx.settings.profile.drf_cursors:
+        raw = ctx.params.get("cursor")
+        if raw is None:
+            return None
+        invalid = ErrorReply(404, MISCELLANEOUS, field_errors="Invalid cursor")
+        fields = dict(parse_qsl(_unb64(raw, invalid)))
+        created, _, row_id = fields.get("p", "").partition("|")
+        if not created or not row_id:
+            raise invalid
+        return (BEFORE if fields.get("r") == "1" else AFTER), (created, row_id)
+    # Decode both first: a made-up cursor is a 404 whatever else the query says.
+    given = [
+        (name, decode_cursor(ctx.params[name], name))
+        for name in (AFTER, BEFORE)
+        if ctx.params.get(name) is not None
+    ]
+    if len(given) == 2:
+        raise bad_request(validation_errors=["Send either after or before, not both."])
+    return given[0] if given else None
+
+
+def _link(ctx: Context, direction: str, row: sqlite3.Row) -> str:
+    key = f"{row['created']}|{row['id']}"
+    if ctx.settings.profile.drf_cursors:
+        query = urlencode([("r", "1"), ("p", key)] if direction == BEFORE else [("p", key)])
+        return ctx.absolute_url(cursor=_b64(query))
+    other = AFTER if direction == BEFORE else BEFORE
+    return ctx.absolute_url(**{direction: _b64(key), other: None})
 
 
 _ORDER_DESC = "ORDER BY created DESC, id DESC"
@@ -73,31 +116,26 @@ _NEWER = " AND (created, id) > (?, ?)"
 
 
 def paginate(ctx: Context, table: str, where: str, args: Sequence[Any]) -> RowPage:
-    """Run ``SELECT * FROM table WHERE where`` in (created, id) DESC order, paged by ``num``."""
+    """Run ``SELECT * FROM table WHERE where`` in (created, id) DESC order, paged by ``num``
+    (unpaged lists are oldest first where the profile says so)."""
     num = page_size(ctx)
     if num is None:
-        sql = f"SELECT * FROM {table} WHERE {where} {_ORDER_DESC}"
+        order = _ORDER_ASC if ctx.settings.profile.oldest_first_unpaged else _ORDER_DESC
+        sql = f"SELECT * FROM {table} WHERE {where} {order}"
         return RowPage(ctx.db.execute(sql, tuple(args)).fetchall())
-    # Decode first: a made-up cursor is a 404 whatever else the query says.
-    cursors = {
-        name: decode_cursor(ctx.params[name], name)
-        for name in ("after", "before")
-        if ctx.params.get(name) is not None
-    }
-    if len(cursors) == 2:
-        raise bad_request(validation_errors=["Send either after or before, not both."])
+    position = read_position(ctx)
 
     def fetch(extra: str, extra_args: tuple[Any, ...], order: str, limit: int) -> list[Any]:
         sql = f"SELECT * FROM {table} WHERE {where}{extra} {order} LIMIT ?"
         return ctx.db.execute(sql, (*args, *extra_args, limit)).fetchall()
 
-    if "before" in cursors:
-        rows = fetch(_NEWER, cursors["before"], _ORDER_ASC, num + 1)
+    if position is not None and position[0] == BEFORE:
+        rows = fetch(_NEWER, position[1], _ORDER_ASC, num + 1)
         has_prev = len(rows) > num
         rows = list(reversed(rows[:num]))
         has_next = True  # the cursor's own row lies after this page
     else:
-        after_key = cursors.get("after")
+        after_key = None if position is None else position[1]
         rows = fetch(_OLDER if after_key else "", after_key or (), _ORDER_DESC, num + 1)
         has_next = len(rows) > num
         rows = rows[:num]
@@ -106,9 +144,9 @@ def paginate(ctx: Context, table: str, where: str, args: Sequence[Any]) -> RowPa
         )
     page = RowPage(rows)
     if has_next and rows:
-        page.next_url = ctx.absolute_url(after=encode_cursor(*_key(rows[-1])), before=None)
+        page.next_url = _link(ctx, AFTER, rows[-1])
     if has_prev and rows:
-        page.prev_url = ctx.absolute_url(before=encode_cursor(*_key(rows[0])), after=None)
+        page.prev_url = _link(ctx, BEFORE, rows[0])
     return page
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from .auth import authenticate, authorize_redirect
@@ -24,6 +24,7 @@ from .envelope import (
     dump_json,
     success_body,
 )
+from .profiles import slim
 from .requests import MAX_BODY_BYTES, parse_body, parse_parameters
 from .spec import Operation, SpecIndex, route_sort_key
 from .store import Store
@@ -33,6 +34,10 @@ logger = logging.getLogger("badgr_mock")
 
 _SAFE_HOST = re.compile(r"^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$")
 _READ_METHODS = frozenset({"GET", "HEAD"})
+
+JSON = "application/json"
+LINKED_DATA = "application/ld+json"
+_NOT_FOUND_PAGE = "<!doctype html><title>Not Found</title><h1>Not Found</h1>"
 
 ExceptionHandler = Callable[[Request, Exception], Coroutine[Any, Any, Response]]
 
@@ -93,11 +98,27 @@ class Pipeline:
 
     # ---- responses -------------------------------------------------------------------------
 
+    def media_type(self, request: Request, *, oauth: bool = False) -> str:
+        """The content type of an answer: the profile's, or JSON when the request asks for it."""
+        profile = self.settings.profile
+        if oauth:
+            return profile.oauth_error_media_type
+        if profile.linked_data_by_default and "application/json" not in request.headers.get(
+            "accept", ""
+        ):
+            return LINKED_DATA
+        return JSON
+
     def _encode(
-        self, operation: Operation | None, status: int, body: Any, headers: dict[str, str]
+        self,
+        operation: Operation | None,
+        status: int,
+        body: Any,
+        headers: dict[str, str],
+        media_type: str = "application/json",
     ) -> Response:
         if self.settings.strict and operation is not None:
-            problem = response_problem(operation, status, body, headers)
+            problem = response_problem(operation, status, body, headers, media_type)
             if problem is not None:
                 message = (
                     f"strict mode: response of {operation.operation_id} "
@@ -108,9 +129,11 @@ class Pipeline:
                 raise StrictModeViolation(message)
         if body is None:
             return Response(status_code=status, headers=headers)
-        return JSONBytesResponse(dump_json(body), status_code=status, headers=headers)
+        return Response(dump_json(body), status, headers, media_type=media_type)
 
-    def error_response(self, operation: Operation | None, error: ErrorReply) -> Response:
+    def error_response(
+        self, request: Request, operation: Operation | None, error: ErrorReply
+    ) -> Response:
         if operation is not None and operation.error_schema_is_oauth:
             # The token endpoint answers plain OAuth JSON, also for malformed requests.
             summary = (
@@ -123,13 +146,22 @@ class Pipeline:
                 ][:1]
             )
             oauth = OAuthError(error.status, "invalid_request", summary[0] if summary else None)
-            return self.oauth_response(operation, oauth)
+            return self.oauth_response(request, operation, oauth)
         body = error.body(self.store.now_text())
         declared = operation is not None and str(error.status) in operation.responses
-        return self._encode(operation if declared else None, error.status, body, error.headers)
+        return self._encode(
+            operation if declared else None,
+            error.status,
+            body,
+            error.headers,
+            self.media_type(request),
+        )
 
-    def oauth_response(self, operation: Operation | None, error: OAuthError) -> Response:
-        return self._encode(operation, error.status, error.body(), error.headers)
+    def oauth_response(
+        self, request: Request, operation: Operation | None, error: OAuthError
+    ) -> Response:
+        media_type = self.media_type(request, oauth=True)
+        return self._encode(operation, error.status, error.body(), error.headers, media_type)
 
     async def http_error(self, request: Request, exc: Exception) -> Response:
         """Starlette's own 404 (unknown path) and 405 (method) as envelopes."""
@@ -142,10 +174,12 @@ class Pipeline:
                 headers=dict(exc.headers or {}),
             )
         elif exc.status_code == 404:
+            if self.settings.profile.html_not_found:
+                return HTMLResponse(_NOT_FOUND_PAGE, status_code=404)
             error = ErrorReply(404, NOT_FOUND)
         else:
             error = ErrorReply(exc.status_code, MISCELLANEOUS, headers=dict(exc.headers or {}))
-        return self.error_response(None, error)
+        return self.error_response(request, None, error)
 
     async def unexpected_error(self, request: Request, exc: Exception) -> Response:
         if isinstance(exc, StrictModeViolation):
@@ -176,18 +210,20 @@ class Pipeline:
             raw = await self.read_body(request) if operation.body is not None else b""
             reply = self.run(request, operation, raw)
         except ErrorReply as error:
-            return self.error_response(operation, error)
+            return self.error_response(request, operation, error)
         except OAuthError as error:
-            return self.oauth_response(operation, error)
+            return self.oauth_response(request, operation, error)
         body: dict[str, Any] | None
         if reply.raw is not None:
             body = reply.raw
         elif reply.result is None:
             body = None
         else:
-            body = success_body(reply.result, self.store.now_text(), reply.description)
+            result = slim(self.settings.profile, reply.result)
+            body = success_body(result, self.store.now_text(), reply.description)
             body.update(reply.extra)
-        response = self._encode(operation, reply.status, body, reply.headers)
+        media_type = JSON if reply.raw is not None else self.media_type(request)
+        response = self._encode(operation, reply.status, body, reply.headers, media_type)
         self.answered[operation.operation_id] += 1
         return response
 

@@ -28,12 +28,12 @@ HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 SPEC_ENV_VAR = "BADGR_MOCK_SPEC"
 
 
-def default_spec_path() -> Path:
-    """The spec of this checkout (overridable with ``BADGR_MOCK_SPEC``)."""
+def default_spec_path(file_name: str = "credentials.yaml") -> Path:
+    """``openapi/<file_name>`` of this checkout (overridable with ``BADGR_MOCK_SPEC``)."""
     override = os.environ.get(SPEC_ENV_VAR)
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "openapi" / "credentials.yaml"
+    return Path(__file__).resolve().parents[2] / "openapi" / file_name
 
 
 class SchemaValidator:
@@ -80,6 +80,7 @@ class ResponseSpec:
     status: str
     validator: SchemaValidator | None  # None: no body declared
     headers: tuple[DeclaredHeader, ...]
+    media_types: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -222,6 +223,7 @@ class _Builder:
                     self.header(name, raw_header, f"{response_pointer}/headers/{name}")
                     for name, raw_header in response.get("headers", {}).items()
                 ),
+                media_types=frozenset(content),
             )
 
         raw_security = node.get("security", self.document.get("security", []))

@@ -168,6 +168,51 @@ CREATE TABLE IF NOT EXISTS images (
     media_type TEXT NOT NULL,
     data BLOB NOT NULL
 );
+-- When each issuer, badge class and assertion last changed, for the /changed feeds
+-- (badgr-server profile). Kept by triggers, so handlers need not remember it.
+CREATE TABLE IF NOT EXISTS updates (
+    kind TEXT NOT NULL,
+    pk INTEGER NOT NULL,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (kind, pk)
+);
+CREATE INDEX IF NOT EXISTS updates_order ON updates(kind, updated, pk);
+CREATE TRIGGER IF NOT EXISTS issuers_insert_stamp AFTER INSERT ON issuers
+BEGIN
+    INSERT OR REPLACE INTO updates (kind, pk, updated) VALUES ('issuers', NEW.pk, mock_now());
+END;
+CREATE TRIGGER IF NOT EXISTS issuers_update_stamp AFTER UPDATE ON issuers
+BEGIN
+    INSERT OR REPLACE INTO updates (kind, pk, updated) VALUES ('issuers', NEW.pk, mock_now());
+END;
+CREATE TRIGGER IF NOT EXISTS issuers_delete_stamp AFTER DELETE ON issuers
+BEGIN
+    DELETE FROM updates WHERE kind = 'issuers' AND pk = OLD.pk;
+END;
+CREATE TRIGGER IF NOT EXISTS badgeclasses_insert_stamp AFTER INSERT ON badgeclasses
+BEGIN
+    INSERT OR REPLACE INTO updates (kind, pk, updated) VALUES ('badgeclasses', NEW.pk, mock_now());
+END;
+CREATE TRIGGER IF NOT EXISTS badgeclasses_update_stamp AFTER UPDATE ON badgeclasses
+BEGIN
+    INSERT OR REPLACE INTO updates (kind, pk, updated) VALUES ('badgeclasses', NEW.pk, mock_now());
+END;
+CREATE TRIGGER IF NOT EXISTS badgeclasses_delete_stamp AFTER DELETE ON badgeclasses
+BEGIN
+    DELETE FROM updates WHERE kind = 'badgeclasses' AND pk = OLD.pk;
+END;
+CREATE TRIGGER IF NOT EXISTS assertions_insert_stamp AFTER INSERT ON assertions
+BEGIN
+    INSERT OR REPLACE INTO updates (kind, pk, updated) VALUES ('assertions', NEW.pk, mock_now());
+END;
+CREATE TRIGGER IF NOT EXISTS assertions_update_stamp AFTER UPDATE ON assertions
+BEGIN
+    INSERT OR REPLACE INTO updates (kind, pk, updated) VALUES ('assertions', NEW.pk, mock_now());
+END;
+CREATE TRIGGER IF NOT EXISTS assertions_delete_stamp AFTER DELETE ON assertions
+BEGIN
+    DELETE FROM updates WHERE kind = 'assertions' AND pk = OLD.pk;
+END;
 CREATE TABLE IF NOT EXISTS pathways (
     pk INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -235,6 +280,8 @@ class Store:
             path, isolation_level=None, check_same_thread=False, timeout=30.0
         )
         self.connection.row_factory = sqlite3.Row
+        # The change-feed triggers stamp rows with the app's clock (monotonic, like `created`).
+        self.connection.create_function("mock_now", 0, self.created_text)
         self.lock = threading.RLock()
         self._last_created_us = 0
         with self.lock:

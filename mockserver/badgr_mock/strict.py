@@ -13,12 +13,14 @@ class StrictModeViolation(AssertionError):
 
 
 def response_problem(
-    operation: Operation, status: int, body: Any, headers: Mapping[str, str]
+    operation: Operation, status: int, body: Any, headers: Mapping[str, str], media_type: str
 ) -> str | None:
-    """What is wrong with this answer by the spec (status, headers, body), or None."""
+    """What is wrong with this answer by the spec (status, content type, headers, body)."""
     declared = operation.responses.get(str(status))
     if declared is None:
         return f"status {status} is not declared"
+    if body is not None and declared.media_types and media_type not in declared.media_types:
+        return f"content type {media_type} is not declared"
     present = {name.lower(): value for name, value in headers.items()}
     for header in declared.headers:
         value = present.get(header.name.lower())

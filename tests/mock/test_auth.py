@@ -134,20 +134,20 @@ def test_authorization_code_grant_is_single_use() -> None:
         )
         assert wrong_redirect.status_code == 400
         no_secret = client.post("/o/token", data={**form, "client_secret": "wrong"})
-        assert no_secret.status_code == 400 and no_secret.json()["error"] == "invalid_client"
+        assert no_secret.status_code == 400 and no_secret.json()["error"] == "invalid client_secret"
 
 
 def test_token_endpoint_errors() -> None:
     for client in _client(strict_app()):
         in_query = client.post("/o/token?username=a&password=b", data={"username": ALICE})
         assert in_query.status_code == 400
-        assert "post body" in in_query.json()["error_description"]
+        assert "post body" in in_query.json()["error"]  # plain, as documented
         assert _login(client, password="wrong").json() == {
             "error": "invalid_grant",
             "error_description": "Invalid credentials given.",
         }
-        assert _login(client, client_id="nope").json()["error"] == "invalid_client"
-        assert _login(client, scope="rw:everything").json()["error"] == "invalid_scope"
+        assert _login(client, client_id="nope").json() == {"error": "invalid client_id"}
+        assert _login(client, scope="rw:everything").json() == {"error": "invalid scope requested"}
         as_json = client.post("/o/token", json={"username": ALICE, "password": "badgr-demo"})
         assert as_json.status_code == 400  # form only, as documented
         assert as_json.json()["error"] == "invalid_request"

@@ -24,7 +24,10 @@ def _in_process(app: BadgrMockApp, *, raise_server_exceptions: bool = True) -> I
         from starlette.testclient import TestClient
 
         client = TestClient(
-            app, base_url="http://testserver", raise_server_exceptions=raise_server_exceptions
+            app,
+            base_url="http://testserver",
+            raise_server_exceptions=raise_server_exceptions,
+            headers={"Accept": "application/json"},  # the badgr-server profile's default is LD
         )
     with client:
         yield Api(client, app)
@@ -121,8 +124,12 @@ def test_faults_and_defects_from_env() -> None:
 # ---- defects ------------------------------------------------------------------------------------
 
 
-def _defective(name: str) -> Iterator[Api]:
-    yield from _in_process(strict_app(defects={name}), raise_server_exceptions=False)
+PROFILES = pytest.mark.parametrize("profile", ["documented", "badgr-server"])
+
+
+def _defective(name: str, profile: str) -> Iterator[Api]:
+    app = strict_app(defects={name}, profile=profile)
+    yield from _in_process(app, raise_server_exceptions=False)
 
 
 def test_defects_are_off_by_default(api: Api) -> None:
@@ -132,9 +139,10 @@ def test_defects_are_off_by_default(api: Api) -> None:
     assert api.call("GET", "/v2/issuers/missingIssuer0").status_code == 404
 
 
-def test_defect_server_error() -> None:
-    for api in _defective("server_error"):
-        response = api.client.get("/v2/issuers", params={"num": 500}, headers=api.auth())
+@PROFILES
+def test_defect_server_error(profile: str) -> None:
+    for api in _defective("server_error", profile):
+        response = api.client.get("/v2/badgeclasses", params={"num": 500}, headers=api.auth())
         assert response.status_code == 500
         named = api.client.post(
             "/v2/issuers",
@@ -144,28 +152,32 @@ def test_defect_server_error() -> None:
         assert named.status_code == 500
 
 
-def test_defect_missing_field() -> None:
-    for api in _defective("missing_field"):
+@PROFILES
+def test_defect_missing_field(profile: str) -> None:
+    for api in _defective("missing_field", profile):
         issuer = api.create_issuer()
         body = api.ok("GET", f"/v2/issuers/{issuer['entityId']}")
         assert "entityId" not in body["result"][0]
         assert api.app.strict_violations == []  # defects are applied after validation
 
 
-def test_defect_delete_keeps_row() -> None:
-    for api in _defective("delete_keeps_row"):
+@PROFILES
+def test_defect_delete_keeps_row(profile: str) -> None:
+    for api in _defective("delete_keeps_row", profile):
         issuer = api.create_issuer()
         api.ok("DELETE", f"/v2/issuers/{issuer['entityId']}", 204)
         api.ok("GET", f"/v2/issuers/{issuer['entityId']}")
 
 
-def test_defect_ignore_auth() -> None:
-    for api in _defective("ignore_auth"):
+@PROFILES
+def test_defect_ignore_auth(profile: str) -> None:
+    for api in _defective("ignore_auth", profile):
         assert api.call("GET", "/v2/issuers", user=None).status_code == 200
 
 
-def test_defect_not_found_as_empty() -> None:
-    for api in _defective("not_found_as_empty"):
+@PROFILES
+def test_defect_not_found_as_empty(profile: str) -> None:
+    for api in _defective("not_found_as_empty", profile):
         body = api.ok("GET", "/v2/issuers/missingIssuer0")
         assert body["result"] == []
 

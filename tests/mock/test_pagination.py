@@ -117,9 +117,14 @@ def test_walk_during_concurrent_inserts_has_no_skips_or_duplicates() -> None:
     assert app.strict_violations == []
 
 
-def test_defect_pagination_drops_item_is_observable() -> None:
-    app = strict_app(defects={"pagination_drops_item"})
-    with serve(app) as base_url, httpx.Client(base_url=base_url, timeout=30) as client:
+@pytest.mark.parametrize("profile", ["documented", "badgr-server"])
+def test_defect_pagination_drops_item_is_observable(profile: str) -> None:
+    app = strict_app(defects={"pagination_drops_item"}, profile=profile)
+    json_please = {"Accept": "application/json"}
+    with (
+        serve(app) as base_url,
+        httpx.Client(base_url=base_url, timeout=30, headers=json_please) as client,
+    ):
         api = Api(client, app)
         issuer_id = api.create_issuer()["entityId"]
         bc_id = api.create_badgeclass(issuer_id)["entityId"]
@@ -127,3 +132,30 @@ def test_defect_pagination_drops_item_is_observable() -> None:
             api.award(bc_id, f"r{index}@example.com")
         walked = _walk(client, f"/v2/badgeclasses/{bc_id}/assertions?num=2", api.auth())
         assert len(walked) < 6
+
+
+def test_badgr_server_walks_drf_cursors_both_ways() -> None:
+    app = strict_app(profile="badgr-server")
+    json_please = {"Accept": "application/json"}
+    with (
+        serve(app) as base_url,
+        httpx.Client(base_url=base_url, timeout=30, headers=json_please) as client,
+    ):
+        api = Api(client, app)
+        issuer_id = api.create_issuer()["entityId"]
+        bc_id = api.create_badgeclass(issuer_id)["entityId"]
+        awarded = [api.award(bc_id, f"r{index}@example.com")["entityId"] for index in range(5)]
+        path = f"/v2/badgeclasses/{bc_id}/assertions"
+        walked = _walk(client, f"{path}?num=2", api.auth())
+        assert [item["entityId"] for item in walked] == awarded[::-1]  # newest first
+        unpaged = api.ok("GET", path)["result"]
+        assert [item["entityId"] for item in unpaged] == awarded  # oldest first without num
+        second = client.get(
+            _links(client.get(f"{path}?num=2", headers=api.auth()))["next"], headers=api.auth()
+        )
+        back = client.get(_links(second)["prev"], headers=api.auth())
+        assert [item["entityId"] for item in back.json()["result"]] == awarded[:2:-1][:2]
+        assert "cursor=" in _links(second)["prev"]
+        made_up = client.get(f"{path}?num=2&cursor=bm9wZQ", headers=api.auth())
+        assert made_up.status_code == 404 and made_up.json()["fieldErrors"] == "Invalid cursor"
+    assert app.strict_violations == []

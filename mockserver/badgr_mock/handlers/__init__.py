@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..context import Handler
-from . import assertions, backpack, badgeclasses, issuers, people
+from . import assertions, backpack, badgeclasses, badgr_server, issuers, people
 
 HANDLERS: dict[str, Handler] = {
     **issuers.HANDLERS,
@@ -11,4 +11,5 @@ HANDLERS: dict[str, Handler] = {
     **assertions.HANDLERS,
     **backpack.HANDLERS,
     **people.HANDLERS,
+    **badgr_server.HANDLERS,
 }

@@ -13,6 +13,7 @@ from ..context import (
     Context,
     Handler,
     Reply,
+    User,
     entity_id_from_open_badge_id,
     find_row,
     role_on_issuer,
@@ -108,7 +109,14 @@ def award_assertion(ctx: Context) -> Reply:
         badgeclass = _badgeclass_for_issuer(ctx, issuer)
     else:
         badgeclass, issuer = fetch_badgeclass(ctx, ctx.params["idOrEntityId"], STAFF)
-    body: dict[str, Any] = ctx.body
+    row = store_award(ctx, user, badgeclass, issuer, ctx.body)
+    return Reply(status=201, result=[render.assertion(ctx, row, show_plaintext=True)])
+
+
+def store_award(
+    ctx: Context, user: User, badgeclass: sqlite3.Row, issuer: sqlite3.Row, body: dict[str, Any]
+) -> sqlite3.Row:
+    """Check and store one award of ``badgeclass``; the new assertion row."""
     recipient, key = build_recipient(body["recipient"])
     if body.get("allowDuplicateAwards") is False:
         existing = ctx.db.execute(
@@ -161,8 +169,7 @@ def award_assertion(ctx: Context) -> Reply:
         ),
     )
     assert cursor.lastrowid is not None
-    row = row_by_pk(ctx.db, "assertions", cursor.lastrowid)
-    return Reply(status=201, result=[render.assertion(ctx, row, show_plaintext=True)])
+    return row_by_pk(ctx.db, "assertions", cursor.lastrowid)
 
 
 def visibility_filters(ctx: Context) -> tuple[str, list[Any]]:

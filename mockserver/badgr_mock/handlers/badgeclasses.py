@@ -158,7 +158,7 @@ def delete_badgeclass(ctx: Context) -> Reply:
     if unrevoked_awards(ctx, "badgeclass_pk = ?", row["pk"]):
         # The real server's model rule, in status.description; nothing is archived either.
         raise ErrorReply(400, PROTECTED_BADGECLASS)
-    if ctx.params.get("hard_delete") == "true":
+    if ctx.params.get("hard_delete") == "true" or ctx.settings.profile.hard_delete_badgeclasses:
         ctx.db.execute("DELETE FROM images WHERE entity_id = ?", (row["entity_id"],))
         ctx.db.execute("DELETE FROM badgeclasses WHERE pk = ?", (row["pk"],))
         return Reply(status=204, result=None)

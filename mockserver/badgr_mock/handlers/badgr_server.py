@@ -1,0 +1,161 @@
+"""Operations only the open-source badgr-server has: batch award, change feeds, access tokens."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import sqlite3
+from datetime import UTC, datetime
+from typing import Any
+
+from .. import render
+from ..context import STAFF, Context, Handler, Reply
+from ..envelope import ErrorReply, bad_request, not_found
+from ..formats import normalise_timestamp, timestamp_from_epoch
+from ..pagination import decode_cursor, encode_cursor
+from .assertions import store_award
+from .badgeclasses import fetch_badgeclass, render_rows
+
+FEED_PAGE_SIZE = 100
+_STAFFED = "issuer_pk IN (SELECT issuer_pk FROM staff WHERE user_pk = ?)"
+
+
+def batch_award_assertions(ctx: Context) -> Reply:
+    """All or none: one refused item makes the request a 400 listing errors per item."""
+    user = ctx.require_user()
+    badgeclass, issuer = fetch_badgeclass(ctx, ctx.params["idOrEntityId"], STAFF)
+    rows: list[sqlite3.Row] = []
+    item_errors: list[Any] = []
+    for item in ctx.body["assertions"]:
+        try:
+            rows.append(store_award(ctx, user, badgeclass, issuer, item))
+            item_errors.append({})
+        except ErrorReply as error:
+            item_errors.append(error.field_errors or {"non_field_errors": error.validation_errors})
+    if len(rows) != len(item_errors):
+        raise bad_request(item_errors)  # the transaction's rollback stores none of them
+    result = [render.assertion(ctx, row, show_plaintext=True) for row in rows]
+    return Reply(status=201, result=result)
+
+
+def _feed(ctx: Context, kind: str, where: str, args: tuple[Any, ...]) -> tuple[list[Any], Any]:
+    """Rows of ``kind`` changed since ``since``, oldest change first, one page of them and the
+    body's ``pagination`` object."""
+    num = ctx.params.get("num") or FEED_PAGE_SIZE
+    sql = (
+        f"SELECT {kind}.*, updates.updated AS changed FROM {kind} "
+        f"JOIN updates ON updates.kind = '{kind}' AND updates.pk = {kind}.pk WHERE {where}"
+    )
+    parameters: list[Any] = list(args)
+    since = ctx.params.get("since")
+    if since is not None:
+        sql += " AND updates.updated >= ?"
+        parameters.append(normalise_timestamp(since))
+    cursor = ctx.params.get("cursor")
+    if cursor is not None:
+        changed, pk = decode_cursor(cursor, "cursor")
+        sql += " AND (updates.updated, updates.pk) > (?, CAST(? AS INTEGER))"
+        parameters += [changed, pk]
+    rows = ctx.db.execute(
+        f"{sql} ORDER BY updates.updated, updates.pk LIMIT ?", (*parameters, num + 1)
+    ).fetchall()
+    has_next = len(rows) > num
+    rows = rows[:num]
+    next_url = None
+    if has_next:
+        next_url = ctx.absolute_url(cursor=encode_cursor(rows[-1]["changed"], str(rows[-1]["pk"])))
+    pagination = {
+        "hasNext": has_next,
+        "nextResults": next_url,
+        "hasPrevious": cursor is not None,
+        "previousResults": None,
+    }
+    return rows, pagination
+
+
+def _feed_reply(ctx: Context, result: list[Any], pagination: Any) -> Reply:
+    # The feeds' own timestamp style: the server's clock with +00:00, the next `since`.
+    stamp = datetime.fromtimestamp(ctx.store.now(), tz=UTC).isoformat()
+    return Reply(result=result, extra={"pagination": pagination, "timestamp": stamp})
+
+
+def list_changed_issuers(ctx: Context) -> Reply:
+    user = ctx.require_user()
+    rows, pagination = _feed(
+        ctx, "issuers", "issuers.pk IN (SELECT issuer_pk FROM staff WHERE user_pk = ?)", (user.pk,)
+    )
+    result = [render.issuer(ctx, row, include_staff=True) for row in rows]
+    return _feed_reply(ctx, result, pagination)
+
+
+def list_changed_badgeclasses(ctx: Context) -> Reply:
+    user = ctx.require_user()
+    rows, pagination = _feed(ctx, "badgeclasses", _STAFFED, (user.pk,))
+    return _feed_reply(ctx, render_rows(ctx, rows), pagination)
+
+
+def list_changed_assertions(ctx: Context) -> Reply:
+    user = ctx.require_user()
+    rows, pagination = _feed(ctx, "assertions", _STAFFED, (user.pk,))
+    result = [render.assertion(ctx, row, show_plaintext=True) for row in rows]
+    return _feed_reply(ctx, result, pagination)
+
+
+# ---- access tokens ----------------------------------------------------------------------------
+
+
+def _token_entity_id(rowid: int) -> str:
+    return base64.urlsafe_b64encode(f"access-token:{rowid}".encode()).rstrip(b"=").decode()
+
+
+def _token_rowid(entity_id: str) -> int:
+    try:
+        padded = entity_id + "=" * (-len(entity_id) % 4)
+        text = base64.urlsafe_b64decode(padded.encode("ascii")).decode()
+    except (binascii.Error, ValueError, UnicodeError):
+        raise not_found() from None
+    prefix, _, number = text.partition(":")
+    if prefix != "access-token" or not number.isdigit():
+        raise not_found()
+    return int(number)
+
+
+def list_access_tokens(ctx: Context) -> Reply:
+    user = ctx.require_user()
+    rows = ctx.db.execute(
+        "SELECT rowid, client_id, scope, expires_at FROM tokens "
+        "WHERE user_pk = ? AND revoked = 0 AND expires_at > ? ORDER BY rowid",
+        (user.pk, ctx.store.now()),
+    ).fetchall()
+    result = [
+        {
+            "entityId": _token_entity_id(row["rowid"]),
+            "application": {"name": row["client_id"], "url": None, "image": None},
+            "scope": row["scope"],
+            "expires": timestamp_from_epoch(row["expires_at"]),
+            "created": None,
+        }
+        for row in rows
+    ]
+    return Reply(result=result)
+
+
+def revoke_access_token(ctx: Context) -> Reply:
+    user = ctx.require_user()
+    changed = ctx.db.execute(
+        "UPDATE tokens SET revoked = 1 WHERE rowid = ? AND user_pk = ? AND revoked = 0",
+        (_token_rowid(ctx.params["entityId"]), user.pk),
+    ).rowcount
+    if not changed:
+        raise not_found()
+    return Reply(status=204, result=None)
+
+
+HANDLERS: dict[str, Handler] = {
+    "batch_award_assertions": batch_award_assertions,
+    "list_changed_issuers": list_changed_issuers,
+    "list_changed_badgeclasses": list_changed_badgeclasses,
+    "list_changed_assertions": list_changed_assertions,
+    "list_access_tokens": list_access_tokens,
+    "revoke_access_token": revoke_access_token,
+}

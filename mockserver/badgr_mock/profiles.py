@@ -1,0 +1,100 @@
+"""The two kinds of server the mock can be: the documented API, or a self-hosted badgr-server.
+
+Each profile names the spec the mock routes from (operations only one profile has come from
+its spec) and the few wire habits that differ (see README, "Profiles").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+DOCUMENTED = "documented"
+BADGR_SERVER = "badgr-server"
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    spec_file: str  # under openapi/
+    # Keyset lists take DRF's one ``cursor`` parameter instead of ``after`` / ``before``.
+    drf_cursors: bool
+    hard_delete_badgeclasses: bool
+    # A password grant without ``scope`` gets this; None: every scope the client may have.
+    default_scope: str | None
+    # Envelopes are application/ld+json unless the request asks for JSON.
+    linked_data_by_default: bool
+    # Unknown paths (and trailing slashes) answer an HTML page, not an envelope.
+    html_not_found: bool
+    oauth_error_media_type: str
+    # Lists without ``num`` are oldest first (with ``num``, always newest first).
+    oldest_first_unpaged: bool
+    # Entity fields this server does not have.
+    omitted_fields: frozenset[str] = frozenset()
+
+
+PROFILES = {
+    DOCUMENTED: Profile(
+        name=DOCUMENTED,
+        spec_file="credentials.yaml",
+        drf_cursors=False,
+        hard_delete_badgeclasses=False,
+        default_scope=None,
+        linked_data_by_default=False,
+        html_not_found=False,
+        oauth_error_media_type="application/json",
+        oldest_first_unpaged=False,
+    ),
+    BADGR_SERVER: Profile(
+        name=BADGR_SERVER,
+        spec_file="badgr-server.yaml",
+        drf_cursors=True,
+        hard_delete_badgeclasses=True,
+        default_scope="r:profile",
+        linked_data_by_default=True,
+        html_not_found=True,
+        oauth_error_media_type="text/html",
+        oldest_first_unpaged=True,
+        omitted_fields=frozenset(
+            {
+                "id",
+                "source",
+                "sourceUrl",
+                "imagePath",
+                "originalJson",
+                "ob3Properties",
+                "ob3AwardProperties",
+                "preferences",
+                "archived",
+                "assertionRef",
+                "badgeRef",
+                "issuerRef",
+                "pending",
+            }
+        ),
+    ),
+}
+
+
+def profile_named(name: str) -> Profile:
+    try:
+        return PROFILES[name]
+    except KeyError:
+        raise ValueError(f"unknown profile {name!r}; known: {sorted(PROFILES)}") from None
+
+
+def slim(profile: Profile, entities: list[Any]) -> list[Any]:
+    """The entities without the fields this profile's server does not have."""
+    if not profile.omitted_fields:
+        return entities
+    slimmed = []
+    for entity in entities:
+        if isinstance(entity, dict):
+            entity = {k: v for k, v in entity.items() if k not in profile.omitted_fields}
+            if isinstance(entity.get("alignments"), list):
+                entity["alignments"] = [
+                    {k: v for k, v in item.items() if k != "displayAsSkill"}
+                    for item in entity["alignments"]
+                ]
+        slimmed.append(entity)
+    return slimmed
