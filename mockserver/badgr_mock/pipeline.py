@@ -230,6 +230,9 @@ class Pipeline:
     def run(self, request: Request, operation: Operation, raw: bytes) -> Reply:
         """Authenticate, parse and handle the request in one transaction."""
         client = request.scope.get("client")
+        query_items = request.query_params.multi_items()
+        if self.settings.profile.lenient_page_size:
+            query_items = [(k, v) for k, v in query_items if k != "num" or _is_integer(v)]
         ctx = Context(
             store=self.store,
             settings=self.settings,
@@ -238,7 +241,7 @@ class Pipeline:
             body=None,
             base_url=self.base_url(request),
             path=request.url.path,
-            query_items=request.query_params.multi_items(),
+            query_items=query_items,
             client_host=client[0] if client else "unknown",
         )
         with self.store.transaction(write=request.method not in _READ_METHODS):
@@ -256,6 +259,11 @@ class Pipeline:
         except OAuthError as error:
             return JSONBytesResponse(dump_json(error.body()), status_code=error.status)
         return RedirectResponse(target, status_code=302)
+
+
+def _is_integer(text: str) -> bool:
+    digits = text.strip().removeprefix("-")
+    return digits.isascii() and digits.isdigit()
 
 
 def _too_large() -> str:

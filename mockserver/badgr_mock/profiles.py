@@ -29,6 +29,8 @@ class Profile:
     oauth_error_media_type: str
     # Lists without ``num`` are oldest first (with ``num``, always newest first).
     oldest_first_unpaged: bool
+    # A ``num`` that is not a number turns pagination off instead of being refused.
+    lenient_page_size: bool = False
     # Entity fields this server does not have.
     omitted_fields: frozenset[str] = frozenset()
 
@@ -55,6 +57,7 @@ PROFILES = {
         html_not_found=True,
         oauth_error_media_type="text/html",
         oldest_first_unpaged=True,
+        lenient_page_size=True,
         omitted_fields=frozenset(
             {
                 "id",

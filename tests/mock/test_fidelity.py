@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Iterator
 from typing import Any
 
+from badgr_mock import BadgrMockApp
 from badgr_mock.testing import PNG_DATA_URI
 
-from .conftest import ALICE, Api
+from .conftest import ALICE, Api, strict_app
+
+JSON = "application/json"
 
 ISSUER = {"name": "Form Academy", "email": ALICE, "url": "https://form.example"}
 
@@ -140,3 +145,24 @@ def test_multipart_without_a_boundary_is_a_400(api: Api) -> None:
         content=b"garbage",
     )
     assert response.status_code == 400
+
+
+def test_badgr_server_turns_paging_off_for_a_num_that_is_not_a_number() -> None:
+    app = strict_app(profile="badgr-server")
+    for api in _json_api(app):
+        issuer = api.create_issuer()
+        for name in ("A", "B"):
+            api.create_badgeclass(issuer["entityId"], name=name)
+        response = api.call("GET", "/v2/badgeclasses", params={"num": "abc"})
+        assert response.status_code == 200 and len(response.json()["result"]) == 2
+        assert "link" not in response.headers
+
+
+def _json_api(app: BadgrMockApp) -> Iterator[Api]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+        client = TestClient(app, base_url="http://testserver", headers={"Accept": JSON})
+    with client:
+        yield Api(client, app)
