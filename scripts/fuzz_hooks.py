@@ -46,7 +46,10 @@ def before_load_schema(context: HookContext, raw_schema: dict[str, Any]) -> None
     for name in ("IssuerInput", "IssuerUpdateInput", "BadgeClassInput", "BackpackImportInput"):
         properties = schemas.get(name, {}).get("properties", {})
         if "image" in properties:
-            properties["image"] = {"type": "string", **IMAGE}
+            image: dict[str, Any] = {"type": "string", **IMAGE}
+            if any(branch.get("type") == "null" for branch in properties["image"].get("anyOf", [])):
+                image = {"anyOf": [image, {"type": "null"}]}  # explicit null stays valid
+            properties["image"] = image
         if "email" in properties and CALLER_EMAIL:
             properties["email"] = {"type": "string", "enum": [CALLER_EMAIL]}
 

@@ -17,7 +17,7 @@ from starlette.responses import Response
 
 from .context import Context, Handler, Reply, load_user
 from .envelope import ErrorReply, JSONBytesResponse, dump_json, success_body
-from .pagination import BEFORE, page_size, read_position
+from .pagination import BEFORE, MAX_PAGE_SIZE, page_size, read_position
 from .spec import SpecIndex
 from .store import ALL_SCOPES
 
@@ -86,7 +86,7 @@ def plant_defects(
 
     if "server_error" in chosen:
         wrap(_ISSUER_WRITES, _fails_on_nul_name)
-        wrap(_BIG_PAGE_LISTS, _fails_on_num_500)
+        wrap(_BIG_PAGE_LISTS, _fails_above_page_cap)
     if "missing_field" in chosen:
         wrap(["get_issuer"], _drops_entity_id)
     if "delete_keeps_row" in chosen:
@@ -120,10 +120,12 @@ def _fails_on_nul_name(handler: Handler) -> Handler:
     return planted
 
 
-def _fails_on_num_500(handler: Handler) -> Handler:
+def _fails_above_page_cap(handler: Handler) -> Handler:
+    """A server that crashes where it should clamp ``num``."""
+
     def planted(ctx: Context) -> Reply:
-        if ctx.params.get("num") == 500:
-            raise _server_error(ctx, "num=500")
+        if (ctx.params.get("num") or 0) > MAX_PAGE_SIZE:
+            raise _server_error(ctx, f"num above {MAX_PAGE_SIZE}")
         return handler(ctx)
 
     return planted

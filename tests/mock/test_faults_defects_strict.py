@@ -142,7 +142,7 @@ def test_defects_are_off_by_default(api: Api) -> None:
 @PROFILES
 def test_defect_server_error(profile: str) -> None:
     for api in _defective("server_error", profile):
-        response = api.client.get("/v2/badgeclasses", params={"num": 500}, headers=api.auth())
+        response = api.client.get("/v2/badgeclasses", params={"num": 501}, headers=api.auth())
         assert response.status_code == 500
         named = api.client.post(
             "/v2/issuers",
