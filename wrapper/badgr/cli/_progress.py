@@ -39,11 +39,22 @@ class RateColumn(ProgressColumn):
 class Reporter:
     """Counts outcomes by status and shows them as they come."""
 
-    def __init__(self, state: State, *, total: int, label: str, order: Sequence[str]) -> None:
+    def __init__(
+        self,
+        state: State,
+        *,
+        total: int,
+        label: str,
+        order: Sequence[str],
+        lines: bool = True,
+    ) -> None:
+        """``lines``: one stderr line per item when there is no bar (off when the caller
+        prints each result itself)."""
         self.state = state
         self.total = total
         self.label = label
         self.order = order
+        self.lines = lines
         self.counts: Counter[str] = Counter()
         self.interactive = sys.stderr.isatty() and not state.quiet
         self._progress: Progress | None = None
@@ -71,7 +82,7 @@ class Reporter:
             self._progress.advance(self._task)
             if status == "failed":  # failures stay visible above the bar
                 self._progress.console.print(f"failed {item}: {detail}", markup=False)
-        elif not self.state.quiet:
+        elif self.lines and not self.state.quiet:
             click.echo(f"{status}\t{item}" + (f"\t{detail}" if detail else ""), err=True)
 
     def count(self, status: str, number: int) -> None:
