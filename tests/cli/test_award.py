@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 
 from badgr import Client
-from badgr_mock import Faults
 
 from .conftest import BADGR, Badgr, make_badge, write_csv
 
