@@ -52,14 +52,14 @@ def test_award_killed_midway_resumes_exactly_once(
         [["name", "email"], *([f"Student {n}", f"student{n}@example.org"] for n in range(ROWS))],
     )
     out = tmp_path / "results.csv"
-    app.state.faults.latency_ms = 5  # keep awards in flight when the kill lands
+    app.faults.latency_ms = 5  # keep awards in flight when the kill lands
     first = logged_in.popen("award", badge, "--csv", str(students), "--out", str(out))
     wait_for_rows(out, first, 150)
     first.send_signal(signal.SIGKILL)
     first.wait(timeout=30)
     recorded = len(result_rows(out))
     assert 0 < recorded < ROWS, "the kill should land midway"
-    app.state.faults.latency_ms = 0
+    app.faults.latency_ms = 0
 
     second = logged_in.run("award", badge, "--csv", str(students), "--out", str(out))
     assert second.returncode == 0, second.stderr
