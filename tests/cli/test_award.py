@@ -76,6 +76,31 @@ def test_award_killed_midway_resumes_exactly_once(
     assert summary.startswith("Award of 'Python': awarded ") and "failed 0" in summary
 
 
+def test_ctrl_c_stops_with_a_summary_and_the_rerun_completes(
+    app: Any, logged_in: Badgr, sdk: Client, tmp_path: Path
+) -> None:
+    _, badge = make_badge(sdk)
+    emails = [f"pupil{n}@example.org" for n in range(200)]
+    students = write_csv(tmp_path / "pupils.csv", [["email"], *([e] for e in emails)])
+    out = tmp_path / "pupils.results.csv"
+    app.faults.latency_ms = 5
+    first = logged_in.popen("award", badge, "--csv", str(students))
+    wait_for_rows(out, first, 40)
+    first.send_signal(signal.SIGINT)
+    _, stderr = first.communicate(timeout=120)
+    app.faults.latency_ms = 0
+    assert first.returncode == 130, stderr
+    assert "re-run the same command to resume" in stderr.splitlines()[-1]
+    assert "Traceback" not in stderr
+
+    second = logged_in.run("award", badge, "--csv", str(students))
+    assert second.returncode == 0, second.stderr
+    awards = server_awards(sdk, badge)
+    assert sorted(email for email, _ in awards) == sorted(emails)
+    final = {row["email"]: row["status"] for row in result_rows(out)}
+    assert set(final) == set(emails) and set(final.values()) <= {"awarded", "already-held"}
+
+
 def test_invalid_rows_are_listed_before_anything_is_awarded(
     logged_in: Badgr, sdk: Client, tmp_path: Path
 ) -> None:
@@ -99,9 +124,24 @@ def test_invalid_rows_are_listed_before_anything_is_awarded(
     assert dry.returncode == 0 and dry.stdout.split() == ["ok@example.org"]
     assert server_awards(sdk, badge) == []
 
-    done = logged_in.run("award", badge, "--csv", str(students), "--skip-invalid")
+    done = logged_in.run(
+        "award",
+        badge,
+        "--csv",
+        str(students),
+        "--skip-invalid",
+        "--quiet",
+        "--narrative",
+        "Top of the class",
+        "--evidence-url",
+        "https://example.org/work",
+    )
     assert done.returncode == 0, done.stderr
-    assert [email for email, _ in server_awards(sdk, badge)] == ["ok@example.org"]
+    assert done.stderr == ""  # --quiet: no progress lines, no summary
+    [award] = sdk.assertions.list(badgeclass=badge)
+    assert award.recipient.plaintext_identity == "ok@example.org"
+    assert award.narrative == "Top of the class"
+    assert [e.url for e in award.evidence or []] == ["https://example.org/work"]
     assert (tmp_path / "bad.results.csv").exists()
 
 
