@@ -85,8 +85,9 @@ def _existing_id(error: errors.BadgrError) -> str | None:
 def _report_invalid(state: State, csv_path: Path, invalid: list[Invalid], skip: bool) -> None:
     if not invalid:
         return
-    for row in invalid:
-        click.echo(f"{csv_path}: {row}", err=True)
+    if not (skip and state.quiet):  # with --skip-invalid they are warnings
+        for row in invalid:
+            click.echo(f"{csv_path}: {row}", err=True)
     if not skip:
         raise SetupError(
             f"{len(invalid)} invalid row(s) in {csv_path}; nothing was awarded."
