@@ -11,7 +11,7 @@ import httpx
 from click.shell_completion import get_completion_class
 
 from badgr import errors
-from badgr._executor import _connection_error  # the SDK's redacted connection error
+from badgr._flow import _connection_error  # the SDK's redacted connection error
 
 from ._errors import EXIT_FAILED, CLIError, SetupError, describe, exit_code_for, print_traceback
 from ._state import State, common_options

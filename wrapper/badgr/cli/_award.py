@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from badgr import AwardResult, Client, errors
+from badgr import AwardResult, Client
 from badgr_api.models.assertion import Assertion
 
 from ._app import cli
@@ -70,16 +70,6 @@ def holders(client: Client, badge: str, wanted: Iterable[str]) -> dict[str, str]
         if not remaining:
             break
     return found
-
-
-def _existing_id(error: errors.BadgrError) -> str | None:
-    """The id of the award a duplicate refusal names, if this SDK version exposes it."""
-    if not isinstance(error, errors.BadRequestError):
-        return None
-    existing = getattr(error, "existing_entity_id", None)
-    if isinstance(existing, str):
-        return existing
-    return "" if error.error_code == "DUPLICATE_AWARD" else None
 
 
 def _report_invalid(state: State, csv_path: Path, invalid: list[Invalid], skip: bool) -> None:
@@ -210,13 +200,12 @@ def _award_all(
             results.write(email, result.assertion.entity_id, "awarded")
             reporter.add("awarded", email, result.assertion.entity_id)
             return
-        error = result.error
-        existing = _existing_id(error) if error is not None else None
+        existing = result.existing_entity_id  # a refused duplicate names the award held
         if existing is not None:
             results.write(email, existing, "already-held")
             reporter.add("already-held", email, existing)
         else:
-            message = str(error) if error is not None else "no result"
+            message = str(result.error) if result.error is not None else "no result"
             results.write(email, "", "failed", message)
             reporter.add("failed", email, message)
 
