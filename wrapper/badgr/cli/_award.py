@@ -170,12 +170,11 @@ def award(
             for recipient in pending:
                 if recipient.key in held:
                     results.write(recipient.email, held[recipient.key], "already-held")
-            earlier["already-held"] += len(held)
             reporter = Reporter(
                 state, total=len(to_award), label=f"Awarding {badge_name}", order=STATUSES
             )
-            for status, number in earlier.items():
-                reporter.count(status, number)
+            reporter.count("already-held", len(held))
+            reporter.count("done earlier", earlier["awarded"] + earlier["already-held"])
             reporter.count("invalid", len(invalid))
             _award_all(client, badge, to_award, results, reporter, concurrency, options)
     reporter.summary(f"Award of {badge_name!r}", f"results: {results.path}")

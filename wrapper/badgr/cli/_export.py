@@ -35,8 +35,9 @@ COLUMNS = (
     "revocation_reason",
     "assertion_url",
 )
-#: what fits a terminal; csv and jsonl have every column
-TABLE_COLUMNS = ("assertion_id", "recipient", "badge", "issued_on", "expires", "revoked")
+#: what fits a terminal (dates without the time); csv and jsonl have every column
+TABLE_COLUMNS = ("recipient", "badge", "issued_on", "expires", "revoked", "assertion_id")
+DATE_COLUMNS = frozenset({"issued_on", "expires"})
 PAGE_SIZE = 500
 
 Record = dict[str, Any]
@@ -122,9 +123,14 @@ def _write_table(pages: Iterator[list[Record]], out: IO[str]) -> int:
     for number, records in enumerate(pages):
         table = Table(show_header=number == 0, highlight=False)
         for column in TABLE_COLUMNS:
-            table.add_column(column, no_wrap=column != "badge")
+            table.add_column(column, no_wrap=column not in {"badge", "recipient"})
         for record in records:
-            table.add_row(*(_cell(record[c]) for c in TABLE_COLUMNS))
+            table.add_row(
+                *(
+                    _cell(record[c])[:10] if c in DATE_COLUMNS else _cell(record[c])
+                    for c in TABLE_COLUMNS
+                )
+            )
         console.print(table)
         total += len(records)
     return total
@@ -166,8 +172,9 @@ def export_assertions(
 ) -> None:
     """Export awards with the recipient's e-mail, badge name, dates, revocation and URL.
 
-    Pages are written as they arrive, so memory stays constant however many awards there are.
-    Expired awards are included; revoked ones with --include-revoked.
+    Pages are written as they arrive, so memory stays constant however many awards there
+    are. Expired awards are included; revoked ones with --include-revoked. The table shows
+    dates without the time and fewer columns; csv and jsonl have them all.
 
     \b
     Examples:
