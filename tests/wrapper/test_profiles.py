@@ -18,11 +18,13 @@ from badgr import AsyncClient, Client, errors
 from badgr._batch import BATCH_SIZE
 from badgr._profiles import BADGR_SERVER, DOCUMENTED, ONLY_ON, resolve_server, supports
 from badgr_mock.app import create_app
+from badgr_mock.faults import Faults
 from badgr_mock.testing import serve
 from tests.contract import AsyncSpecCheckingTransport, SpecCheckingTransport, Tally
 from tests.spec.spec_tools import ROOT
 
 from .conftest import ALICE, FAST, PASSWORD, PNG
+from .test_retries import _seed_for
 
 BADGR_SERVER_SPEC = ROOT / "openapi" / "badgr-server.yaml"
 
@@ -122,8 +124,13 @@ needs_profiles = pytest.mark.skipif(
 
 
 @pytest.fixture
-def old_server() -> Iterator[str]:
-    with serve(create_app(profile="badgr-server")) as url:  # type: ignore[call-arg,unused-ignore]
+def old_app() -> Any:
+    return create_app(profile="badgr-server")  # type: ignore[call-arg,unused-ignore]
+
+
+@pytest.fixture
+def old_server(old_app: Any) -> Iterator[str]:
+    with serve(old_app) as url:
         yield url
 
 
@@ -207,6 +214,37 @@ def test_award_many_uses_batches_and_reports_each_recipient(
     singles = [s for s in sent if s.endswith("/assertions") and s.startswith("POST")]
     # one batch of 100 succeeds; the refused second batch is retried one recipient at a time
     assert len(batches) == 2 and len(singles) == 21
+
+
+@needs_profiles
+def test_batch_whose_answer_is_lost_is_looked_up_not_resent(
+    old_app: Any, old_client: Client, sent: list[str]
+) -> None:
+    """The mock applies the batch and drops the connection; the lookup finds every award."""
+    badge = _badge(old_client)
+    recipients = [f"lost{i}@example.com" for i in range(3)]
+    old_app.faults = Faults(drop_rate=0.5, seed=_seed_for([True, False], 0.5))
+    results = old_client.assertions.award_many(badge, recipients)
+    old_app.faults = Faults()
+    assert all(r.ok and r.recovered for r in results), [r.error for r in results]
+    assert sum(s.endswith("/issue") for s in sent) == 1
+    listed = old_client.assertions.list(badgeclass=badge)
+    assert sorted(a.entity_id for a in listed) == sorted(
+        r.assertion.entity_id for r in results if r.assertion
+    )
+
+
+@needs_profiles
+def test_batch_refused_with_503_is_resent(
+    old_app: Any, old_client: Client, sent: list[str]
+) -> None:
+    badge = _badge(old_client)
+    old_app.faults = Faults(fail_rate=0.5, seed=_seed_for([True, False], 0.5))
+    results = old_client.assertions.award_many(badge, ["a@example.com", "b@example.com"])
+    old_app.faults = Faults()
+    assert all(r.ok and not r.recovered and r.attempts == 2 for r in results)
+    assert sum(s.endswith("/issue") for s in sent) == 2
+    assert len(list(old_client.assertions.list(badgeclass=badge))) == 2
 
 
 @needs_profiles
