@@ -15,11 +15,18 @@ import httpx
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
 
-from .auth import LoginThrottle, authenticate, authorize_redirect, token_endpoint
+from .auth import (
+    AUTHORIZE_PATH,
+    LoginThrottle,
+    arrived_on_loopback,
+    authenticate,
+    authorize,
+    token_endpoint,
+)
 from .context import DEFECT_NAMES, Context, Reply, Settings
 from .envelope import (
     MISCELLANEOUS,
@@ -33,7 +40,7 @@ from .envelope import (
 from .faults import Faults, TokenBucket, retry_after_seconds
 from .handlers import HANDLERS
 from .handlers.common import DeliberateDefectError
-from .requests import MAX_BODY_BYTES, parse_body, parse_parameters
+from .requests import MAX_BODY_BYTES, parse_body, parse_form, parse_parameters
 from .spec import Operation, SpecIndex, load_spec, route_sort_key
 from .store import Store
 
@@ -295,14 +302,29 @@ class _Pipeline:
             db.execute("COMMIT")
         return reply
 
-    def authorize(self, request: Request) -> Response:
-        query = dict(request.query_params)
+    async def authorize(self, request: Request) -> Response:
+        form: dict[str, str] | None = None
+        if request.method == "POST":
+            form = parse_form(await self.read_body(request))
+        client = request.scope.get("client")
         try:
             with self.store.transaction():
-                target = authorize_redirect(self.store, query)
+                answer = authorize(
+                    self.store,
+                    self.throttle,
+                    dict(request.query_params),
+                    form,
+                    client_host=client[0] if client else "unknown",
+                    password_less=self.settings.test_login_route
+                    and arrived_on_loopback(request.scope.get("server")),
+                )
         except OAuthError as error:
-            return JSONBytesResponse(dump_json(error.body()), status_code=error.status)
-        return RedirectResponse(target, status_code=302)
+            return JSONBytesResponse(
+                dump_json(error.body()), status_code=error.status, headers=error.headers
+            )
+        if answer.location is not None:
+            return RedirectResponse(answer.location, status_code=302)
+        return HTMLResponse(answer.login_page or "")
 
 
 def _too_large() -> str:
@@ -324,6 +346,8 @@ def create_app(
     strict: bool = False,
     token_ttl: int = 86400,
     login_backoff: bool = True,
+    login_backoff_per_username: bool = False,
+    test_login_route: bool = False,
     faults: Faults | None = None,
     defects: Iterable[str] = frozenset(),
     clock: Callable[[], float] | None = None,
@@ -352,12 +376,18 @@ def create_app(
         token_ttl=token_ttl,
         login_backoff=login_backoff,
         defects=chosen_defects,
+        test_login_route=test_login_route,
     )
     strict_violations: list[str] = []
     # Successful answers per operationId: lets tests prove they covered the whole spec.
     answered: Counter[str] = Counter()
     pipeline = _Pipeline(
-        spec, store, settings, LoginThrottle(now, login_backoff), strict_violations, answered
+        spec,
+        store,
+        settings,
+        LoginThrottle(now, login_backoff, per_username=login_backoff_per_username),
+        strict_violations,
+        answered,
     )
 
     routes = [
@@ -365,10 +395,7 @@ def create_app(
         for path, operations in sorted(spec.paths.items(), key=lambda item: route_sort_key(item[0]))
     ]
 
-    async def authorize(request: Request) -> Response:
-        return pipeline.authorize(request)
-
-    routes.append(Route("/auth/oauth2/authorize", authorize, methods=["GET"]))
+    routes.append(Route(AUTHORIZE_PATH, pipeline.authorize, methods=["GET", "POST"]))
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)

@@ -59,6 +59,8 @@ class Settings:
     token_ttl: int
     login_backoff: bool
     defects: frozenset[str]
+    #: Test only: GET /auth/oauth2/authorize?username=… issues a code without a password.
+    test_login_route: bool = False
 
 
 @dataclass
