@@ -13,7 +13,7 @@ import pytest
 
 from badgr_mock import BadgrMockApp, auth
 from badgr_mock.__main__ import main
-from badgr_mock.store import DEMO_PASSWORD
+from badgr_mock.store import DEMO_PASSWORD, check_password
 
 from .conftest import ALICE, strict_app
 
@@ -126,11 +126,10 @@ async def test_failed_logins_check_a_password_hash_for_unknown_users_too(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     checked: list[str] = []
-    real_check = auth.check_password
 
     def counting_check(password: str, stored: str) -> bool:
         checked.append(stored)
-        return real_check(password, stored)
+        return check_password(password, stored)
 
     monkeypatch.setattr(auth, "check_password", counting_check)
     async with _client(strict_app()) as client:
