@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from .app import create_app
 from .auth import is_loopback
 from .faults import Faults, defects_from_env, faults_from_env
+from .limits import Limits, uvicorn_options
 from .store import (
     DEMO_APP_CLIENT_ID,
     DEMO_APP_REDIRECT_URI,
@@ -72,6 +73,38 @@ def _parser(env_faults: Faults) -> argparse.ArgumentParser:
         default=",".join(sorted(defects_from_env())),
         help="TEST ONLY: comma-separated deliberate bugs (env BADGR_MOCK_DEFECTS)",
     )
+    defaults = Limits()
+    limits = parser.add_argument_group("limits (see README, Limits)")
+    limits.add_argument(
+        "--header-timeout",
+        type=float,
+        default=defaults.header_timeout,
+        help="seconds for a request's headers to arrive; silent connections close after it",
+    )
+    limits.add_argument(
+        "--timeout-keep-alive",
+        type=float,
+        default=defaults.keep_alive,
+        help="seconds an idle keep-alive connection stays open",
+    )
+    limits.add_argument(
+        "--body-timeout",
+        type=float,
+        default=defaults.body_timeout,
+        help="seconds for a request body to arrive (408 after)",
+    )
+    limits.add_argument(
+        "--max-connections",
+        type=int,
+        default=defaults.max_connections,
+        help="open connections at most (lowered to fit the open-file limit); 503 past it",
+    )
+    limits.add_argument(
+        "--anonymous-body-bytes",
+        type=int,
+        default=defaults.anonymous_body_bytes,
+        help="largest body accepted without a token (the token endpoint)",
+    )
     parser.add_argument("--log-level", default="info")
     return parser
 
@@ -98,6 +131,13 @@ def main(argv: Sequence[str] | None = None) -> None:
             drop_rate=args.drop_rate,
             include_token_endpoint=args.faults_on_token,
             seed=args.fault_seed,
+        )
+        limits = Limits(
+            header_timeout=args.header_timeout,
+            keep_alive=args.timeout_keep_alive,
+            body_timeout=args.body_timeout,
+            max_connections=args.max_connections,
+            anonymous_body_bytes=args.anonymous_body_bytes,
         )
         defects = frozenset(name.strip() for name in args.defects.split(",") if name.strip())
         app = create_app(
@@ -129,7 +169,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     if defects:
         print(f"  DELIBERATE DEFECTS (test only): {', '.join(sorted(defects))}", flush=True)
     # uvicorn's access log prints query strings; the app keeps secrets out of its own logs.
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        access_log=False,
+        **uvicorn_options(limits),
+    )
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ from .envelope import (
 from .faults import Faults, TokenBucket, retry_after_seconds
 from .handlers import HANDLERS
 from .handlers.common import DeliberateDefectError
+from .limits import Limits
 from .requests import MAX_BODY_BYTES, parse_body, parse_form, parse_parameters
 from .spec import Operation, SpecIndex, load_spec, route_sort_key
 from .store import Store
@@ -348,6 +349,7 @@ def create_app(
     login_backoff: bool = True,
     login_backoff_per_username: bool = False,
     test_login_route: bool = False,
+    limits: Limits | None = None,
     faults: Faults | None = None,
     defects: Iterable[str] = frozenset(),
     clock: Callable[[], float] | None = None,
@@ -434,4 +436,5 @@ def create_app(
     app.state.strict_violations = strict_violations
     app.state.answered_operations = answered
     app.state.faults = app.faults
+    app.state.limits = limits or Limits()
     return app
