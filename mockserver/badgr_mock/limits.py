@@ -22,7 +22,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.types import Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from .envelope import ApiError, dump_json
+from .envelope import ErrorReply, dump_json
 
 logger = logging.getLogger("badgr_mock")
 
@@ -63,8 +63,8 @@ class ClientGone(Exception):
     """The client closed its connection before its request body arrived."""
 
 
-def _too_large(limit: int) -> ApiError:
-    return ApiError(
+def _too_large(limit: int) -> ErrorReply:
+    return ErrorReply(
         413,
         "request body too large",
         validation_errors=[f"The request body exceeds {limit} bytes."],
@@ -87,7 +87,7 @@ async def read_body(request: Request, *, max_bytes: int, timeout: float) -> byte
                     raise _too_large(max_bytes)
                 chunks.append(chunk)
     except TimeoutError:
-        raise ApiError(
+        raise ErrorReply(
             408,
             "request timeout",
             validation_errors=[f"The request body did not arrive within {timeout:g} seconds."],
@@ -109,7 +109,7 @@ def connection_cap(requested: int) -> int:
 def _overload_response() -> bytes:
     timestamp = time.strftime("%Y-%m-%dT%H:%M:%S.000000Z", time.gmtime())
     return dump_json(
-        ApiError(503, "service unavailable: too many open connections").body(timestamp)
+        ErrorReply(503, "service unavailable: too many open connections").body(timestamp)
     )
 
 

@@ -19,6 +19,7 @@ from typing import Any
 import httpx
 import uvicorn
 
+from .limits import Limits, uvicorn_options
 from .store import DEMO_PASSWORD
 
 HOST = "127.0.0.1"
@@ -46,8 +47,15 @@ def serve(app: Any, *, log_level: str = "warning") -> Iterator[str]:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((HOST, 0))
     port = sock.getsockname()[1]
+    settings = getattr(app, "settings", None)
+    limits = getattr(settings, "limits", None) or Limits()
     config = uvicorn.Config(
-        app, log_level=log_level, access_log=False, lifespan="off", timeout_graceful_shutdown=5
+        app,
+        log_level=log_level,
+        access_log=False,
+        lifespan="off",
+        timeout_graceful_shutdown=5,
+        **uvicorn_options(limits),
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(

@@ -62,9 +62,7 @@ async def test_authorize_asks_for_the_password_by_default() -> None:
         assert page.status_code == 200 and "location" not in page.headers
         assert page.headers["content-type"].startswith("text/html")
         assert 'type="password"' in page.text and 'value="demo-app"' in page.text
-        assert (
-            app.state.store.connection.execute("SELECT count(*) FROM auth_codes").fetchone()[0] == 0
-        )
+        assert app.store.connection.execute("SELECT count(*) FROM auth_codes").fetchone()[0] == 0
 
         missing = await client.post(AUTHORIZE, data={**OAUTH_QUERY, "username": ALICE})
         assert missing.status_code == 400 and missing.json()["error"] == "invalid_request"
