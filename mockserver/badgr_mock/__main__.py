@@ -148,6 +148,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             login_backoff=not args.no_login_backoff,
             login_backoff_per_username=args.login_backoff_per_username,
             test_login_route=args.test_login_route,
+            limits=limits,
             faults=faults,
             defects=defects,
         )

@@ -33,6 +33,8 @@ OVERFLOW_CONNECTIONS = 32
 #: How long an over-capacity connection may take to send the request its 503 answers.
 OVERFLOW_HEADER_TIMEOUT = 1.0
 OVERLOAD_RETRY_AFTER = "1"
+#: Bytes of an unread body dropped after an early answer before the connection is closed.
+LINGER_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,7 @@ class GuardedH11Protocol(H11Protocol):
     waiting: ClassVar[OrderedDict[GuardedH11Protocol, None]]
 
     _deadline: asyncio.TimerHandle | None = None
+    _dropped = 0
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         open_connections = len(self.connections)
@@ -158,11 +161,26 @@ class GuardedH11Protocol(H11Protocol):
         self._wait_for_request(self.limits.header_timeout, evictable=True)
 
     def data_received(self, data: bytes) -> None:
+        if self._answered_early():
+            # The rest of a body answered without being read (401, 413, 408) is dropped; a
+            # little of it is read so the client sees the answer, then the line is closed.
+            self._dropped += len(data)
+            if self._dropped > LINGER_BYTES:
+                self._close_waiting()
+                return
         super().data_received(data)
         if self.cycle is not None and not self.cycle.response_complete:
             self._stop_waiting()
 
+    def _answered_early(self) -> bool:
+        return (
+            self.cycle is not None
+            and self.cycle.response_complete
+            and self.conn.their_state is h11.SEND_BODY
+        )
+
     def on_response_complete(self) -> None:
+        self._dropped = 0
         super().on_response_complete()
         idle = self.cycle is None or self.cycle.response_complete
         if idle and not self.transport.is_closing():
