@@ -46,11 +46,12 @@ def profile(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
 
 @pytest.fixture
 def app(profile: str) -> Any:
+    # The test-only login route lets the authorization-code tests log in without a browser.
     if profile == "documented":
-        return create_app()
+        return create_app(test_login_route=True)
     if not MOCK_HAS_PROFILES:
         pytest.skip(NO_PROFILES)
-    return create_app(profile=profile)  # type: ignore[call-arg,unused-ignore]
+    return create_app(profile=profile, test_login_route=True)  # type: ignore[call-arg,unused-ignore]
 
 
 @pytest.fixture
