@@ -33,6 +33,7 @@ from .envelope import (
 from .faults import Faults, TokenBucket, retry_after_seconds
 from .handlers import HANDLERS
 from .handlers.common import DeliberateDefectError
+from .public import PublicSite
 from .requests import MAX_BODY_BYTES, parse_body, parse_parameters
 from .spec import Operation, SpecIndex, load_spec, route_sort_key
 from .store import Store
@@ -369,6 +370,7 @@ def create_app(
         return pipeline.authorize(request)
 
     routes.append(Route("/auth/oauth2/authorize", authorize, methods=["GET"]))
+    routes.extend(PublicSite(store, pipeline.base_url).routes())
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
