@@ -98,8 +98,19 @@ def test_security_uses_documented_scopes_on_every_operation() -> None:
         assert "security" in op, (method, path)
         for requirement in op["security"]:
             for scheme, scopes in requirement.items():
-                assert scheme in ("oauth2", "bearer"), (method, path)
+                assert scheme == "oauth2", (method, path)
                 assert set(scopes) <= SCOPES, (method, path)
+
+
+def test_every_secured_operation_requires_scopes() -> None:
+    # A requirement without scopes lets any valid token in, whatever it was granted for.
+    unscoped = [
+        (method, path, requirement)
+        for method, path, op in operations()
+        for requirement in op["security"]
+        if not requirement or any(not scopes for scopes in requirement.values())
+    ]
+    assert unscoped == []
 
 
 def _walk(node: Any, where: str = "$") -> list[tuple[str, dict[str, Any]]]:

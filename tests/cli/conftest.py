@@ -1,0 +1,120 @@
+"""Fixtures for the CLI tests: the installed ``badgr`` command run as a subprocess against the
+mock over real HTTP, with its own config dir. Data is seeded in-process through the SDK."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from badgr import Client
+from badgr_mock.app import create_app
+from badgr_mock.testing import PNG_DATA_URI, serve
+
+ALICE = "alice@example.com"
+PASSWORD = "badgr-demo"
+BADGR = Path(sys.executable).parent / "badgr"
+#: generous: the machine is shared; no test asserts on time
+TIMEOUT = 300
+
+
+@dataclass
+class Badgr:
+    """Runs ``badgr`` with an isolated config dir and no inherited ``BADGR_*`` variables."""
+
+    base_url: str
+    home: Path
+
+    @property
+    def config(self) -> Path:
+        return self.home / "badgr" / "config.json"
+
+    def env(self, **extra: str) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("BADGR_")}
+        env.update(XDG_CONFIG_HOME=str(self.home), NO_COLOR="1", COLUMNS="120", **extra)
+        return env
+
+    def run(
+        self, *args: str, input: str | None = None, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(BADGR), *args],
+            input=input,
+            capture_output=True,
+            text=True,
+            env=env or self.env(),
+            timeout=TIMEOUT,
+        )
+
+    def popen(self, *args: str, **kwargs: Any) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [str(BADGR), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=self.env(),
+            **kwargs,
+        )
+
+    def login(self, *extra: str) -> None:
+        done = self.run(
+            "login",
+            "--base-url",
+            self.base_url,
+            "--username",
+            ALICE,
+            *extra,
+            env=self.env(BADGR_PASSWORD=PASSWORD),
+        )
+        assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture
+def app() -> Any:
+    return create_app(":memory:")
+
+
+@pytest.fixture
+def base_url(app: Any) -> Iterator[str]:
+    with serve(app) as url:
+        yield url
+
+
+@pytest.fixture
+def badgr(base_url: str, tmp_path: Path) -> Badgr:
+    return Badgr(base_url, tmp_path / "config-home")
+
+
+@pytest.fixture
+def logged_in(badgr: Badgr) -> Badgr:
+    badgr.login()
+    return badgr
+
+
+@pytest.fixture
+def sdk(base_url: str) -> Iterator[Client]:
+    with Client(base_url=base_url, username=ALICE, password=PASSWORD) as client:
+        yield client
+
+
+def make_badge(client: Client, name: str = "Python") -> tuple[str, str]:
+    issuer = client.issuers.create(name="Academy", email=ALICE, url="https://academy.example")
+    badge = client.badgeclasses.create(
+        issuer=issuer.entity_id,
+        name=name,
+        description="Knows Python",
+        image=PNG_DATA_URI,
+        criteria_narrative="Pass the course",
+    )
+    return issuer.entity_id, badge.entity_id
+
+
+def write_csv(path: Path, rows: Sequence[Sequence[str]]) -> Path:
+    path.write_text("".join(",".join(row) + "\n" for row in rows), encoding="utf-8")
+    return path

@@ -1,0 +1,86 @@
+"""The ``badgr`` command group: error handling, exit codes and shell completion."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import click
+import httpx
+from click.shell_completion import get_completion_class
+
+from badgr import errors
+from badgr._executor import _connection_error  # the SDK's redacted connection error
+
+from ._errors import EXIT_FAILED, CLIError, SetupError, describe, exit_code_for, print_traceback
+from ._state import State, common_options
+
+__all__ = ["BadgrGroup", "cli"]
+
+EXAMPLES = """
+\b
+Examples:
+  badgr login --base-url http://127.0.0.1:8000 --username alice@example.com
+  badgr award BADGE_ID --csv students.csv --out results.csv
+  badgr export assertions --badge BADGE_ID --format csv --out awards.csv
+  badgr api GET /v2/issuers --paginate
+"""
+
+
+class BadgrGroup(click.Group):
+    """Turns SDK errors into one line and an exit code; ``--debug`` adds the traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            try:
+                return super().invoke(ctx)
+            except httpx.TransportError as exc:  # the SDK's token grant lets these through
+                raise _connection_error(exc) from exc
+        except errors.BadgrError as error:
+            if _debug(ctx):
+                print_traceback(error)
+            failure = SetupError if exit_code_for(error) == SetupError.exit_code else CLIError
+            raise failure(describe(error)) from None
+        except CLIError as error:
+            if _debug(ctx):
+                print_traceback(error)
+            raise
+        except BrokenPipeError:
+            # the reader went away (``badgr export … | head``): stop quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise SystemExit(EXIT_FAILED) from None
+
+
+def _debug(ctx: click.Context) -> bool:
+    state = ctx.find_object(State)
+    return bool(state and state.debug)
+
+
+@click.group(
+    cls=BadgrGroup, epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]}
+)
+@click.version_option(package_name="badgr-credentials", prog_name="badgr")
+@common_options
+def cli() -> None:
+    """Work with a Badgr / Canvas Credentials server from the shell.
+
+    Log in once (`badgr login`), then one command per job. Tables on a terminal, `--json` or
+    CSV for scripts. Exit codes: 0 ok, 1 some items failed, 2 usage or setup error.
+    """
+
+
+@cli.command()
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+def completion(shell: str) -> None:
+    """Print the shell completion script for SHELL.
+
+    \b
+    Example (bash; add the line to ~/.bashrc):
+      eval "$(badgr completion bash)"
+    """
+    root = click.get_current_context().find_root()
+    completion_class = get_completion_class(shell)
+    assert completion_class is not None  # click.Choice allows only supported shells
+    click.echo(completion_class(cli, {}, root.info_name or "badgr", "_BADGR_COMPLETE").source())
