@@ -67,6 +67,9 @@ demo: $(STAMP)
 fuzz: $(STAMP)
 	$(PY) scripts/fuzz.py $(if $(URL),--url '$(URL)') --report-dir '$(REPORT_DIR)' --max-examples '$(MAX_EXAMPLES)'
 
+docs: $(STAMP)
+	$(PY) scripts/build_docs.py --output build/docs
+
 bench: $(STAMP)
 	$(PY) scripts/bench.py --output BENCHMARKS.md
 

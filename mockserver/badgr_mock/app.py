@@ -21,6 +21,7 @@ from starlette.types import Message, Receive, Scope, Send
 
 from .auth import LoginThrottle, authenticate, authorize_redirect, token_endpoint
 from .context import DEFECT_NAMES, Context, Reply, Settings
+from .docs import DocsSite
 from .envelope import (
     MISCELLANEOUS,
     NOT_FOUND,
@@ -371,6 +372,7 @@ def create_app(
 
     routes.append(Route("/auth/oauth2/authorize", authorize, methods=["GET"]))
     routes.extend(PublicSite(store, pipeline.base_url).routes())
+    routes.extend(DocsSite(spec, pipeline.base_url, store.now_text).routes())
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
