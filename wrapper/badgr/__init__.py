@@ -18,6 +18,7 @@ from ._executor import Outcome
 from ._pagination import AsyncPager, Page, SyncPager
 from ._resources import encode_ref, recipient_input
 from ._retry import RetryPolicy
+from .verification import Verification, verify
 
 __all__ = [
     "REGIONS",
@@ -31,9 +32,11 @@ __all__ = [
     "RetryPolicy",
     "SyncPager",
     "Token",
+    "Verification",
     "authorize_url",
     "encode_ref",
     "errors",
     "models",
     "recipient_input",
+    "verify",
 ]
