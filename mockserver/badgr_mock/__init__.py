@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from .app import BadgrMockApp, StrictModeViolation, create_app
+from .app import BadgrMockApp, create_app
 from .faults import Faults, defects_from_env, faults_from_env
+from .strict import StrictModeViolation
 
 __all__ = [
     "BadgrMockApp",

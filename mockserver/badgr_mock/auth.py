@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from .context import Context, Reply, User, load_user
+from .context import Context, Reply, load_user
 from .envelope import OAuthError, not_found, unauthorized
 from .spec import Operation
 from .store import ALL_SCOPES, PUBLIC_CLIENT_ID, Store, check_password, hash_secret
@@ -245,9 +245,6 @@ def authenticate(ctx: Context, authorization: str | None) -> None:
     if token is None:
         if public:
             return
-        if operation.operation_id == "list_issuers" and ctx.has_defect("ignore_auth"):
-            _attach_any_user(ctx)
-            return
         raise unauthorized()
     row = ctx.db.execute(
         "SELECT user_pk, scope, expires_at, revoked FROM tokens WHERE access_hash = ?",
@@ -269,10 +266,3 @@ def authenticate(ctx: Context, authorization: str | None) -> None:
             return
     # A missing scope looks exactly like a missing entity, as on the real server.
     raise not_found()
-
-
-def _attach_any_user(ctx: Context) -> None:
-    """The ``ignore_auth`` defect answers as the first demo user."""
-    user: User | None = load_user(ctx.db, 1)
-    ctx.user = user
-    ctx.scopes = frozenset(ALL_SCOPES)

@@ -18,17 +18,6 @@ from .store import Store, loads
 ROLE_RANK = {"staff": 1, "editor": 2, "owner": 3}
 STAFF, EDITOR, OWNER = 1, 2, 3
 
-DEFECT_NAMES = frozenset(
-    {
-        "server_error",
-        "missing_field",
-        "delete_keeps_row",
-        "ignore_auth",
-        "pagination_drops_item",
-        "not_found_as_empty",
-    }
-)
-
 
 @dataclass
 class User:
@@ -51,20 +40,18 @@ class User:
 
 
 @dataclass
-class Settings:
+class MockSettings:
     """Per-app behaviour chosen in ``create_app``."""
 
     base_url: str | None
     strict: bool
     token_ttl: int
-    login_backoff: bool
-    defects: frozenset[str]
 
 
 @dataclass
 class Context:
     store: Store
-    settings: Settings
+    settings: MockSettings
     operation: Operation
     params: dict[str, Any]
     body: Any
@@ -78,9 +65,6 @@ class Context:
     @property
     def db(self) -> sqlite3.Connection:
         return self.store.connection
-
-    def has_defect(self, name: str) -> bool:
-        return name in self.settings.defects
 
     def require_user(self) -> User:
         if self.user is None:
@@ -140,16 +124,21 @@ def find_row(
     return row
 
 
-def role_on_issuer(db: sqlite3.Connection, issuer_pk: int, user: User | None) -> int:
-    if user is None:
-        return 0
+def staff_role(db: sqlite3.Connection, issuer_pk: int, user_pk: int) -> str | None:
+    """The user's role on the issuer (``staff``, ``editor``, ``owner``), or None."""
     row = db.execute(
-        "SELECT role FROM staff WHERE issuer_pk = ? AND user_pk = ?", (issuer_pk, user.pk)
+        "SELECT role FROM staff WHERE issuer_pk = ? AND user_pk = ?", (issuer_pk, user_pk)
     ).fetchone()
-    return 0 if row is None else ROLE_RANK[row["role"]]
+    return None if row is None else str(row["role"])
 
 
-def decode_base64_segment(value: str, name: str) -> str:
+def role_on_issuer(db: sqlite3.Connection, issuer_pk: int, user: User | None) -> int:
+    """The caller's rank on the issuer (0 for none), to compare with STAFF, EDITOR, OWNER."""
+    role = None if user is None else staff_role(db, issuer_pk, user.pk)
+    return 0 if role is None else ROLE_RANK[role]
+
+
+def decode_base64_segment(value: str) -> str:
     """URL-safe (or standard) base64, padding optional, of UTF-8 text.
 
     A segment that does not decode names no entity, so it is a 404 like any unknown id.
@@ -187,7 +176,7 @@ def addressed_entity_id(ctx: Context, ref_param: str, kind: str) -> str:
     ``openBadgeId`` (under ``/public/{kind}/``) arrives base64-encoded in ``ref_param``."""
     if "idOrEntityId" in ctx.params:
         return str(ctx.params["idOrEntityId"])
-    url = decode_base64_segment(ctx.params[ref_param], ref_param)
+    url = decode_base64_segment(ctx.params[ref_param])
     entity_id = entity_id_from_open_badge_id(url, kind)
     if entity_id is None:
         raise not_found()

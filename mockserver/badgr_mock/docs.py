@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .envelope import ApiError, JSONBytesResponse, dump_json
+from .envelope import ErrorReply, JSONBytesResponse, dump_json
 from .spec import SpecIndex
 
 ASSETS_DIR = Path(__file__).resolve().parent / "static" / "swagger-ui"
@@ -97,7 +97,7 @@ class DocsSite:
 
     def _error(self, status: int, message: str) -> Response:
         description = "docs unavailable" if status == 503 else "not found"
-        error = ApiError(status, description, validation_errors=[message])
+        error = ErrorReply(status, description, validation_errors=[message])
         return JSONBytesResponse(dump_json(error.body(self.now_text())), status_code=status)
 
     async def index(self, request: Request) -> Response:

@@ -27,7 +27,7 @@ class JSONBytesResponse(Response):
     media_type = "application/json"
 
 
-class ApiError(Exception):
+class ErrorReply(Exception):
     """An error answer in the envelope. Handlers raise it; the transaction is rolled back."""
 
     def __init__(
@@ -95,8 +95,8 @@ def bad_request(
     *,
     validation_errors: list[str] | None = None,
     error_code: str | None = None,
-) -> ApiError:
-    return ApiError(
+) -> ErrorReply:
+    return ErrorReply(
         400,
         BAD_REQUEST,
         field_errors=field_errors,
@@ -105,12 +105,12 @@ def bad_request(
     )
 
 
-def not_found() -> ApiError:
-    return ApiError(404, NOT_FOUND)
+def not_found() -> ErrorReply:
+    return ErrorReply(404, NOT_FOUND)
 
 
-def unauthorized() -> ApiError:
-    return ApiError(401, NO_TOKEN)
+def unauthorized() -> ErrorReply:
+    return ErrorReply(401, NO_TOKEN)
 
 
 def success_body(result: list[Any], timestamp: str, description: str = "ok") -> dict[str, Any]:

@@ -16,7 +16,7 @@ DEFECTS_ENV = "BADGR_MOCK_DEFECTS"
 
 @dataclass
 class Faults:
-    """Mutable at run time (``app.state.faults``); all off by default.
+    """Mutable at run time (``app.faults``); all off by default.
 
     ``include_token_endpoint`` is off by default so a flaky API does not also make logins flaky
     (a password grant must never be retried automatically).
@@ -106,5 +106,6 @@ class TokenBucket:
             return (1.0 - self._tokens) / rate
 
 
-def retry_after_seconds(wait: float) -> str:
+def retry_after_header(wait: float) -> str:
+    """A ``Retry-After`` value: whole seconds, at least 1."""
     return str(max(1, math.ceil(wait)))

@@ -1,7 +1,9 @@
-"""Keyset pagination on (created, id), newest first, with opaque cursors and a Link header.
+"""List pagination and its ``Link`` header.
 
-A cursor names the last (``after``) or first (``before``) row of the page it came from, so rows
-inserted during a walk can neither shift a later page (no skips) nor repeat one (no duplicates).
+Most lists page by keyset on (created, id), newest first, with opaque cursors: a cursor names the
+last (``after``) or first (``before``) row of the page it came from, so rows inserted during a
+walk can neither shift a later page (no skips) nor repeat one (no duplicates). The public issuer
+list of an organization pages by page number, as documented.
 """
 
 from __future__ import annotations
@@ -14,13 +16,26 @@ from dataclasses import dataclass
 from typing import Any
 
 from .context import Context
-from .envelope import ApiError, bad_request
+from .envelope import ErrorReply, bad_request
 
 
 @dataclass
-class Page:
+class RowPage:
+    """One page of rows plus the links to its neighbours."""
+
     rows: list[sqlite3.Row]
-    link: str | None
+    next_url: str | None = None
+    prev_url: str | None = None
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """The RFC 8288 ``Link`` header, when there is a neighbouring page."""
+        links = [
+            f'<{url}>; rel="{rel}"'
+            for url, rel in ((self.next_url, "next"), (self.prev_url, "prev"))
+            if url is not None
+        ]
+        return {"Link": ", ".join(links)} if links else {}
 
 
 def encode_cursor(created: str, row_id: str) -> str:
@@ -29,7 +44,7 @@ def encode_cursor(created: str, row_id: str) -> str:
 
 def decode_cursor(cursor: str, name: str) -> tuple[str, str]:
     """A cursor this server did not issue names no position: 404, as the real server answers."""
-    invalid = ApiError(404, "invalid cursor", field_errors={name: ["Invalid cursor."]})
+    invalid = ErrorReply(404, "invalid cursor", field_errors={name: ["Invalid cursor."]})
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         created, _, row_id = (
@@ -42,22 +57,18 @@ def decode_cursor(cursor: str, name: str) -> tuple[str, str]:
     return created, row_id
 
 
-def paginate(
-    ctx: Context,
-    table_sql: str,
-    where: str,
-    args: Sequence[Any],
-    *,
-    column_prefix: str = "",
-) -> Page:
-    """Run ``SELECT * FROM table_sql WHERE where`` in (created, id) DESC order, paged by ``num``."""
-    created_col = f"{column_prefix}created"
-    id_col = f"{column_prefix}id"
-    order_desc = f"ORDER BY {created_col} DESC, {id_col} DESC"
+_ORDER_DESC = "ORDER BY created DESC, id DESC"
+_ORDER_ASC = "ORDER BY created ASC, id ASC"
+_OLDER = " AND (created, id) < (?, ?)"
+_NEWER = " AND (created, id) > (?, ?)"
+
+
+def paginate(ctx: Context, table: str, where: str, args: Sequence[Any]) -> RowPage:
+    """Run ``SELECT * FROM table WHERE where`` in (created, id) DESC order, paged by ``num``."""
     num: int | None = ctx.params.get("num")
     if num is None:
-        sql = f"SELECT * FROM {table_sql} WHERE {where} {order_desc}"
-        return Page(ctx.db.execute(sql, tuple(args)).fetchall(), None)
+        sql = f"SELECT * FROM {table} WHERE {where} {_ORDER_DESC}"
+        return RowPage(ctx.db.execute(sql, tuple(args)).fetchall())
     # Decode first: a made-up cursor is a 404 whatever else the query says.
     cursors = {
         name: decode_cursor(ctx.params[name], name)
@@ -68,38 +79,49 @@ def paginate(
         raise bad_request(validation_errors=["Send either after or before, not both."])
 
     def fetch(extra: str, extra_args: tuple[Any, ...], order: str, limit: int) -> list[Any]:
-        sql = f"SELECT * FROM {table_sql} WHERE {where}{extra} {order} LIMIT ?"
+        sql = f"SELECT * FROM {table} WHERE {where}{extra} {order} LIMIT ?"
         return ctx.db.execute(sql, (*args, *extra_args, limit)).fetchall()
 
-    skipped = False
-    order_asc = f"ORDER BY {created_col} ASC, {id_col} ASC"
-    older = f" AND ({created_col}, {id_col}) < (?, ?)"
-    newer = f" AND ({created_col}, {id_col}) > (?, ?)"
     if "before" in cursors:
-        rows = fetch(newer, cursors["before"], order_asc, num + 1)
+        rows = fetch(_NEWER, cursors["before"], _ORDER_ASC, num + 1)
         has_prev = len(rows) > num
         rows = list(reversed(rows[:num]))
         has_next = True  # the cursor's own row lies after this page
     else:
         after_key = cursors.get("after")
-        rows = fetch(older if after_key else "", after_key or (), order_desc, num + 2)
+        rows = fetch(_OLDER if after_key else "", after_key or (), _ORDER_DESC, num + 1)
         has_next = len(rows) > num
-        skipped = ctx.has_defect("pagination_drops_item") and len(rows) > num + 1
-        rows = rows[: num + 1] if skipped else rows[:num]
-        has_prev = after_key is not None and bool(rows) and _exists(ctx, fetch, newer, rows[0])
-    links = []
+        rows = rows[:num]
+        has_prev = (
+            after_key is not None and bool(rows) and bool(fetch(_NEWER, _key(rows[0]), "", 1))
+        )
+    page = RowPage(rows)
     if has_next and rows:
-        last = rows[-1]
-        next_url = ctx.absolute_url(after=encode_cursor(last["created"], last["id"]), before=None)
-        links.append(f'<{next_url}>; rel="next"')
-        if skipped:
-            rows = rows[:num]
+        page.next_url = ctx.absolute_url(after=encode_cursor(*_key(rows[-1])), before=None)
     if has_prev and rows:
-        first = rows[0]
-        prev_url = ctx.absolute_url(before=encode_cursor(first["created"], first["id"]), after=None)
-        links.append(f'<{prev_url}>; rel="prev"')
-    return Page(rows, ", ".join(links) or None)
+        page.prev_url = ctx.absolute_url(before=encode_cursor(*_key(rows[0])), after=None)
+    return page
 
 
-def _exists(ctx: Context, fetch: Any, newer: str, row: sqlite3.Row) -> bool:
-    return bool(fetch(newer, (row["created"], row["id"]), "", 1))
+def _key(row: sqlite3.Row) -> tuple[str, str]:
+    return row["created"], row["id"]
+
+
+def paginate_by_page_number(
+    ctx: Context, table: str, where: str, args: Sequence[Any], order: str
+) -> RowPage:
+    """``SELECT * FROM table WHERE where ORDER BY order``, paged by ``num`` and ``page``."""
+    sql = f"SELECT * FROM {table} WHERE {where} ORDER BY {order}"
+    num: int | None = ctx.params.get("num")
+    if num is None:
+        return RowPage(ctx.db.execute(sql, tuple(args)).fetchall())
+    page_number: int = ctx.params.get("page", 1)
+    rows = ctx.db.execute(
+        f"{sql} LIMIT ? OFFSET ?", (*args, num + 1, (page_number - 1) * num)
+    ).fetchall()
+    page = RowPage(rows[:num])
+    if len(rows) > num:
+        page.next_url = ctx.absolute_url(page=str(page_number + 1))
+    if page_number > 1:
+        page.prev_url = ctx.absolute_url(page=str(page_number - 1))
+    return page

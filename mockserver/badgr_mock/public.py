@@ -23,7 +23,7 @@ from starlette.routing import Route
 from . import public_html
 from .baking import DEFAULT_BADGE_SVG, bake
 from .context import open_badge_id
-from .envelope import NOT_FOUND, ApiError, JSONBytesResponse, dump_json
+from .envelope import NOT_FOUND, ErrorReply, JSONBytesResponse, dump_json
 from .negotiation import negotiate
 from .render import image_url
 from .store import Store, loads
@@ -66,7 +66,7 @@ class PublicSite:
             try:
                 with self.store.lock:
                     return view(request)
-            except ApiError as error:
+            except ErrorReply as error:
                 body = dump_json(error.body(self.store.now_text()))
                 return JSONBytesResponse(body, status_code=error.status, headers=error.headers)
 
@@ -77,12 +77,12 @@ class PublicSite:
     def _row(self, table: str, request: Request) -> sqlite3.Row:
         entity_id = request.path_params["entity_id"]
         if not _ENTITY_ID.fullmatch(entity_id):
-            raise ApiError(404, NOT_FOUND, validation_errors=[f"{entity_id!r} is no entity id."])
+            raise ErrorReply(404, NOT_FOUND, validation_errors=[f"{entity_id!r} is no entity id."])
         row: sqlite3.Row | None = self.store.connection.execute(
             f"SELECT * FROM {table} WHERE entity_id = ?", (entity_id,)
         ).fetchone()
         if row is None:
-            raise ApiError(404, NOT_FOUND)
+            raise ErrorReply(404, NOT_FOUND)
         return row
 
     def _by_pk(self, table: str, pk: int | None) -> sqlite3.Row:
@@ -95,7 +95,7 @@ class PublicSite:
         )
         if row is None:
             # An imported assertion: its documents are hosted by the server that issued it.
-            raise ApiError(404, NOT_FOUND, validation_errors=["Hosted by another server."])
+            raise ErrorReply(404, NOT_FOUND, validation_errors=["Hosted by another server."])
         return row
 
     def _stored_image(self, entity_id: str) -> tuple[str, bytes] | None:
@@ -264,7 +264,7 @@ class PublicSite:
             outside = loads(row["doc"]).get("image")
             if isinstance(outside, str):
                 return RedirectResponse(outside, status_code=302)
-            raise ApiError(404, NOT_FOUND, validation_errors=["This entity has no image."])
+            raise ErrorReply(404, NOT_FOUND, validation_errors=["This entity has no image."])
         return _image_response(request, *stored)
 
     def issuer_image(self, request: Request) -> Response:
@@ -296,8 +296,8 @@ def _image_response(request: Request, media_type: str, data: bytes) -> Response:
     return Response(data, media_type=media_type, headers={"Vary": "Accept"})
 
 
-def _not_acceptable(offered: tuple[str, ...]) -> ApiError:
-    return ApiError(
+def _not_acceptable(offered: tuple[str, ...]) -> ErrorReply:
+    return ErrorReply(
         406,
         "not acceptable",
         validation_errors=[f"This resource is available as {', '.join(offered)}."],

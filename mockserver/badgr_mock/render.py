@@ -45,6 +45,10 @@ def user_profile(user: User) -> dict[str, Any]:
     }
 
 
+def staff_entry(member: User, role: str | None) -> dict[str, Any]:
+    return {"role": role, "user": member.entity_id, "userProfile": user_profile(member)}
+
+
 def staff_entries(ctx: Context, issuer_pk: int) -> list[dict[str, Any]]:
     entries = []
     for row in ctx.db.execute(
@@ -53,9 +57,7 @@ def staff_entries(ctx: Context, issuer_pk: int) -> list[dict[str, Any]]:
     ):
         member = load_user(ctx.db, row["user_pk"])
         if member is not None:
-            entries.append(
-                {"role": row["role"], "user": member.entity_id, "userProfile": user_profile(member)}
-            )
+            entries.append(staff_entry(member, row["role"]))
     return entries
 
 

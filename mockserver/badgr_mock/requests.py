@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl
 
 from jsonschema import ValidationError
 
-from .envelope import ApiError, bad_request
+from .envelope import ErrorReply, bad_request
 from .spec import Operation, Parameter, SchemaValidator
 
 MAX_BODY_BYTES = 4 * 1024 * 1024
@@ -223,7 +223,7 @@ def parse_body(operation: Operation, content_type: str | None, raw: bytes) -> An
         validator = declared.get("application/json") or next(iter(declared.values()))
     else:
         wanted = " or ".join(declared)
-        raise ApiError(
+        raise ErrorReply(
             400,
             "bad request",
             validation_errors=[f"Unsupported media type {_short(media)!r}; send {wanted}."],

@@ -69,10 +69,17 @@ class RequestBody:
 
 
 @dataclass(frozen=True)
+class DeclaredHeader:
+    name: str
+    required: bool
+    validator: SchemaValidator
+
+
+@dataclass(frozen=True)
 class ResponseSpec:
     status: str
     validator: SchemaValidator | None  # None: no body declared
-    header_names: frozenset[str]
+    headers: tuple[DeclaredHeader, ...]
 
 
 @dataclass(frozen=True)
@@ -163,6 +170,14 @@ class _Builder:
             validator=self.validator(schema_pointer),
         )
 
+    def header(self, name: str, node: Any, pointer: str) -> DeclaredHeader:
+        node, pointer = self.deref(node, pointer)
+        return DeclaredHeader(
+            name=name,
+            required=bool(node.get("required", False)),
+            validator=self.validator(pointer + "/schema"),
+        )
+
     def operation(
         self, path: str, method: str, path_item: dict[str, Any], path_pointer: str
     ) -> Operation:
@@ -203,7 +218,10 @@ class _Builder:
             responses[str(status)] = ResponseSpec(
                 status=str(status),
                 validator=validator,
-                header_names=frozenset(h.lower() for h in response.get("headers", {})),
+                headers=tuple(
+                    self.header(name, raw_header, f"{response_pointer}/headers/{name}")
+                    for name, raw_header in response.get("headers", {}).items()
+                ),
             )
 
         raw_security = node.get("security", self.document.get("security", []))

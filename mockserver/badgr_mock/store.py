@@ -162,6 +162,7 @@ CREATE TABLE IF NOT EXISTS collections (
     created TEXT NOT NULL,
     doc TEXT NOT NULL
 );
+-- Uploaded issuer and badge-class images. Written here; read by the public image routes.
 CREATE TABLE IF NOT EXISTS images (
     entity_id TEXT PRIMARY KEY,
     media_type TEXT NOT NULL,
@@ -262,9 +263,11 @@ class Store:
         return timestamp_from_epoch(self._last_created_us / 1_000_000)
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self, *, write: bool = True) -> Iterator[sqlite3.Connection]:
+        """One transaction under the lock: committed on success, rolled back on any exception.
+        ``write`` takes the write lock up front (IMMEDIATE), so two writers never deadlock."""
         with self.lock:
-            self.connection.execute("BEGIN IMMEDIATE")
+            self.connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
                 yield self.connection
             except BaseException:

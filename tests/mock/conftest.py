@@ -113,7 +113,7 @@ def api(app: BadgrMockApp) -> Iterator[Api]:
         client = TestClient(app, base_url="http://testserver")
     with client:
         yield Api(client, app)
-    assert app.state.strict_violations == []
+    assert app.strict_violations == []
 
 
 @pytest.fixture
@@ -121,7 +121,7 @@ def http_api(app: BadgrMockApp) -> Iterator[Api]:
     """Over real HTTP: uvicorn on a free port in a background thread."""
     with serve(app) as base_url, httpx.Client(base_url=base_url, timeout=30) as client:
         yield Api(client, app)
-    assert app.state.strict_violations == []
+    assert app.strict_violations == []
 
 
 @pytest.fixture(params=["asgi", "http"])

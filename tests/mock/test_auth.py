@@ -30,7 +30,7 @@ def _client(app: BadgrMockApp) -> Iterator[httpx.Client]:
         client = TestClient(app, base_url="http://testserver", follow_redirects=False)
     with client:
         yield client
-    assert app.state.strict_violations == []
+    assert app.strict_violations == []
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import pytest
 
 from badgr_mock import BadgrMockApp, Faults, StrictModeViolation, defects_from_env, faults_from_env
 from badgr_mock.context import Reply
+from badgr_mock.envelope import ErrorReply
 from badgr_mock.handlers import HANDLERS
 from badgr_mock.testing import serve
 
@@ -40,7 +41,7 @@ def test_fail_rate_answers_503_with_retry_after_and_spares_logins() -> None:
         assert response.status_code == 503
         assert response.headers["retry-after"] == "1"
         assert response.json()["status"]["success"] is False
-        app.state.faults.fail_rate = 0.0  # faults can be changed at run time
+        app.faults.fail_rate = 0.0  # faults can be changed at run time
         assert api.call("GET", "/v2/issuers").status_code == 200
 
 
@@ -81,7 +82,7 @@ def test_dropped_connection_applies_the_request_but_loses_the_answer() -> None:
                 headers=headers,
                 json={"name": "Lost", "email": ALICE, "url": "https://lost.example"},
             )
-        app.state.faults.drop_rate = 0.0
+        app.faults.drop_rate = 0.0
         names = [item["name"] for item in api.ok("GET", "/v2/issuers")["result"]]
         assert names == ["Lost"]
 
@@ -148,7 +149,7 @@ def test_defect_missing_field() -> None:
         issuer = api.create_issuer()
         body = api.ok("GET", f"/v2/issuers/{issuer['entityId']}")
         assert "entityId" not in body["result"][0]
-        assert api.app.state.strict_violations == []  # defects are applied after validation
+        assert api.app.strict_violations == []  # defects are applied after validation
 
 
 def test_defect_delete_keeps_row() -> None:
@@ -182,7 +183,7 @@ def test_strict_mode_catches_a_wrong_response(monkeypatch: pytest.MonkeyPatch) -
     for api in _in_process(app):
         with pytest.raises(StrictModeViolation, match=r"get_issuer .*schema path"):
             api.client.get("/v2/issuers/anything", headers=api.auth())
-    assert app.state.strict_violations
+    assert app.strict_violations
     for api in _in_process(strict_app(), raise_server_exceptions=False):
         response = api.client.get("/v2/issuers/anything", headers=api.auth())
         assert response.status_code == 500
@@ -190,3 +191,43 @@ def test_strict_mode_catches_a_wrong_response(monkeypatch: pytest.MonkeyPatch) -
     # Without strict mode the same response goes out unchecked.
     for api in _in_process(strict_app(strict=False)):
         assert api.call("GET", "/v2/issuers/anything").status_code == 200
+
+
+def _list_with_link(link: str) -> Any:
+    def handler(ctx: Any) -> Reply:
+        return Reply(result=[], headers={"Link": link})
+
+    return handler
+
+
+@pytest.mark.parametrize(
+    ("link", "accepted"),
+    [
+        ('<http://testserver/v2/issuers?num=1&after=X>; rel="next"', True),
+        ('<http://a/x?after=1>; rel="next", <http://a/x?before=2>; rel="prev"', True),
+        ("http://testserver/v2/issuers?after=X", False),
+        ('<http://testserver/v2/issuers>; rel="last"', False),
+    ],
+)
+def test_strict_mode_checks_declared_headers(
+    monkeypatch: pytest.MonkeyPatch, link: str, accepted: bool
+) -> None:
+    monkeypatch.setitem(HANDLERS, "list_issuers", _list_with_link(link))
+    app = strict_app()
+    for api in _in_process(app, raise_server_exceptions=False):
+        response = api.client.get("/v2/issuers", headers=api.auth())
+        assert (response.status_code == 200) is accepted
+    assert bool(app.strict_violations) is not accepted
+    if not accepted:
+        assert "header Link is malformed" in app.strict_violations[0]
+
+
+def test_strict_mode_requires_retry_after_on_429(monkeypatch: pytest.MonkeyPatch) -> None:
+    def throttled(ctx: Any) -> Reply:
+        raise ErrorReply(429, "too many requests")
+
+    monkeypatch.setitem(HANDLERS, "get_self", throttled)
+    app = strict_app()
+    for api in _in_process(app, raise_server_exceptions=False):
+        assert api.client.get("/v2/users/self", headers=api.auth()).status_code == 500
+    assert "header Retry-After is missing" in app.strict_violations[0]

@@ -114,7 +114,7 @@ def test_walk_during_concurrent_inserts_has_no_skips_or_duplicates() -> None:
         assert len(ids) == len(set(ids)), "a concurrent insert caused a duplicate"
         assert before <= set(ids), "a concurrent insert caused a skip"
         assert len(inserted) > len(before) // 3, "inserts did not interleave with the walk"
-    assert app.state.strict_violations == []
+    assert app.strict_violations == []
 
 
 def test_defect_pagination_drops_item_is_observable() -> None:

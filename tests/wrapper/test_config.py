@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from badgr import REGIONS, AsyncClient, Client
-from badgr._config import resolve_settings
+from badgr._config import resolve_config
 
 
 def test_regions_match_the_spec_servers() -> None:
@@ -44,13 +44,13 @@ def test_env_region_and_token(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("BADGR_BASE_URL", raising=False)
     monkeypatch.setenv("BADGR_REGION", "eu")
     monkeypatch.setenv("BADGR_TOKEN", "env-token-123")
-    settings = resolve_settings(
+    config = resolve_config(
         base_url=None, region=None, token=None, username=None, password=None, client_id=None
     )
-    assert settings.base_url == "https://api.eu.badgr.io"
-    assert settings.token == "env-token-123"
-    assert settings.client_id == "public"
-    assert "env-token-123" not in repr(settings)
+    assert config.base_url == "https://api.eu.badgr.io"
+    assert config.token == "env-token-123"
+    assert config.client_id == "public"
+    assert "env-token-123" not in repr(config)
 
 
 def test_explicit_arguments_win_over_env() -> None:
@@ -59,7 +59,7 @@ def test_explicit_arguments_win_over_env() -> None:
         "BADGR_TOKEN": "env-token",
         "BADGR_REGION": "au",
     }
-    settings = resolve_settings(
+    config = resolve_config(
         base_url=None,
         region="ca",
         token=None,
@@ -68,16 +68,16 @@ def test_explicit_arguments_win_over_env() -> None:
         client_id=None,
         env=env,
     )
-    assert settings.base_url == REGIONS["ca"]
-    assert settings.token is None  # explicit credentials never mix with BADGR_TOKEN
-    assert settings.username == "me@example.com"
+    assert config.base_url == REGIONS["ca"]
+    assert config.token is None  # explicit credentials never mix with BADGR_TOKEN
+    assert config.username == "me@example.com"
 
 
 def test_defaults_to_us_and_rejects_bad_input() -> None:
-    settings = resolve_settings(
+    config = resolve_config(
         base_url=None, region=None, token=None, username=None, password=None, client_id=None, env={}
     )
-    assert settings.base_url == REGIONS["us"]
+    assert config.base_url == REGIONS["us"]
     with pytest.raises(ValueError, match="unknown Badgr region"):
         Client(region="mars")
     with pytest.raises(ValueError, match="together"):

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
 import pkgutil
+from collections.abc import Iterator
 from types import ModuleType
+from typing import Any
 
 import pytest
 
 import badgr_api.api
-from badgr import AsyncClient, encode_ref, errors, recipient_input
+from badgr import AsyncClient, Client, encode_ref, errors, recipient_input
 from badgr import _resources as resources
+from badgr._namespace import Namespace
 
 from .conftest import ALICE, BOB, PASSWORD, PNG, amake_badge
 
@@ -24,11 +28,14 @@ def _operation_modules() -> set[str]:
 
 
 def test_every_generated_operation_has_a_namespace_method() -> None:
-    used = {
-        value.__name__
-        for value in vars(resources).values()
-        if isinstance(value, ModuleType) and value.__name__.startswith("badgr_api.api.")
-    }
+    used = set()
+    for module in pkgutil.iter_modules(resources.__path__):
+        namespace_module = importlib.import_module(f"{resources.__name__}.{module.name}")
+        used |= {
+            value.__name__
+            for value in vars(namespace_module).values()
+            if isinstance(value, ModuleType) and value.__name__.startswith("badgr_api.api.")
+        }
     missing = _operation_modules() - used - {"badgr_api.api.oauth.issue_token"}
     assert len(_operation_modules()) == 70
     assert missing == set()
@@ -49,8 +56,8 @@ async def test_issuers_staff_invitations_and_lookup(aclient: AsyncClient) -> Non
     issuer_id, _ = await amake_badge(aclient)
     issuer = await aclient.issuers.get(issuer_id)
     assert isinstance(issuer.open_badge_id, str)
-    by_obi = await aclient.issuers.get_by_open_badge_id(issuer.open_badge_id)
-    by_ref = await aclient.issuers.get_by_ref(issuer.open_badge_id)
+    by_obi = await aclient.issuers.get(issuer.open_badge_id, by="open_badge_id")
+    by_ref = await aclient.issuers.get(issuer.open_badge_id, by="ref")
     assert by_obi.entity_id == by_ref.entity_id == issuer_id
     staff = await aclient.issuers.staff.add(issuer_id, BOB, "staff")
     assert staff.role == "staff"
@@ -71,7 +78,7 @@ async def test_issuers_staff_invitations_and_lookup(aclient: AsyncClient) -> Non
         email=ALICE,
         url="https://academy.example",
         description="d",
-        method="patch",
+        replace=False,
         by="ref",
     )
     assert patched.name == "Patched"
@@ -116,6 +123,21 @@ async def test_badgeclasses_claim_codes_archive_duplicate(aclient: AsyncClient) 
     )
     assert updated.name == "Python 2"
     await aclient.badgeclasses.delete(via_issuer.entity_id)
+    open_badge_id = updated.open_badge_id
+    assert isinstance(open_badge_id, str)
+    by_ref = await aclient.badgeclasses.get(open_badge_id, by="ref")
+    assert by_ref.entity_id == badge_id
+    renamed = await aclient.badgeclasses.update(
+        open_badge_id,
+        by="ref",
+        name="Python 3",
+        description="d",
+        image=PNG,
+        criteria_url="https://c.example",
+    )
+    assert renamed.name == "Python 3"
+    await aclient.badgeclasses.archive(open_badge_id, by="ref")
+    assert (await aclient.badgeclasses.reactivate(open_badge_id, by="ref")).entity_id == badge_id
 
 
 async def test_assertions_update_and_revoke_many(aclient: AsyncClient) -> None:
@@ -183,3 +205,46 @@ async def test_backpack_users_organizations_pathways(aclient: AsyncClient, app: 
     assert (await aclient.pathways.get_draft(pathway.id)).id == pathway.id
     assert (await aclient.pathways.revert_draft(pathway.id)).id
     assert [p.id async for p in aclient.pathways.list(issuer_id)] == [pathway.id]
+
+
+def _namespaces(root: object, path: str) -> Iterator[tuple[str, Namespace[Any]]]:
+    for name, value in vars(root).items():
+        if isinstance(value, Namespace) and not name.startswith("_"):
+            yield f"{path}.{name}", value
+            yield from _namespaces(value, f"{path}.{name}")
+
+
+def test_every_public_namespace_method_has_a_docstring() -> None:
+    undocumented = []
+    checked = 0
+    clients: list[Client | AsyncClient] = [
+        Client(base_url="http://127.0.0.1:9", token="t"),
+        AsyncClient(base_url="http://127.0.0.1:9", token="t"),
+    ]
+    for client in clients:
+        for path, namespace in _namespaces(client, type(client).__name__):
+            for name in dir(namespace):
+                member = getattr(namespace, name)
+                if name.startswith("_") or isinstance(member, Namespace) or not callable(member):
+                    continue
+                checked += 1
+                if not (member.__doc__ or "").strip():
+                    undocumented.append(f"{path}.{name}")
+    assert checked > 100  # both clients, every namespace
+    assert undocumented == []
+
+
+def test_request_form_misuse_names_the_allowed_values() -> None:
+    client = Client(base_url="http://127.0.0.1:9", token="t")
+    with pytest.raises(ValueError, match="'id', 'open_badge_id', 'ref'"):
+        client.issuers.get("x", by="url")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="'id', 'ref'"):
+        client.badgeclasses.get("x", by="open_badge_id")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"nme.*allowed: .*name"):
+        client.badgeclasses.create(issuer="i", nme="x", description="d", image=PNG)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match=r"missing required keyword argument.*image"):
+        client.badgeclasses.update("b", name="x", description="d")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="frist_name"):
+        client.users.update_me(frist_name="x")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match=r"missing required keyword argument.*issuer"):
+        client.pathways.create(name="p")  # type: ignore[call-arg]

@@ -147,7 +147,7 @@ def test_a_2xx_that_does_not_parse_keeps_the_raw_body() -> None:
 
 def test_page_size_is_validated(client: Client) -> None:
     for bad in (0, 501, -1):
-        with pytest.raises(ValueError, match="between 1 and 500"):
+        with pytest.raises(ValueError, match="from 1 to 500"):
             client.assertions.list(badgeclass="x", page_size=bad)
     with pytest.raises(ValueError, match="exactly one"):
         client.assertions.list()

@@ -12,11 +12,19 @@ from badgr_api import models
 from . import errors
 from ._auth import BadgrAuth, Token, authorize_url
 from ._bulk import AwardResult
+from ._call import Outcome
 from ._client import AsyncClient, Client
 from ._config import REGIONS
-from ._executor import Outcome
 from ._pagination import AsyncPager, Page, SyncPager
-from ._resources import encode_ref, recipient_input
+from ._resources import (
+    AwardOptions,
+    BadgeClassFields,
+    ClaimCodeFields,
+    PathwayFields,
+    UserFields,
+    encode_ref,
+    recipient_input,
+)
 from ._retry import RetryPolicy
 from .verification import Verification, verify
 
@@ -24,14 +32,19 @@ __all__ = [
     "REGIONS",
     "AsyncClient",
     "AsyncPager",
+    "AwardOptions",
     "AwardResult",
+    "BadgeClassFields",
     "BadgrAuth",
+    "ClaimCodeFields",
     "Client",
     "Outcome",
     "Page",
+    "PathwayFields",
     "RetryPolicy",
     "SyncPager",
     "Token",
+    "UserFields",
     "Verification",
     "authorize_url",
     "encode_ref",

@@ -272,7 +272,7 @@ class BadgrAuth(httpx.Auth):
         yield _ACQUIRE
         try:
             if self._generation == generation:
-                yield from self._renew(force=True)
+                yield from self._renew()
             token = self._token
         finally:
             self._lock.release()
@@ -280,7 +280,7 @@ class BadgrAuth(httpx.Auth):
         request.headers["Authorization"] = f"{token.token_type or 'Bearer'} {token.access_token}"
         yield request
 
-    def _renew(self, *, force: bool = False) -> Generator[httpx.Request, Any, None]:
+    def _renew(self) -> Generator[httpx.Request, Any, None]:
         """Refresh grant when a refresh token exists, else (or if refused) the password grant."""
         current = self._token
         if current is not None and current.refresh_token:

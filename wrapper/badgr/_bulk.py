@@ -12,16 +12,13 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from badgr_api.models.assertion import Assertion
 
-from ._call import Call, Job
+from ._call import AsyncRunner, Call, Job
 from ._logging import logger
 from .errors import BadgrError
-
-if TYPE_CHECKING:
-    from ._executor import AsyncExecutor
 
 __all__ = ["AwardResult", "ProgressCallback", "award_many_job"]
 
@@ -60,13 +57,13 @@ def award_many_job(
     # build every call up front so bad arguments raise before anything is sent
     calls = [build(recipient) for recipient in items]
 
-    async def run(executor: AsyncExecutor) -> list[AwardResult]:
+    async def run(executor: AsyncRunner) -> list[AwardResult]:
         total = len(items)
         results: list[AwardResult | None] = [None] * total
         queue = iter(range(total))
         done = 0
 
-        async def worker(lane: AsyncExecutor) -> None:
+        async def worker(lane: AsyncRunner) -> None:
             nonlocal done
             for index in queue:
                 try:

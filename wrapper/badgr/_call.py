@@ -4,29 +4,44 @@ A :class:`Call` names a generated operation module (``badgr_api.api.<tag>.<opera
 the keyword arguments for its ``*_detailed`` function, how to unwrap the envelope and whether
 the call may be retried. Namespaces only build calls; executors only run them, so every
 operation is written once for both clients.
+
+:class:`SyncRunner` and :class:`AsyncRunner` are the executors' interface: namespaces, pagers and
+jobs depend on these protocols, never on :mod:`badgr._executor` itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Generator, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Generator, Mapping
 from dataclasses import dataclass, field, replace
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, Literal, Protocol, TypeVar
 
 import httpx
 
 from ._envelope import Shape
 from .errors import APIError
 
-if TYPE_CHECKING:
-    from ._executor import AsyncExecutor
-
-__all__ = ["Call", "Grant", "Job", "Recovery"]
+__all__ = [
+    "AsyncRunner",
+    "Call",
+    "Grant",
+    "Job",
+    "Outcome",
+    "Recovery",
+    "Runner",
+    "SyncRunner",
+    "many",
+    "none",
+    "one",
+    "pages",
+]
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 
 _IDEMPOTENT_METHODS = frozenset({"get", "head", "options", "put", "delete"})
+#: ``page_size`` bounds of every list operation of the API (sent as ``num``).
+MAX_PAGE_SIZE = 500
 
 
 @dataclass(frozen=True)
@@ -44,6 +59,8 @@ class Recovery(Generic[T]):
 
 @dataclass(frozen=True)
 class Call(Generic[T]):
+    """One operation of the spec with its arguments, ready for an executor to run."""
+
     op: ModuleType
     kwargs: Mapping[str, Any]
     shape: Shape
@@ -74,6 +91,18 @@ class Call(Generic[T]):
         return self.op.__name__.rsplit(".", 1)[-1]
 
 
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    """The value of a call plus how it went."""
+
+    value: T
+    response: httpx.Response
+    attempts: int
+    #: ``True`` when a retried call was refused because its first attempt had succeeded and
+    #: the value was looked up instead (see ``assertions.award``)
+    recovered: bool = False
+
+
 def one(
     op: ModuleType,
     item_type: type[T],
@@ -82,6 +111,7 @@ def one(
     recovery: Recovery[T] | None = None,
     **kwargs: Any,
 ) -> Call[T]:
+    """A call answering one entity (the first item of the envelope's ``result``)."""
     return Call(op, kwargs, "one", item_type, idempotent, recovery=recovery)
 
 
@@ -91,6 +121,7 @@ def many(op: ModuleType, item_type: type[T], **kwargs: Any) -> Call[list[T]]:
 
 
 def none(op: ModuleType, **kwargs: Any) -> Call[None]:
+    """A call answering no entity (204, or an envelope whose result is ignored)."""
     return Call(op, kwargs, "none")
 
 
@@ -98,9 +129,9 @@ def pages(op: ModuleType, item_type: type[T], page_size: int | None, **kwargs: A
     """A paginated list call; ``T`` is the item type. ``page_size`` is sent as ``num``."""
     if page_size is not None:
         if isinstance(page_size, bool) or not isinstance(page_size, int):
-            raise TypeError("page_size must be an int")
-        if not 1 <= page_size <= 500:
-            raise ValueError(f"page_size must be between 1 and 500, got {page_size}")
+            raise TypeError(f"page_size must be an int from 1 to {MAX_PAGE_SIZE} or None")
+        if not 1 <= page_size <= MAX_PAGE_SIZE:
+            raise ValueError(f"page_size must be from 1 to {MAX_PAGE_SIZE}, got {page_size}")
         kwargs["num"] = page_size
     return Call(op, kwargs, "list", item_type, page_size=page_size)
 
@@ -118,5 +149,32 @@ class Job(Generic[T_co]):
     The async client awaits it; the sync client runs it on a private event loop.
     """
 
-    def __init__(self, run: Callable[[AsyncExecutor], Awaitable[T_co]]) -> None:
+    def __init__(self, run: Callable[[AsyncRunner], Awaitable[T_co]]) -> None:
         self.run = run
+
+
+class SyncRunner(Protocol):
+    """What the sync client's namespaces and pagers need from an executor."""
+
+    @property
+    def is_async(self) -> Literal[False]: ...
+    def run(self, call: Call[T]) -> T: ...
+    def run_detailed(self, call: Call[T]) -> Outcome[T]: ...
+    def run_job(self, job: Job[T]) -> T: ...
+    def grant(self, flow: Generator[httpx.Request, httpx.Response, T]) -> T: ...
+
+
+class AsyncRunner(Protocol):
+    """What the async client's namespaces, pagers and jobs need from an executor."""
+
+    @property
+    def is_async(self) -> Literal[True]: ...
+    async def run(self, call: Call[T]) -> T: ...
+    async def run_detailed(self, call: Call[T]) -> Outcome[T]: ...
+    def run_job(self, job: Job[T]) -> Coroutine[Any, Any, T]: ...
+    async def grant(self, flow: Generator[httpx.Request, httpx.Response, T]) -> T: ...
+    def lane(self) -> AsyncRunner: ...
+    async def aclose(self) -> None: ...
+
+
+Runner = SyncRunner | AsyncRunner

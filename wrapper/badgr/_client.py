@@ -7,19 +7,16 @@ from typing import Any, Generic, Self
 
 import httpx
 
-from badgr_api.models.token_request import TokenRequest
-from badgr_api.types import UNSET
-
-from ._auth import BadgrAuth, Token, TokenCallback, authorize_url
-from ._call import Grant
-from ._config import DEFAULT_SCOPE, DEFAULT_TIMEOUT, authorize_page, resolve_settings
+from ._auth import BadgrAuth, Token, TokenCallback
+from ._config import DEFAULT_SCOPE, DEFAULT_TIMEOUT, resolve_config
 from ._executor import AsyncExecutor, SyncExecutor
-from ._namespace import AsyncMode, M, Namespace, SyncMode, op
+from ._namespace import AsyncMode, M, SyncMode
 from ._resources import (
     Assertions,
     Backpack,
     BadgeClasses,
     Issuers,
+    OAuth,
     Organizations,
     Pathways,
     Users,
@@ -29,56 +26,9 @@ from ._retry import RetryPolicy
 __all__ = ["AsyncClient", "Client"]
 
 
-class OAuth(Namespace[M]):
-    """Token helpers: explicit login, and the authorization-code grant."""
+class _BaseClient(Generic[M]):
+    """Configuration, auth and namespaces shared by both clients."""
 
-    def __init__(self, executor: Any, auth: BadgrAuth, base_url: str) -> None:
-        super().__init__(executor)
-        self._auth = auth
-        self._base_url = base_url
-
-    def authorize_url(
-        self,
-        redirect_uri: str,
-        *,
-        scope: str = DEFAULT_SCOPE,
-        state: str | None = None,
-        authorize_endpoint: str | None = None,
-    ) -> tuple[str, str]:
-        """``(url, state)`` to start the authorization-code grant. The page is on the UI host:
-        known for the US and test regions, ``{base_url}/auth/oauth2/authorize`` for other
-        servers (such as the mock); other regions need ``authorize_endpoint``."""
-        return authorize_url(
-            authorize_endpoint or authorize_page(self._base_url),
-            client_id=self._auth.client_id,
-            redirect_uri=redirect_uri,
-            scope=scope,
-            state=state,
-        )
-
-    @op
-    def exchange_code(self, code: str, *, redirect_uri: str) -> Grant[Token]:
-        """Trade the ``code`` from the redirect for a token; the client then uses it."""
-        auth: BadgrAuth = self._auth
-        return Grant(
-            auth.grant_flow(
-                TokenRequest(
-                    grant_type="authorization_code",
-                    code=code,
-                    redirect_uri=redirect_uri,
-                    client_id=auth.client_id,
-                    client_secret=auth.client_secret or UNSET,
-                )
-            )
-        )
-
-    @op
-    def login(self) -> Grant[Token]:
-        """Run the password grant now (it otherwise runs on the first call). Never retried."""
-        return Grant(self._auth.password_flow())
-
-
-class _Base(Generic[M]):
     users: Users[M]
     issuers: Issuers[M]
     badgeclasses: BadgeClasses[M]
@@ -105,7 +55,7 @@ class _Base(Generic[M]):
         token_updated: TokenCallback | None,
         headers: dict[str, str] | None,
     ) -> None:
-        settings = resolve_settings(
+        config = resolve_config(
             base_url=base_url,
             region=region,
             token=token.access_token if isinstance(token, Token) else token,
@@ -113,19 +63,19 @@ class _Base(Generic[M]):
             password=password,
             client_id=client_id,
         )
-        self.base_url = settings.base_url
+        self.base_url = config.base_url
         self.auth = BadgrAuth(
-            settings.base_url,
-            token=token if isinstance(token, Token) else settings.token,
-            username=settings.username,
-            password=settings.password,
-            client_id=settings.client_id,
+            config.base_url,
+            token=token if isinstance(token, Token) else config.token,
+            username=config.username,
+            password=config.password,
+            client_id=config.client_id,
             client_secret=client_secret,
             scope=scope,
             token_updated=token_updated,
         )
         self._executor_args: dict[str, Any] = {
-            "base_url": settings.base_url,
+            "base_url": config.base_url,
             "auth": self.auth,
             "timeout": timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
             "policy": retry_policy or RetryPolicy(max_retries=max_retries),
@@ -151,7 +101,7 @@ class _Base(Generic[M]):
         return f"{type(self).__name__}(base_url={self.base_url!r}, auth={self.auth!r})"
 
 
-class Client(_Base[SyncMode]):
+class Client(_BaseClient[SyncMode]):
     """Synchronous client.
 
     Configuration comes from the arguments, else from ``BADGR_BASE_URL`` / ``BADGR_REGION`` /
@@ -214,7 +164,7 @@ class Client(_Base[SyncMode]):
         self.close()
 
 
-class AsyncClient(_Base[AsyncMode]):
+class AsyncClient(_BaseClient[AsyncMode]):
     """Asynchronous client; same configuration as :class:`Client`.
 
     ``async with AsyncClient(...) as client:`` closes connections on exit.

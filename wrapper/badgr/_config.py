@@ -10,9 +10,9 @@ __all__ = [
     "DEFAULT_SCOPE",
     "DEFAULT_TIMEOUT",
     "REGIONS",
-    "Settings",
+    "ClientConfig",
     "authorize_page",
-    "resolve_settings",
+    "resolve_config",
 ]
 
 #: The API hosts of the spec's ``servers`` list, by short region name.
@@ -47,7 +47,7 @@ ENV_CLIENT_ID = "BADGR_CLIENT_ID"
 
 
 @dataclass(frozen=True, repr=False)
-class Settings:
+class ClientConfig:
     base_url: str
     token: str | None
     username: str | None
@@ -56,7 +56,7 @@ class Settings:
 
     def __repr__(self) -> str:
         return (
-            f"Settings(base_url={self.base_url!r}, token={'***' if self.token else None}, "
+            f"ClientConfig(base_url={self.base_url!r}, token={'***' if self.token else None}, "
             f"username={self.username!r}, password={'***' if self.password else None}, "
             f"client_id={self.client_id!r})"
         )
@@ -71,7 +71,7 @@ def region_url(region: str) -> str:
         ) from None
 
 
-def resolve_settings(
+def resolve_config(
     *,
     base_url: str | None,
     region: str | None,
@@ -80,7 +80,7 @@ def resolve_settings(
     password: str | None,
     client_id: str | None,
     env: Mapping[str, str] | None = None,
-) -> Settings:
+) -> ClientConfig:
     """Explicit arguments win over ``BADGR_*`` variables; ``base_url`` wins over ``region``.
 
     Credentials are taken as a set: explicit ``token`` or ``username``/``password`` arguments
@@ -109,7 +109,7 @@ def resolve_settings(
             password = environ.get(ENV_PASSWORD) or None
     if (username is None) != (password is None):
         raise ValueError("username and password must be given together")
-    return Settings(
+    return ClientConfig(
         base_url=url,
         token=token,
         username=username,

@@ -1,7 +1,7 @@
 """Sync and async executors: run a :class:`~badgr._call.Call` through the generated client.
 
 The whole policy (retries, back-off, unwrapping, duplicate-award recovery) is one generator,
-:meth:`_Base._flow`, that *yields actions* (send this call, sleep, run that nested call) and
+:meth:`_ExecutorCore._flow`, that *yields actions* (send this call, sleep, run that nested call) and
 receives their results. The sync and async executors are small drivers of that generator, so
 the logic exists once.
 
@@ -20,20 +20,20 @@ import threading
 import time
 from collections.abc import Coroutine, Generator
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 import httpx
 
 from badgr_api.client import AuthenticatedClient
 
 from ._auth import BadgrAuth
-from ._call import Call, Job
+from ._call import Call, Job, Outcome
 from ._envelope import unwrap
 from ._logging import log_request, log_response, logger, redact, redact_url
 from ._retry import RetryPolicy
 from .errors import APIConnectionError, APIError, APITimeoutError, BadgrError
 
-__all__ = ["AsyncExecutor", "Outcome", "SyncExecutor"]
+__all__ = ["AsyncExecutor", "SyncExecutor"]
 
 T = TypeVar("T")
 
@@ -64,18 +64,6 @@ async def _on_request_async(request: httpx.Request) -> None:
 
 
 @dataclass(frozen=True)
-class Outcome(Generic[T]):
-    """The value of a call plus how it went."""
-
-    value: T
-    response: httpx.Response
-    attempts: int
-    #: ``True`` when a retried call was refused because its first attempt had succeeded and
-    #: the value was looked up instead (see ``assertions.award``)
-    recovered: bool = False
-
-
-@dataclass(frozen=True)
 class _Send:
     call: Call[Any]
 
@@ -99,14 +87,17 @@ _RunFlow = Generator[_Action, Any, Outcome[Any]]
 
 def _connection_error(exc: httpx.TransportError) -> APIConnectionError:
     try:
-        where = f" calling {exc.request.method} {redact_url(exc.request.url)}"
-    except RuntimeError:
-        where = ""
+        request: httpx.Request | None = exc.request
+    except RuntimeError:  # raised outside a request (a transport used directly)
+        request = None
+    where = "" if request is None else f" calling {request.method} {redact_url(request.url)}"
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-    return cls(f"{type(exc).__name__}{where}: {redact(str(exc))}")
+    return cls(f"{type(exc).__name__}{where}: {redact(str(exc))}", request=request)
 
 
-class _Base:
+class _ExecutorCore:
+    """Configuration and the retry/recovery flow shared by both executors."""
+
     def __init__(
         self,
         *,
@@ -208,7 +199,11 @@ class _Base:
         return capture.response, result.parsed, None
 
 
-class SyncExecutor(_Base):
+class SyncExecutor(_ExecutorCore):
+    """Runs calls with blocking I/O (``Client``); jobs run on a private event loop."""
+
+    is_async: Literal[False] = False
+
     def __init__(
         self,
         *,
@@ -282,7 +277,7 @@ class SyncExecutor(_Base):
         """Run a coroutine-based job from sync code, on a private event loop."""
 
         async def main() -> T:
-            executor = AsyncExecutor(
+            executor: AsyncExecutor = AsyncExecutor(
                 transport=self._async_transport,
                 base_url=self.base_url,
                 auth=self.auth,
@@ -316,7 +311,11 @@ class SyncExecutor(_Base):
         return cast(T, box["value"])
 
 
-class AsyncExecutor(_Base):
+class AsyncExecutor(_ExecutorCore):
+    """Runs calls as coroutines (``AsyncClient``, and the jobs of both clients)."""
+
+    is_async: Literal[True] = True
+
     def __init__(
         self,
         *,
@@ -326,7 +325,7 @@ class AsyncExecutor(_Base):
         **kwargs: Any,
     ):
         super().__init__(**kwargs)
-        self._settings = kwargs
+        self._config_kwargs = kwargs
         self._own_transport = transport is None
         # Loading the CA bundle takes tens of milliseconds: lanes share their parent's context.
         self._ssl_context = ssl_context or httpx.create_ssl_context()
@@ -349,7 +348,9 @@ class AsyncExecutor(_Base):
         if not self._own_transport:
             return self
         return AsyncExecutor(
-            limits=httpx.Limits(max_connections=1), ssl_context=self._ssl_context, **self._settings
+            limits=httpx.Limits(max_connections=1),
+            ssl_context=self._ssl_context,
+            **self._config_kwargs,
         )
 
     async def aclose(self) -> None:

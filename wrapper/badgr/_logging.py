@@ -17,7 +17,6 @@ import logging
 import re
 import threading
 from collections import deque
-from typing import Any
 
 import httpx
 
@@ -117,7 +116,3 @@ def log_response(response: httpx.Response) -> None:
         logger.debug(
             "response %s %s -> %s", request.method, redact_url(request.url), response.status_code
         )
-
-
-def safe_repr_kwargs(**kwargs: Any) -> str:
-    return ", ".join(f"{k}={redact(repr(v))}" for k, v in kwargs.items())

@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Coroutine
-from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, overload
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
-from ._call import Call, Grant, Job
+from ._call import Call, Grant, Job, Runner
 from ._pagination import AsyncPager, SyncPager
-
-if TYPE_CHECKING:
-    from ._executor import AsyncExecutor, SyncExecutor
 
 __all__ = ["AsyncMode", "Namespace", "SyncMode", "op", "paged"]
 
@@ -37,7 +34,9 @@ M = TypeVar("M", SyncMode, AsyncMode)
 
 
 class Namespace(Generic[M]):
-    def __init__(self, executor: SyncExecutor | AsyncExecutor) -> None:
+    """Base of every namespace: holds the executor its methods run on."""
+
+    def __init__(self, executor: Runner) -> None:
         self._executor = executor
 
     def __repr__(self) -> str:
@@ -55,7 +54,20 @@ class _Method:
     def __set_name__(self, owner: type[Any], name: str) -> None:
         self.__name__ = name
 
-    def _bind(self, obj: Namespace[Any], method: Callable[..., Any]) -> Callable[..., Any]:
+    @staticmethod
+    def _finish(executor: Runner, built: Any) -> Any:
+        """What the public method returns for what the builder built."""
+        raise NotImplementedError
+
+    def _bound(self, obj: Namespace[Any] | None) -> Any:
+        if obj is None:
+            return self
+        build, executor, finish = self._build, obj._executor, self._finish
+
+        @functools.wraps(build)
+        def method(*args: Any, **kwargs: Any) -> Any:
+            return finish(executor, build(obj, *args, **kwargs))
+
         obj.__dict__[self.__name__] = method  # later lookups skip the descriptor
         return method
 
@@ -75,21 +87,15 @@ class op(_Method, Generic[P, T]):
         self, obj: Namespace[AsyncMode], owner: type[Any]
     ) -> Callable[P, Coroutine[Any, Any, T]]: ...
     def __get__(self, obj: Namespace[Any] | None, owner: type[Any]) -> Any:
-        if obj is None:
-            return self
-        build = self._build
-        executor: Any = obj._executor
+        return self._bound(obj)
 
-        @functools.wraps(build)
-        def method(*args: P.args, **kwargs: P.kwargs) -> Any:
-            built = build(obj, *args, **kwargs)
-            if isinstance(built, Job):
-                return executor.run_job(built)
-            if isinstance(built, Grant):
-                return executor.grant(built.flow)
-            return executor.run(built)
-
-        return self._bind(obj, method)
+    @staticmethod
+    def _finish(executor: Runner, built: Call[Any] | Job[Any] | Grant[Any]) -> Any:
+        if isinstance(built, Job):
+            return executor.run_job(built)
+        if isinstance(built, Grant):
+            return executor.grant(built.flow)
+        return executor.run(built)
 
 
 class paged(_Method, Generic[P, T]):
@@ -107,15 +113,10 @@ class paged(_Method, Generic[P, T]):
         self, obj: Namespace[AsyncMode], owner: type[Any]
     ) -> Callable[P, AsyncPager[T]]: ...
     def __get__(self, obj: Namespace[Any] | None, owner: type[Any]) -> Any:
-        if obj is None:
-            return self
-        build = self._build
-        executor: Any = obj._executor
-        is_async = hasattr(executor, "aclose")
+        return self._bound(obj)
 
-        @functools.wraps(build)
-        def method(*args: P.args, **kwargs: P.kwargs) -> Any:
-            call = build(obj, *args, **kwargs)
-            return AsyncPager(executor, call) if is_async else SyncPager(executor, call)
-
-        return self._bind(obj, method)
+    @staticmethod
+    def _finish(executor: Runner, call: Call[Any]) -> Any:
+        if executor.is_async:
+            return AsyncPager(executor, call)
+        return SyncPager(executor, call)

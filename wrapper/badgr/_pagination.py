@@ -12,14 +12,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import httpx
 
-from ._call import Call
-
-if TYPE_CHECKING:
-    from ._executor import AsyncExecutor, Outcome, SyncExecutor
+from ._call import AsyncRunner, Call, Outcome, SyncRunner
 
 __all__ = ["AsyncPager", "Page", "SyncPager"]
 
@@ -74,7 +71,7 @@ class _Pager(Generic[T]):
 class SyncPager(_Pager[T]):
     """``for item in client.assertions.list(...)``; ``.iter_pages()`` for whole pages."""
 
-    def __init__(self, executor: SyncExecutor, call: Call[T]) -> None:
+    def __init__(self, executor: SyncRunner, call: Call[T]) -> None:
         super().__init__(call)
         self._executor = executor
 
@@ -100,7 +97,7 @@ class SyncPager(_Pager[T]):
 class AsyncPager(_Pager[T]):
     """``async for item in aclient.assertions.list(...)``; ``.iter_pages()`` for pages."""
 
-    def __init__(self, executor: AsyncExecutor, call: Call[T]) -> None:
+    def __init__(self, executor: AsyncRunner, call: Call[T]) -> None:
         super().__init__(call)
         self._executor = executor
 

@@ -16,6 +16,9 @@
 
 Messages never contain credentials: they are built only from the status, the server's
 ``description`` and error lists, never from request headers or bodies.
+
+Every error pickles (for multiprocessing and task queues): :meth:`BadgrError.__reduce__`
+rebuilds it from its message and attributes without calling ``__init__`` again.
 """
 
 from __future__ import annotations
@@ -40,8 +43,18 @@ __all__ = [
 _MAX_DETAIL = 500
 
 
+def _restore(cls: type[BadgrError], args: tuple[Any, ...]) -> BadgrError:
+    error = cls.__new__(cls)
+    error.args = args
+    return error
+
+
 class BadgrError(Exception):
     """Base class of every error raised by the SDK."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # the subclasses' __init__ take keyword-only arguments that ``args`` does not hold
+        return (_restore, (type(self), self.args), self.__dict__)
 
 
 class APIError(BadgrError):

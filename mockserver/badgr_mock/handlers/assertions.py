@@ -69,7 +69,7 @@ def _evidence(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [dict(item) for item in items]
 
 
-def _moment(ctx: Context, value: str, field: str) -> float:
+def _moment(value: str, field: str) -> float:
     moment = parse_date_time(value)
     if moment is None:
         raise bad_request({field: ["Must be ISO-8601 format with time zone."]})
@@ -77,11 +77,10 @@ def _moment(ctx: Context, value: str, field: str) -> float:
 
 
 def _check_dates(ctx: Context, issued_on: str, expires: str | None) -> None:
-    if _moment(ctx, issued_on, "issuedOn") > ctx.store.now() + _FUTURE_TOLERANCE_SECONDS:
+    issued = _moment(issued_on, "issuedOn")
+    if issued > ctx.store.now() + _FUTURE_TOLERANCE_SECONDS:
         raise bad_request({"issuedOn": ["The issue date may not lie in the future."]})
-    if expires is not None and _moment(ctx, expires, "expires") <= _moment(
-        ctx, issued_on, "issuedOn"
-    ):
+    if expires is not None and _moment(expires, "expires") <= issued:
         raise bad_request({"expires": ["The expiry must come after the issue date."]})
 
 
@@ -161,7 +160,8 @@ def award_assertion(ctx: Context) -> Reply:
             dumps(doc),
         ),
     )
-    row = ctx.db.execute("SELECT * FROM assertions WHERE pk = ?", (cursor.lastrowid,)).fetchone()
+    assert cursor.lastrowid is not None
+    row = row_by_pk(ctx.db, "assertions", cursor.lastrowid)
     return Reply(status=201, result=[render.assertion(ctx, row, show_plaintext=True)])
 
 
@@ -194,7 +194,7 @@ def list_assertions(ctx: Context) -> Reply:
         args += [recipient.strip(), recipient.strip().lower(), recipient]
     page = paginate(ctx, "assertions", where, args)
     result = [render.assertion(ctx, row, show_plaintext=True) for row in page.rows]
-    return Reply(result=result, headers={"Link": page.link} if page.link else {})
+    return Reply(result=result, headers=page.headers)
 
 
 def fetch_assertion(ctx: Context, ref: str) -> sqlite3.Row:
@@ -204,10 +204,6 @@ def fetch_assertion(ctx: Context, ref: str) -> sqlite3.Row:
     if role_on_issuer(ctx.db, row["issuer_pk"], ctx.user) < STAFF:
         raise not_found()
     return row
-
-
-def _reload(ctx: Context, pk: int) -> sqlite3.Row:
-    return row_by_pk(ctx.db, "assertions", pk)
 
 
 def get_assertion(ctx: Context) -> Reply:
@@ -234,7 +230,8 @@ def update_assertion(ctx: Context) -> Reply:
     ctx.db.execute(
         "UPDATE assertions SET doc = ?, expires = ? WHERE pk = ?", (dumps(doc), expires, row["pk"])
     )
-    return Reply(result=[render.assertion(ctx, _reload(ctx, row["pk"]), show_plaintext=True)])
+    updated = row_by_pk(ctx.db, "assertions", row["pk"])
+    return Reply(result=[render.assertion(ctx, updated, show_plaintext=True)])
 
 
 def _revoke(ctx: Context, row: sqlite3.Row, reason: str | None) -> None:
@@ -251,7 +248,8 @@ def revoke_assertion(ctx: Context) -> Reply:
         raise bad_request(validation_errors=["Assertion is already revoked"])
     body = ctx.body if isinstance(ctx.body, dict) else {}
     _revoke(ctx, row, body.get("revocation_reason"))
-    return Reply(result=[render.assertion(ctx, _reload(ctx, row["pk"]), show_plaintext=True)])
+    updated = row_by_pk(ctx.db, "assertions", row["pk"])
+    return Reply(result=[render.assertion(ctx, updated, show_plaintext=True)])
 
 
 def revoke_assertions(ctx: Context) -> Reply:

@@ -8,8 +8,8 @@ import sqlite3
 from typing import Any
 
 from .. import render
-from ..context import Context, Handler, Reply, User, find_row
-from ..envelope import ApiError, bad_request, not_found
+from ..context import Context, Handler, Reply, User, find_row, row_by_pk
+from ..envelope import ErrorReply, bad_request, not_found
 from ..formats import normalise_timestamp
 from ..images import decode_image
 from ..pagination import paginate
@@ -35,7 +35,7 @@ def list_backpack_assertions(ctx: Context) -> Reply:
     extra, extra_args = visibility_filters(ctx)
     page = paginate(ctx, "assertions", where + extra, [*args, *extra_args])
     result = [render.assertion(ctx, row, show_plaintext=True) for row in page.rows]
-    return Reply(result=result, headers={"Link": page.link} if page.link else {})
+    return Reply(result=result, headers=page.headers)
 
 
 def fetch_backpack_assertion(ctx: Context, ref: str) -> sqlite3.Row:
@@ -60,7 +60,7 @@ def update_backpack_assertion(ctx: Context) -> Reply:
     ctx.db.execute(
         "UPDATE assertions SET acceptance = ? WHERE pk = ?", (ctx.body["acceptance"], row["pk"])
     )
-    updated = ctx.db.execute("SELECT * FROM assertions WHERE pk = ?", (row["pk"],)).fetchone()
+    updated = row_by_pk(ctx.db, "assertions", row["pk"])
     return Reply(result=[render.assertion(ctx, updated, show_plaintext=True)])
 
 
@@ -162,7 +162,8 @@ def import_backpack_assertion(ctx: Context) -> Reply:
             dumps(doc),
         ),
     )
-    row = ctx.db.execute("SELECT * FROM assertions WHERE pk = ?", (cursor.lastrowid,)).fetchone()
+    assert cursor.lastrowid is not None
+    row = row_by_pk(ctx.db, "assertions", cursor.lastrowid)
     return Reply(status=201, result=[render.assertion(ctx, row, show_plaintext=True)])
 
 
@@ -193,7 +194,7 @@ def _check_members(ctx: Context, user: User, refs: list[str]) -> list[str]:
     for ref in refs:
         try:
             row = fetch_backpack_assertion(ctx, ref)
-        except ApiError:  # a 404 for a member is a field error of this body
+        except ErrorReply:  # a 404 for a member is a field error of this body
             raise bad_request(
                 {"assertions": [f"Not an assertion in your backpack: {ref[:64]}"]}
             ) from None
@@ -229,7 +230,8 @@ def create_collection(ctx: Context) -> Reply:
         "INSERT INTO collections (id, entity_id, user_pk, created, doc) VALUES (?, ?, ?, ?, ?)",
         (new_id(), new_entity_id(), user.pk, ctx.store.created_text(), dumps(doc)),
     )
-    row = ctx.db.execute("SELECT * FROM collections WHERE pk = ?", (cursor.lastrowid,)).fetchone()
+    assert cursor.lastrowid is not None
+    row = row_by_pk(ctx.db, "collections", cursor.lastrowid)
     return Reply(status=201, result=[_render_collection(ctx, row, user)])
 
 
@@ -251,7 +253,7 @@ def update_collection(ctx: Context) -> Reply:
     doc = loads(row["doc"])
     _apply_collection(ctx, user, doc, ctx.body)
     ctx.db.execute("UPDATE collections SET doc = ? WHERE pk = ?", (dumps(doc), row["pk"]))
-    updated = ctx.db.execute("SELECT * FROM collections WHERE pk = ?", (row["pk"],)).fetchone()
+    updated = row_by_pk(ctx.db, "collections", row["pk"])
     return Reply(result=[_render_collection(ctx, updated, user)])
 
 

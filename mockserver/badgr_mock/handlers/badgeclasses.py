@@ -23,7 +23,7 @@ from ..formats import normalise_timestamp, parse_date_time
 from ..images import apply_image
 from ..pagination import paginate
 from ..store import dumps, loads, new_entity_id, new_id
-from .common import DeliberateDefectError, unrevoked_awards
+from .common import unrevoked_awards
 from .issuers import fetch_issuer
 
 _BODY_FIELDS = (
@@ -53,7 +53,7 @@ def fetch_badgeclass(
     row = find_row(ctx.db, "badgeclasses", ref)
     if row is None or (row["archived"] and not include_archived):
         raise not_found()
-    issuer = ctx.db.execute("SELECT * FROM issuers WHERE pk = ?", (row["issuer_pk"],)).fetchone()
+    issuer = row_by_pk(ctx.db, "issuers", row["issuer_pk"])
     if role_on_issuer(ctx.db, row["issuer_pk"], ctx.user) < min_role:
         raise not_found()
     return row, issuer
@@ -70,10 +70,6 @@ def render_rows(ctx: Context, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
             ).fetchone()[0]
         rendered.append(render.badge_class(ctx, row, issuer_ids[issuer_pk]))
     return rendered
-
-
-def _reload(ctx: Context, pk: int) -> sqlite3.Row:
-    return row_by_pk(ctx.db, "badgeclasses", pk)
 
 
 def _doc_from_body(ctx: Context, body: dict[str, Any], entity_id: str) -> dict[str, Any]:
@@ -105,19 +101,15 @@ def _insert(ctx: Context, issuer: sqlite3.Row, entity_id: str, doc: dict[str, An
         (new_id(), entity_id, issuer["pk"], ctx.store.created_text(), dumps(doc)),
     )
     assert cursor.lastrowid is not None
-    row = _reload(ctx, cursor.lastrowid)
+    row = row_by_pk(ctx.db, "badgeclasses", cursor.lastrowid)
     return Reply(status=201, result=[render.badge_class(ctx, row, issuer["entity_id"])])
 
 
 def _list(ctx: Context, where: str, args: tuple[Any, ...]) -> Reply:
-    if ctx.has_defect("server_error") and ctx.params.get("num") == 500:
-        raise DeliberateDefectError("num=500")
     if not ctx.params.get("include_archived"):
         where += " AND archived = 0"
     page = paginate(ctx, "badgeclasses", where, args)
-    return Reply(
-        result=render_rows(ctx, page.rows), headers={"Link": page.link} if page.link else {}
-    )
+    return Reply(result=render_rows(ctx, page.rows), headers=page.headers)
 
 
 def list_issuer_badgeclasses(ctx: Context) -> Reply:
@@ -156,7 +148,8 @@ def update_badgeclass(ctx: Context) -> Reply:
         if key in old:
             doc[key] = old[key]
     ctx.db.execute("UPDATE badgeclasses SET doc = ? WHERE pk = ?", (dumps(doc), row["pk"]))
-    return Reply(result=[render.badge_class(ctx, _reload(ctx, row["pk"]), issuer["entity_id"])])
+    updated = row_by_pk(ctx.db, "badgeclasses", row["pk"])
+    return Reply(result=[render.badge_class(ctx, updated, issuer["entity_id"])])
 
 
 def delete_badgeclass(ctx: Context) -> Reply:
@@ -188,7 +181,8 @@ def reactivate_badgeclass(ctx: Context) -> Reply:
     ctx.db.execute(
         "UPDATE badgeclasses SET archived = 0, doc = ? WHERE pk = ?", (dumps(doc), row["pk"])
     )
-    return Reply(result=[render.badge_class(ctx, _reload(ctx, row["pk"]), issuer["entity_id"])])
+    updated = row_by_pk(ctx.db, "badgeclasses", row["pk"])
+    return Reply(result=[render.badge_class(ctx, updated, issuer["entity_id"])])
 
 
 def duplicate_badgeclass(ctx: Context) -> Reply:
@@ -270,7 +264,8 @@ def create_claim_code(ctx: Context) -> Reply:
         "INSERT INTO claim_codes (badgeclass_pk, code, created, doc) VALUES (?, ?, ?, ?)",
         (badgeclass["pk"], code, ctx.store.created_text(), dumps(doc)),
     )
-    row = ctx.db.execute("SELECT * FROM claim_codes WHERE pk = ?", (cursor.lastrowid,)).fetchone()
+    assert cursor.lastrowid is not None
+    row = row_by_pk(ctx.db, "claim_codes", cursor.lastrowid)
     return Reply(status=201, result=[_render_code(row, badgeclass["entity_id"], True)])
 
 
@@ -278,7 +273,7 @@ def _save_code(
     ctx: Context, badgeclass: sqlite3.Row, code: sqlite3.Row, doc: dict[str, Any]
 ) -> Reply:
     ctx.db.execute("UPDATE claim_codes SET doc = ? WHERE pk = ?", (dumps(doc), code["pk"]))
-    row = ctx.db.execute("SELECT * FROM claim_codes WHERE pk = ?", (code["pk"],)).fetchone()
+    row = row_by_pk(ctx.db, "claim_codes", code["pk"])
     return Reply(result=[_render_code(row, badgeclass["entity_id"], True)])
 
 

@@ -5,10 +5,6 @@ from __future__ import annotations
 from ..context import Context
 
 
-class DeliberateDefectError(Exception):
-    """Raised only by the test-only ``server_error`` defect; the app answers it with a 500."""
-
-
 def unrevoked_awards(ctx: Context, where: str, *args: object) -> int:
     row = ctx.db.execute(
         f"SELECT count(*) FROM assertions WHERE revoked = 0 AND {where}",

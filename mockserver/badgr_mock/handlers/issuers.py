@@ -19,12 +19,14 @@ from ..context import (
     find_row,
     load_user,
     role_on_issuer,
+    row_by_pk,
+    staff_role,
 )
 from ..envelope import bad_request, not_found
 from ..images import apply_image
 from ..pagination import paginate
 from ..store import dumps, loads, new_entity_id, new_id
-from .common import DeliberateDefectError, unrevoked_awards
+from .common import unrevoked_awards
 
 
 def issuer_ref(ctx: Context) -> str:
@@ -54,21 +56,14 @@ def _check_issuer_email(user: User, email: str) -> None:
         )
 
 
-def _check_defect_name(ctx: Context, name: str) -> None:
-    if ctx.has_defect("server_error") and "\x00" in name:
-        raise DeliberateDefectError("issuer name with a NUL character")
-
-
 def list_issuers(ctx: Context) -> Reply:
     user = ctx.require_user()
-    if ctx.has_defect("server_error") and ctx.params.get("num") == 500:
-        raise DeliberateDefectError("num=500")
     page = paginate(
         ctx, "issuers", "pk IN (SELECT issuer_pk FROM staff WHERE user_pk = ?)", (user.pk,)
     )
     include_staff = _include_staff(ctx)
     result = [render.issuer(ctx, row, include_staff=include_staff) for row in page.rows]
-    return Reply(result=result, headers={"Link": page.link} if page.link else {})
+    return Reply(result=result, headers=page.headers)
 
 
 def _organization_id(ctx: Context, user: User, value: Any) -> str | None:
@@ -98,7 +93,6 @@ def _staff_from_body(ctx: Context, refs: list[dict[str, Any]]) -> list[tuple[int
 def create_issuer(ctx: Context) -> Reply:
     user = ctx.require_user()
     body: dict[str, Any] = ctx.body
-    _check_defect_name(ctx, body["name"])
     _check_issuer_email(user, body["email"])
     organization_id = _organization_id(ctx, user, body.get("organizationId"))
     entity_id = new_entity_id()
@@ -132,15 +126,14 @@ def create_issuer(ctx: Context) -> Reply:
                 "VALUES (?, ?, ?, ?)",
                 (issuer_pk, member_pk, role, ctx.store.created_text()),
             )
-    row = ctx.db.execute("SELECT * FROM issuers WHERE pk = ?", (issuer_pk,)).fetchone()
+    assert issuer_pk is not None
+    row = row_by_pk(ctx.db, "issuers", issuer_pk)
     return Reply(status=201, result=[render.issuer(ctx, row, include_staff=_include_staff(ctx))])
 
 
 def get_issuer(ctx: Context) -> Reply:
     row = find_row(ctx.db, "issuers", issuer_ref(ctx))
     if row is None or role_on_issuer(ctx.db, row["pk"], ctx.user) < STAFF:
-        if ctx.has_defect("not_found_as_empty"):
-            return Reply(result=[])
         raise not_found()
     rendered = render.issuer(ctx, row, include_staff=_include_staff(ctx))
     return Reply(result=[rendered])
@@ -150,7 +143,6 @@ def update_issuer(ctx: Context) -> Reply:
     user = ctx.require_user()
     row = fetch_issuer(ctx, issuer_ref(ctx), EDITOR)
     body: dict[str, Any] = ctx.body
-    _check_defect_name(ctx, body["name"])
     doc = loads(row["doc"])
     if body["email"].lower() != str(doc.get("email", "")).lower():
         _check_issuer_email(user, body["email"])
@@ -166,7 +158,7 @@ def update_issuer(ctx: Context) -> Reply:
     ctx.db.execute(
         "UPDATE issuers SET name = ?, doc = ? WHERE pk = ?", (body["name"], dumps(doc), row["pk"])
     )
-    updated = ctx.db.execute("SELECT * FROM issuers WHERE pk = ?", (row["pk"],)).fetchone()
+    updated = row_by_pk(ctx.db, "issuers", row["pk"])
     return Reply(result=[render.issuer(ctx, updated, include_staff=_include_staff(ctx))])
 
 
@@ -176,13 +168,12 @@ def delete_issuer(ctx: Context) -> Reply:
         raise bad_request(
             validation_errors=["Issuer may only be deleted if all its awards have been revoked."]
         )
-    if not ctx.has_defect("delete_keeps_row"):
-        ctx.db.execute(
-            "DELETE FROM images WHERE entity_id = ? OR entity_id IN "
-            "(SELECT entity_id FROM badgeclasses WHERE issuer_pk = ?)",
-            (row["entity_id"], row["pk"]),
-        )
-        ctx.db.execute("DELETE FROM issuers WHERE pk = ?", (row["pk"],))
+    ctx.db.execute(
+        "DELETE FROM images WHERE entity_id = ? OR entity_id IN "
+        "(SELECT entity_id FROM badgeclasses WHERE issuer_pk = ?)",
+        (row["entity_id"], row["pk"]),
+    )
+    ctx.db.execute("DELETE FROM issuers WHERE pk = ?", (row["pk"],))
     return Reply(status=204, result=None)
 
 
@@ -197,14 +188,7 @@ def _user_by_email(ctx: Context, email: str) -> User | None:
 
 
 def _staff_entry(ctx: Context, issuer_pk: int, member: User) -> dict[str, Any]:
-    row = ctx.db.execute(
-        "SELECT role FROM staff WHERE issuer_pk = ? AND user_pk = ?", (issuer_pk, member.pk)
-    ).fetchone()
-    return {
-        "role": row["role"],
-        "user": member.entity_id,
-        "userProfile": render.user_profile(member),
-    }
+    return render.staff_entry(member, staff_role(ctx.db, issuer_pk, member.pk))
 
 
 def _owner_count(ctx: Context, issuer_pk: int) -> int:
@@ -214,20 +198,13 @@ def _owner_count(ctx: Context, issuer_pk: int) -> int:
     return int(row[0])
 
 
-def _current_role(ctx: Context, issuer_pk: int, member: User) -> str | None:
-    row = ctx.db.execute(
-        "SELECT role FROM staff WHERE issuer_pk = ? AND user_pk = ?", (issuer_pk, member.pk)
-    ).fetchone()
-    return None if row is None else str(row["role"])
-
-
 def add_issuer_staff(ctx: Context) -> Reply:
     issuer = fetch_issuer(ctx, ctx.params["idOrEntityId"], OWNER)
     body: dict[str, Any] = ctx.body
     member = _user_by_email(ctx, body["email"])
     if member is None:
         raise bad_request({"email": ["No registered user has this verified e-mail address."]})
-    if _current_role(ctx, issuer["pk"], member) is not None:
+    if staff_role(ctx.db, issuer["pk"], member.pk) is not None:
         raise bad_request({"email": ["This user is already a staff member of the issuer."]})
     ctx.db.execute(
         "INSERT INTO staff (issuer_pk, user_pk, role, created) VALUES (?, ?, ?, ?)",
@@ -240,7 +217,7 @@ def update_issuer_staff(ctx: Context) -> Reply:
     issuer = fetch_issuer(ctx, ctx.params["idOrEntityId"], OWNER)
     body: dict[str, Any] = ctx.body
     member = _user_by_email(ctx, body["email"])
-    current = None if member is None else _current_role(ctx, issuer["pk"], member)
+    current = None if member is None else staff_role(ctx.db, issuer["pk"], member.pk)
     if member is None or current is None:
         raise bad_request({"email": ["This user is not a staff member of the issuer."]})
     if current == "owner" and body["role"] != "owner" and _owner_count(ctx, issuer["pk"]) == 1:
@@ -254,9 +231,9 @@ def update_issuer_staff(ctx: Context) -> Reply:
 
 def remove_issuer_staff(ctx: Context) -> Reply:
     issuer = fetch_issuer(ctx, ctx.params["idOrEntityId"], OWNER)
-    email = decode_base64_segment(ctx.params["emailBase64"], "emailBase64")
+    email = decode_base64_segment(ctx.params["emailBase64"])
     member = _user_by_email(ctx, email)
-    current = None if member is None else _current_role(ctx, issuer["pk"], member)
+    current = None if member is None else staff_role(ctx.db, issuer["pk"], member.pk)
     if member is None or current is None:
         raise not_found()
     if current == "owner" and _owner_count(ctx, issuer["pk"]) == 1:
@@ -272,7 +249,7 @@ def invite_issuer_staff(ctx: Context) -> Reply:
     body: dict[str, Any] = ctx.body
     email = body["email"].lower()
     member = _user_by_email(ctx, email)
-    if member is not None and _current_role(ctx, issuer["pk"], member) is not None:
+    if member is not None and staff_role(ctx.db, issuer["pk"], member.pk) is not None:
         raise bad_request({"email": ["This user is already a staff member of the issuer."]})
     ctx.db.execute(
         "INSERT OR REPLACE INTO invitations (issuer_pk, email, role, status, created) "

@@ -8,6 +8,7 @@ from typing import Any
 from .. import render
 from ..context import EDITOR, STAFF, Context, Handler, Reply, User, find_row, load_user, row_by_pk
 from ..envelope import bad_request, not_found
+from ..pagination import paginate_by_page_number
 from ..store import dumps, loads, new_id
 from .issuers import fetch_issuer
 
@@ -89,31 +90,11 @@ def list_organization_public_issuers(ctx: Context) -> Reply:
     if name_query:
         where += " AND instr(lower(name), lower(?)) > 0"
         args.append(name_query)
-    order = "ORDER BY lower(name), created, id"
-    num: int | None = ctx.params.get("num")
-    page: int = ctx.params.get("page", 1)
-    headers: dict[str, str] = {}
-    if num is None:
-        rows = ctx.db.execute(
-            f"SELECT * FROM issuers WHERE {where} {order}",
-            args,
-        ).fetchall()
-    else:
-        rows = ctx.db.execute(
-            f"SELECT * FROM issuers WHERE {where} {order} LIMIT ? OFFSET ?",
-            (*args, num + 1, (page - 1) * num),
-        ).fetchall()
-        links = []
-        if len(rows) > num:
-            links.append(f'<{ctx.absolute_url(page=str(page + 1))}>; rel="next"')
-        if page > 1:
-            links.append(f'<{ctx.absolute_url(page=str(page - 1))}>; rel="prev"')
-        rows = rows[:num]
-        if links:
-            headers["Link"] = ", ".join(links)
+    page = paginate_by_page_number(ctx, "issuers", where, args, "lower(name), created, id")
     # Public pages never show staff profiles.
     return Reply(
-        result=[render.issuer(ctx, row, include_staff=False) for row in rows], headers=headers
+        result=[render.issuer(ctx, row, include_staff=False) for row in page.rows],
+        headers=page.headers,
     )
 
 
@@ -152,13 +133,9 @@ def _fetch_pathway(ctx: Context, min_role: int) -> tuple[sqlite3.Row, sqlite3.Ro
     row = ctx.db.execute("SELECT * FROM pathways WHERE id = ?", (ctx.params["id"],)).fetchone()
     if row is None:
         raise not_found()
-    issuer = ctx.db.execute("SELECT * FROM issuers WHERE pk = ?", (row["issuer_pk"],)).fetchone()
+    issuer = row_by_pk(ctx.db, "issuers", row["issuer_pk"])
     fetch_issuer(ctx, issuer["entity_id"], min_role)
     return row, issuer
-
-
-def _reload(ctx: Context, pk: int) -> sqlite3.Row:
-    return row_by_pk(ctx.db, "pathways", pk)
 
 
 def create_pathway(ctx: Context) -> Reply:
@@ -168,7 +145,7 @@ def create_pathway(ctx: Context) -> Reply:
         (new_id(), issuer["pk"], ctx.store.created_text(), dumps(_pathway_doc(ctx))),
     )
     assert cursor.lastrowid is not None
-    row = _reload(ctx, cursor.lastrowid)
+    row = row_by_pk(ctx.db, "pathways", cursor.lastrowid)
     return Reply(result=[_render_pathway(row, issuer["entity_id"], "draft")])
 
 
@@ -193,7 +170,8 @@ def update_pathway_draft(ctx: Context) -> Reply:
     ctx.db.execute(
         "UPDATE pathways SET draft = ? WHERE pk = ?", (dumps(_pathway_doc(ctx)), row["pk"])
     )
-    return Reply(result=[_render_pathway(_reload(ctx, row["pk"]), issuer["entity_id"], "draft")])
+    updated = row_by_pk(ctx.db, "pathways", row["pk"])
+    return Reply(result=[_render_pathway(updated, issuer["entity_id"], "draft")])
 
 
 def revert_pathway_draft(ctx: Context) -> Reply:
@@ -201,7 +179,8 @@ def revert_pathway_draft(ctx: Context) -> Reply:
     if row["published"] is None:
         raise bad_request(validation_errors=["This pathway has no published version yet."])
     ctx.db.execute("UPDATE pathways SET draft = published WHERE pk = ?", (row["pk"],))
-    return Reply(result=[_render_pathway(_reload(ctx, row["pk"]), issuer["entity_id"], "draft")])
+    updated = row_by_pk(ctx.db, "pathways", row["pk"])
+    return Reply(result=[_render_pathway(updated, issuer["entity_id"], "draft")])
 
 
 def get_pathway_published(ctx: Context) -> Reply:
@@ -214,9 +193,8 @@ def get_pathway_published(ctx: Context) -> Reply:
 def publish_pathway(ctx: Context) -> Reply:
     row, issuer = _fetch_pathway(ctx, EDITOR)
     ctx.db.execute("UPDATE pathways SET published = draft WHERE pk = ?", (row["pk"],))
-    return Reply(
-        result=[_render_pathway(_reload(ctx, row["pk"]), issuer["entity_id"], "published")]
-    )
+    updated = row_by_pk(ctx.db, "pathways", row["pk"])
+    return Reply(result=[_render_pathway(updated, issuer["entity_id"], "published")])
 
 
 HANDLERS: dict[str, Handler] = {

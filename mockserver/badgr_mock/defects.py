@@ -1,0 +1,203 @@
+"""Test-only deliberate bugs, planted by wrapping the handler table (see README, "Defects").
+
+The fuzz kit's tests switch one on to prove that each kind of server bug gets reported. Handlers
+and the pipeline know nothing about them: ``create_app`` passes its operation table through
+``plant_defects``. A wrong answer leaves as ``DefectAnswer``, past strict mode, so strict mode
+never masks a defect; its transaction is rolled back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from .context import Context, Handler, Reply, load_user
+from .envelope import ErrorReply, JSONBytesResponse, dump_json, success_body
+from .spec import SpecIndex
+from .store import ALL_SCOPES
+
+DEFECT_NAMES = frozenset(
+    {
+        "server_error",
+        "missing_field",
+        "delete_keeps_row",
+        "ignore_auth",
+        "pagination_drops_item",
+        "not_found_as_empty",
+    }
+)
+_ISSUER_WRITES = frozenset(
+    {
+        "create_issuer",
+        "update_issuer",
+        "patch_issuer",
+        "update_issuer_by_open_badge_id",
+        "patch_issuer_by_open_badge_id",
+        "update_issuer_by_ref",
+        "patch_issuer_by_ref",
+    }
+)
+_ISSUER_READS = frozenset({"get_issuer", "get_issuer_by_open_badge_id", "get_issuer_by_ref"})
+_ISSUER_DELETES = frozenset(
+    {"delete_issuer", "delete_issuer_by_open_badge_id", "delete_issuer_by_ref"}
+)
+_BIG_PAGE_LISTS = frozenset({"list_issuers", "list_issuer_badgeclasses", "list_badgeclasses"})
+_OPEN_LIST = "list_issuers"
+_DEMO_USER_PK = 1
+
+Wrapper = Callable[[Handler], Handler]
+
+
+class DefectAnswer(Exception):
+    """A deliberately wrong answer, sent as it is."""
+
+    def __init__(self, status: int, body: dict[str, Any] | None) -> None:
+        super().__init__(status)
+        self.status = status
+        self.body = body
+
+
+async def send_defect_answer(request: Request, exc: Exception) -> Response:
+    """Starlette exception handler for ``DefectAnswer``."""
+    assert isinstance(exc, DefectAnswer)
+    if exc.body is None:
+        return Response(status_code=exc.status)
+    return JSONBytesResponse(dump_json(exc.body), status_code=exc.status)
+
+
+def plant_defects(
+    spec: SpecIndex, handlers: dict[str, Handler], defects: Iterable[str]
+) -> tuple[SpecIndex, dict[str, Handler]]:
+    """The spec index and handler table with the chosen defects planted."""
+    chosen = frozenset(defects)
+    unknown = chosen - DEFECT_NAMES
+    if unknown:
+        raise ValueError(f"unknown defects {sorted(unknown)}; known: {sorted(DEFECT_NAMES)}")
+    planted = dict(handlers)
+
+    def wrap(operation_ids: Iterable[str], wrapper: Wrapper) -> None:
+        for operation_id in operation_ids:
+            planted[operation_id] = wrapper(planted[operation_id])
+
+    if "server_error" in chosen:
+        wrap(_ISSUER_WRITES, _fails_on_nul_name)
+        wrap(_BIG_PAGE_LISTS, _fails_on_num_500)
+    if "missing_field" in chosen:
+        wrap(["get_issuer"], _drops_entity_id)
+    if "delete_keeps_row" in chosen:
+        wrap(_ISSUER_DELETES, _keeps_row)
+    if "not_found_as_empty" in chosen:
+        wrap(_ISSUER_READS, _not_found_as_empty)
+    if "pagination_drops_item" in chosen:
+        keyset_lists = [
+            operation_id
+            for operation_id, operation in spec.operations.items()
+            if any(parameter.name == "after" for parameter in operation.parameters)
+        ]
+        wrap(keyset_lists, _drops_item_between_pages)
+    if "ignore_auth" in chosen:
+        spec = _declared_public(spec, _OPEN_LIST)
+        wrap([_OPEN_LIST], _answers_as_demo_user)
+    return spec, planted
+
+
+def _server_error(ctx: Context, why: str) -> DefectAnswer:
+    failure = ErrorReply(500, f"server error (defect server_error: {why})")
+    return DefectAnswer(500, failure.body(ctx.store.now_text()))
+
+
+def _fails_on_nul_name(handler: Handler) -> Handler:
+    def planted(ctx: Context) -> Reply:
+        if isinstance(ctx.body, dict) and "\x00" in str(ctx.body.get("name", "")):
+            raise _server_error(ctx, "issuer name with a NUL character")
+        return handler(ctx)
+
+    return planted
+
+
+def _fails_on_num_500(handler: Handler) -> Handler:
+    def planted(ctx: Context) -> Reply:
+        if ctx.params.get("num") == 500:
+            raise _server_error(ctx, "num=500")
+        return handler(ctx)
+
+    return planted
+
+
+def _drops_entity_id(handler: Handler) -> Handler:
+    def planted(ctx: Context) -> Reply:
+        reply = handler(ctx)
+        for entity in reply.result or []:
+            entity.pop("entityId", None)
+        body = success_body(reply.result or [], ctx.store.now_text(), reply.description)
+        raise DefectAnswer(reply.status, body)
+
+    return planted
+
+
+def _keeps_row(handler: Handler) -> Handler:
+    def planted(ctx: Context) -> Reply:
+        reply = handler(ctx)  # every check runs; the answer's rollback keeps the row
+        raise DefectAnswer(reply.status, None)
+
+    return planted
+
+
+def _not_found_as_empty(handler: Handler) -> Handler:
+    def planted(ctx: Context) -> Reply:
+        try:
+            return handler(ctx)
+        except ErrorReply as error:
+            if error.status != 404:
+                raise
+            return Reply(result=[])
+
+    return planted
+
+
+def _has_next(reply: Reply) -> bool:
+    return 'rel="next"' in reply.headers.get("Link", "")
+
+
+def _drops_item_between_pages(handler: Handler) -> Handler:
+    """Forward pages whose next page has two or more rows: the next cursor skips one row."""
+
+    def planted(ctx: Context) -> Reply:
+        reply = handler(ctx)
+        num = ctx.params.get("num")
+        if num is None or ctx.params.get("before") is not None or not _has_next(reply):
+            return reply
+        ctx.params = {**ctx.params, "num": num + 1}
+        longer = handler(ctx)
+        if not _has_next(longer):
+            return reply
+        return dataclasses.replace(longer, result=(longer.result or [])[:num])
+
+    return planted
+
+
+def _declared_public(spec: SpecIndex, operation_id: str) -> SpecIndex:
+    public = dataclasses.replace(spec.operations[operation_id], security=())
+    paths = {
+        path: {
+            method: public if operation.operation_id == operation_id else operation
+            for method, operation in methods.items()
+        }
+        for path, methods in spec.paths.items()
+    }
+    operations = {**spec.operations, operation_id: public}
+    return dataclasses.replace(spec, operations=operations, paths=paths)
+
+
+def _answers_as_demo_user(handler: Handler) -> Handler:
+    def planted(ctx: Context) -> Reply:
+        if ctx.user is None:
+            ctx.user = load_user(ctx.db, _DEMO_USER_PK)
+            ctx.scopes = frozenset(ALL_SCOPES)
+        return handler(ctx)
+
+    return planted

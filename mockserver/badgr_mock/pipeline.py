@@ -1,0 +1,222 @@
+"""The request pipeline: spec routes, one transaction per request, envelopes, strict mode."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from .auth import authenticate, authorize_redirect
+from .context import Context, Handler, MockSettings, Reply
+from .envelope import (
+    MISCELLANEOUS,
+    NOT_FOUND,
+    ErrorReply,
+    JSONBytesResponse,
+    OAuthError,
+    dump_json,
+    success_body,
+)
+from .requests import MAX_BODY_BYTES, parse_body, parse_parameters
+from .spec import Operation, SpecIndex, route_sort_key
+from .store import Store
+from .strict import StrictModeViolation, response_problem
+
+logger = logging.getLogger("badgr_mock")
+
+_SAFE_HOST = re.compile(r"^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$")
+_READ_METHODS = frozenset({"GET", "HEAD"})
+
+ExceptionHandler = Callable[[Request, Exception], Coroutine[Any, Any, Response]]
+
+
+class Pipeline:
+    """Everything one app instance needs to answer an operation."""
+
+    def __init__(
+        self,
+        spec: SpecIndex,
+        handlers: dict[str, Handler],
+        store: Store,
+        settings: MockSettings,
+    ) -> None:
+        missing = set(spec.operations) - set(handlers)
+        if missing:
+            raise RuntimeError(f"operations without a handler: {sorted(missing)}")
+        self.spec = spec
+        self.handlers = handlers
+        self.store = store
+        self.settings = settings
+        self.strict_violations: list[str] = []
+        # Successful answers per operationId: lets tests prove they covered the whole spec.
+        self.answered: Counter[str] = Counter()
+
+    def routes(self) -> list[Route]:
+        routes = [
+            Route(path, self._endpoint(operations), methods=list(operations))
+            for path, operations in sorted(
+                self.spec.paths.items(), key=lambda item: route_sort_key(item[0])
+            )
+        ]
+        routes.append(Route("/auth/oauth2/authorize", self.authorize, methods=["GET"]))
+        return routes
+
+    def exception_handlers(self) -> dict[Any, ExceptionHandler]:
+        return {HTTPException: self.http_error, Exception: self.unexpected_error}
+
+    def _endpoint(self, operations: dict[str, Operation]) -> Callable[..., Any]:
+        async def endpoint(request: Request) -> Response:
+            method = "GET" if request.method == "HEAD" else request.method
+            return await self.handle(request, operations[method])
+
+        return endpoint
+
+    def base_url(self, request: Request) -> str:
+        if self.settings.base_url:
+            return self.settings.base_url
+        host = request.headers.get("host", "")
+        if not _SAFE_HOST.match(host):
+            server = request.scope.get("server") or ("127.0.0.1", 80)
+            host = f"{server[0]}:{server[1]}"
+        return f"{request.url.scheme}://{host}"
+
+    # ---- responses -------------------------------------------------------------------------
+
+    def _encode(
+        self, operation: Operation | None, status: int, body: Any, headers: dict[str, str]
+    ) -> Response:
+        if self.settings.strict and operation is not None:
+            problem = response_problem(operation, status, body, headers)
+            if problem is not None:
+                message = (
+                    f"strict mode: response of {operation.operation_id} "
+                    f"({operation.method} {operation.path}) violates the spec: {problem}"
+                )
+                self.strict_violations.append(message)
+                logger.error(message)
+                raise StrictModeViolation(message)
+        if body is None:
+            return Response(status_code=status, headers=headers)
+        return JSONBytesResponse(dump_json(body), status_code=status, headers=headers)
+
+    def error_response(self, operation: Operation | None, error: ErrorReply) -> Response:
+        if operation is not None and operation.error_schema_is_oauth:
+            # The token endpoint answers plain OAuth JSON, also for malformed requests.
+            summary = (
+                error.validation_errors[:1]
+                or [
+                    f"{name}: {'; '.join(map(str, messages))}"
+                    for name, messages in (
+                        error.field_errors.items() if isinstance(error.field_errors, dict) else []
+                    )
+                ][:1]
+            )
+            oauth = OAuthError(error.status, "invalid_request", summary[0] if summary else None)
+            return self.oauth_response(operation, oauth)
+        body = error.body(self.store.now_text())
+        declared = operation is not None and str(error.status) in operation.responses
+        return self._encode(operation if declared else None, error.status, body, error.headers)
+
+    def oauth_response(self, operation: Operation | None, error: OAuthError) -> Response:
+        return self._encode(operation, error.status, error.body(), error.headers)
+
+    async def http_error(self, request: Request, exc: Exception) -> Response:
+        """Starlette's own 404 (unknown path) and 405 (method) as envelopes."""
+        assert isinstance(exc, HTTPException)
+        if exc.status_code == 405:
+            error = ErrorReply(
+                405,
+                MISCELLANEOUS,
+                field_errors=f'Method "{request.method}" not allowed.',
+                headers=dict(exc.headers or {}),
+            )
+        elif exc.status_code == 404:
+            error = ErrorReply(404, NOT_FOUND)
+        else:
+            error = ErrorReply(exc.status_code, MISCELLANEOUS, headers=dict(exc.headers or {}))
+        return self.error_response(None, error)
+
+    async def unexpected_error(self, request: Request, exc: Exception) -> Response:
+        if isinstance(exc, StrictModeViolation):
+            description = str(exc)
+        else:
+            logger.exception("unhandled error in %s %s", request.method, request.url.path)
+            description = f"server error: {type(exc).__name__}"
+        body = ErrorReply(500, description).body(self.store.now_text())
+        return JSONBytesResponse(dump_json(body), status_code=500)
+
+    # ---- the pipeline ----------------------------------------------------------------------
+
+    async def read_body(self, request: Request) -> bytes:
+        declared = request.headers.get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
+            raise ErrorReply(413, "request body too large", validation_errors=[_too_large()])
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BODY_BYTES:
+                raise ErrorReply(413, "request body too large", validation_errors=[_too_large()])
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    async def handle(self, request: Request, operation: Operation) -> Response:
+        try:
+            raw = await self.read_body(request) if operation.body is not None else b""
+            reply = self.run(request, operation, raw)
+        except ErrorReply as error:
+            return self.error_response(operation, error)
+        except OAuthError as error:
+            return self.oauth_response(operation, error)
+        body: dict[str, Any] | None
+        if reply.raw is not None:
+            body = reply.raw
+        elif reply.result is None:
+            body = None
+        else:
+            body = success_body(reply.result, self.store.now_text(), reply.description)
+            body.update(reply.extra)
+        response = self._encode(operation, reply.status, body, reply.headers)
+        self.answered[operation.operation_id] += 1
+        return response
+
+    def run(self, request: Request, operation: Operation, raw: bytes) -> Reply:
+        """Authenticate, parse and handle the request in one transaction."""
+        client = request.scope.get("client")
+        ctx = Context(
+            store=self.store,
+            settings=self.settings,
+            operation=operation,
+            params={},
+            body=None,
+            base_url=self.base_url(request),
+            path=request.url.path,
+            query_items=request.query_params.multi_items(),
+            client_host=client[0] if client else "unknown",
+        )
+        with self.store.transaction(write=request.method not in _READ_METHODS):
+            authenticate(ctx, request.headers.get("authorization"))
+            ctx.params = parse_parameters(operation, request.path_params, ctx.query_items)
+            ctx.body = parse_body(operation, request.headers.get("content-type"), raw)
+            return self.handlers[operation.operation_id](ctx)
+
+    async def authorize(self, request: Request) -> Response:
+        """The non-spec browser step of the authorization-code grant."""
+        query = dict(request.query_params)
+        try:
+            with self.store.transaction():
+                target = authorize_redirect(self.store, query)
+        except OAuthError as error:
+            return JSONBytesResponse(dump_json(error.body()), status_code=error.status)
+        return RedirectResponse(target, status_code=302)
+
+
+def _too_large() -> str:
+    return f"The request body exceeds {MAX_BODY_BYTES} bytes."

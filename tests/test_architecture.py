@@ -1,0 +1,61 @@
+"""The layers of ARCHITECTURE.md: which top-level modules each package may import.
+
+scripts/ are entry points: no package imports them (only the tests of a script do)."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Part of the tree -> top-level names it must never import.
+FORBIDDEN: dict[str, frozenset[str]] = {
+    # The generated client is self-contained.
+    "generated/badgr_api": frozenset({"badgr", "badgr_mock", "scripts", "tests", "schemathesis"}),
+    # The SDK: never the mock, the fuzz kit (scripts/ and its fuzzing libraries) or tests.
+    "wrapper/badgr": frozenset(
+        {"badgr_mock", "scripts", "tests", "schemathesis", "hypothesis", "pytest"}
+    ),
+    # The mock obeys the spec, not the SDK or the generated client built from it.
+    "mockserver/badgr_mock": frozenset(
+        {"badgr", "badgr_api", "scripts", "tests", "schemathesis", "hypothesis", "pytest"}
+    ),
+}
+
+
+def imported_top_levels(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, top-level module) for every absolute import in the file, lazy ones included."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield node.lineno, alias.name.split(".")[0]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.lineno, node.module.split(".")[0]
+
+
+def python_files(part: str) -> list[Path]:
+    return sorted((ROOT / part).rglob("*.py"))
+
+
+@pytest.mark.parametrize("part", sorted(FORBIDDEN))
+def test_layer_imports_only_what_it_may(part: str) -> None:
+    files = python_files(part)
+    assert files, f"{part} has no Python files: update ARCHITECTURE.md and this test"
+    broken = [
+        f"{path.relative_to(ROOT)}:{line} imports {name}"
+        for path in files
+        for line, name in imported_top_levels(path)
+        if name in FORBIDDEN[part]
+    ]
+    assert broken == []
+
+
+def test_the_checker_sees_lazy_imports(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("def f():\n    import badgr_mock.app\n    from scripts import fuzz\n")
+    assert [name for _, name in imported_top_levels(sample)] == ["badgr_mock", "scripts"]

@@ -1,0 +1,255 @@
+"""``assertions``: awards — award, list, get, update, revoke (``/v2/assertions``)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from typing import Any, TypedDict, Unpack
+
+from badgr_api.api.assertions import (
+    award_assertion,
+    get_assertion,
+    list_assertions,
+    revoke_assertion,
+    revoke_assertions,
+    update_assertion,
+)
+from badgr_api.models.assertion import Assertion
+from badgr_api.models.assertion_input import AssertionInput
+from badgr_api.models.assertion_update_input import AssertionUpdateInput
+from badgr_api.models.evidence_input import EvidenceInput
+from badgr_api.models.extensions import Extensions
+from badgr_api.models.revocation_input import RevocationInput
+from badgr_api.models.revocation_result import RevocationResult
+from badgr_api.models.revoke_input import RevokeInput
+
+from .._bulk import AwardResult, ProgressCallback, award_many_job
+from .._call import Call, Job, Recovery, many, one, pages
+from .._namespace import M, Namespace, op, paged
+from ..errors import APIError, BadRequestError
+from ._shared import (
+    DEFAULT_PAGE_SIZE,
+    Recipient,
+    as_models,
+    field_values,
+    optional,
+    optional_model,
+    recipient_input,
+)
+
+__all__ = ["Assertions", "AwardOptions"]
+
+
+def _is_duplicate_refusal(error: APIError) -> bool:
+    if not isinstance(error, BadRequestError):
+        return False
+    text = " ".join(
+        [
+            error.error_code or "",
+            error.description,
+            *error.validation_errors,
+            str(error.field_errors),
+        ]
+    ).lower()
+    return "duplicate" in text or "already" in text
+
+
+def _pick_existing(identity: str) -> Any:
+    def pick(assertions: list[Assertion]) -> Assertion | None:
+        for assertion in assertions:  # newest first
+            recipient = assertion.recipient
+            plain = getattr(recipient, "plaintext_identity", None)
+            if not assertion.revoked and identity.lower() in {
+                str(plain).lower(),
+                str(recipient.identity).lower(),
+            }:
+                return assertion
+        return None
+
+    return pick
+
+
+def _pick_revoked(assertion: Assertion) -> Assertion | None:
+    return assertion if assertion.revoked else None
+
+
+def _is_bad_request(error: APIError) -> bool:
+    return isinstance(error, BadRequestError)
+
+
+class AwardOptions(TypedDict, total=False):
+    """What an award may carry besides its recipient; ``None`` or leaving one out omits it."""
+
+    narrative: str | None
+    evidence: Iterable[EvidenceInput | Mapping[str, Any]] | None
+    issued_on: datetime.datetime | None
+    expires: datetime.datetime | None
+    #: whether the server e-mails the recipient (its default when left out)
+    notify: bool | None
+    extensions: Extensions | Mapping[str, Any] | None
+
+
+def _award_call(
+    badgeclass: str,
+    recipient: Recipient,
+    options: AwardOptions,
+    *,
+    allow_duplicate_awards: bool = False,
+    where: str = "assertions.award",
+) -> Call[Assertion]:
+    rcpt = recipient_input(recipient)
+    values = field_values(AwardOptions, options, where)
+    values["evidence"] = as_models(EvidenceInput, options.get("evidence"))
+    values["extensions"] = optional_model(Extensions, options.get("extensions"))
+    body = AssertionInput(recipient=rcpt, allow_duplicate_awards=allow_duplicate_awards, **values)
+    recovery: Recovery[Assertion] | None = None
+    if not allow_duplicate_awards:
+        recovery = Recovery(
+            when=_is_duplicate_refusal,
+            call=Call(
+                list_assertions,
+                {
+                    "scope": "badgeclasses",
+                    "id_or_entity_id": badgeclass,
+                    "recipient": rcpt.identity,
+                },
+                "list",
+                Assertion,
+            ),
+            pick=_pick_existing(rcpt.identity),
+        )
+    return one(
+        award_assertion,
+        Assertion,
+        # safe to retry only when the server refuses a second award to the same recipient
+        idempotent=not allow_duplicate_awards,
+        recovery=recovery,
+        scope="badgeclasses",
+        id_or_entity_id=badgeclass,
+        body=body,
+    )
+
+
+class Assertions(Namespace[M]):
+    """Awards (assertions): award, list, get, update, revoke.
+
+    **Retries and duplicates.** ``award`` sends ``allowDuplicateAwards: false`` by default. The
+    server then refuses to award the same badge class twice to one recipient, which makes the
+    POST safe to retry after a lost response, a 429 or a 5xx. If a retry is refused as a
+    duplicate after an attempt whose answer was lost (connection error, 502, 504), that attempt
+    did award the badge: the SDK finds the assertion with the list endpoint's ``recipient``
+    filter and returns it (``award_many`` marks such results ``recovered=True``). After a 429 or
+    503 the server did not act, so the duplicate refusal is raised: the recipient already held
+    the badge. With ``allow_duplicate_awards=True`` the award is never retried.
+    """
+
+    @op
+    def award(
+        self,
+        badgeclass: str,
+        recipient: Recipient,
+        *,
+        allow_duplicate_awards: bool = False,
+        **options: Unpack[AwardOptions],
+    ) -> Call[Assertion]:
+        """Issue a new assertion of ``badgeclass`` to ``recipient`` (an e-mail, URL or
+        telephone string, a ``RecipientInput``, or a wire-form mapping); ``options`` are
+        those of :class:`AwardOptions`."""
+        return _award_call(
+            badgeclass, recipient, options, allow_duplicate_awards=allow_duplicate_awards
+        )
+
+    @op
+    def award_many(
+        self,
+        badgeclass: str,
+        recipients: Iterable[Recipient],
+        *,
+        concurrency: int = 8,
+        progress: ProgressCallback | None = None,
+        **options: Unpack[AwardOptions],
+    ) -> Job[list[AwardResult]]:
+        """Award to many recipients, ``concurrency`` at a time, each with the same ``options``
+        (:class:`AwardOptions`); one :class:`AwardResult` per recipient in input order.
+        Failures are collected, not raised. Never awards twice."""
+        return award_many_job(
+            lambda r: _award_call(badgeclass, r, options, where="assertions.award_many"),
+            recipients,
+            concurrency=concurrency,
+            progress=progress,
+        )
+
+    @op
+    def revoke_many(
+        self, assertions: Iterable[str], *, reason: str
+    ) -> Call[list[RevocationResult]]:
+        """Revoke several assertions at once; one :class:`RevocationResult` per id (check
+        ``.revoked``)."""
+        body = [RevocationInput(revocation_reason=reason, entity_id=a) for a in assertions]
+        return many(revoke_assertions, RevocationResult, body=body)
+
+    @paged
+    def list(
+        self,
+        *,
+        badgeclass: str | None = None,
+        issuer: str | None = None,
+        recipient: str | None = None,
+        include_expired: bool = False,
+        include_revoked: bool = False,
+        page_size: int | None = DEFAULT_PAGE_SIZE,
+    ) -> Call[Assertion]:
+        """Get the assertions of one badge class or of one issuer (give exactly one), newest
+        first (lazy pager)."""
+        if (badgeclass is None) == (issuer is None):
+            raise ValueError("give exactly one of badgeclass= or issuer=")
+        return pages(
+            list_assertions,
+            Assertion,
+            page_size,
+            scope="badgeclasses" if badgeclass is not None else "issuers",
+            id_or_entity_id=badgeclass if badgeclass is not None else issuer,
+            recipient=optional(recipient),
+            include_expired=include_expired,
+            include_revoked=include_revoked,
+        )
+
+    @op
+    def get(self, assertion: str) -> Call[Assertion]:
+        """Get a single assertion."""
+        return one(get_assertion, Assertion, id_or_entity_id=assertion)
+
+    @op
+    def update(
+        self,
+        assertion: str,
+        *,
+        narrative: str | None = None,
+        expires: datetime.datetime | None = None,
+        issued_on: datetime.datetime | None = None,
+        evidence: Iterable[EvidenceInput | Mapping[str, Any]] | None = None,
+    ) -> Call[Assertion]:
+        """Update an assertion's narrative, dates or evidence (PUT of the given fields)."""
+        body = AssertionUpdateInput(
+            narrative=optional(narrative),
+            expires=optional(expires),
+            issued_on=optional(issued_on),
+            evidence=as_models(EvidenceInput, evidence),
+        )
+        return one(update_assertion, Assertion, id_or_entity_id=assertion, body=body)
+
+    @op
+    def revoke(self, assertion: str, *, reason: str) -> Call[Assertion]:
+        """Revoke an assertion with a reason. A retry refused because the first attempt already
+        revoked it returns the revoked assertion."""
+        return one(
+            revoke_assertion,
+            Assertion,
+            recovery=Recovery(
+                when=_is_bad_request,
+                call=one(get_assertion, Assertion, id_or_entity_id=assertion),
+                pick=_pick_revoked,
+            ),
+            id_or_entity_id=assertion,
+            body=RevokeInput(revocation_reason=reason),
+        )

@@ -1,0 +1,62 @@
+"""``oauth``: explicit login and the authorization-code grant (``/o/token``)."""
+
+from __future__ import annotations
+
+from badgr_api.models.token_request import TokenRequest
+from badgr_api.types import UNSET
+
+from .._auth import BadgrAuth, Token, authorize_url
+from .._call import Grant, Runner
+from .._config import DEFAULT_SCOPE, authorize_page
+from .._namespace import M, Namespace, op
+
+__all__ = ["OAuth"]
+
+
+class OAuth(Namespace[M]):
+    """Token helpers: explicit login, and the authorization-code grant."""
+
+    def __init__(self, executor: Runner, auth: BadgrAuth, base_url: str) -> None:
+        super().__init__(executor)
+        self._auth = auth
+        self._base_url = base_url
+
+    def authorize_url(
+        self,
+        redirect_uri: str,
+        *,
+        scope: str = DEFAULT_SCOPE,
+        state: str | None = None,
+        authorize_endpoint: str | None = None,
+    ) -> tuple[str, str]:
+        """``(url, state)`` to start the authorization-code grant. The page is on the UI host:
+        known for the US and test regions, ``{base_url}/auth/oauth2/authorize`` for other
+        servers (such as the mock); other regions need ``authorize_endpoint``."""
+        return authorize_url(
+            authorize_endpoint or authorize_page(self._base_url),
+            client_id=self._auth.client_id,
+            redirect_uri=redirect_uri,
+            scope=scope,
+            state=state,
+        )
+
+    @op
+    def exchange_code(self, code: str, *, redirect_uri: str) -> Grant[Token]:
+        """Trade the ``code`` from the redirect for a token; the client then uses it."""
+        auth = self._auth
+        return Grant(
+            auth.grant_flow(
+                TokenRequest(
+                    grant_type="authorization_code",
+                    code=code,
+                    redirect_uri=redirect_uri,
+                    client_id=auth.client_id,
+                    client_secret=auth.client_secret or UNSET,
+                )
+            )
+        )
+
+    @op
+    def login(self) -> Grant[Token]:
+        """Run the password grant now (it otherwise runs on the first call). Never retried."""
+        return Grant(self._auth.password_flow())
