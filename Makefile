@@ -30,7 +30,7 @@ $(STAMP): pyproject.toml package.json package-lock.json
 	cp node_modules/swagger-ui-dist/{swagger-ui-bundle.js,swagger-ui.css,LICENSE,NOTICE} $(DOCS_ASSETS)/
 	touch $(STAMP)
 
-$(OBV_STAMP): tools/ob_validator/requirements.txt
+$(OBV_STAMP): scripts/ob_validate-requirements.txt
 	test -x $(OBV)/bin/python || $(PYTHON) -m venv $(OBV)
 	$(OBV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r $<
 	touch $(OBV_STAMP)
@@ -62,7 +62,7 @@ test: install
 	$(BIN)/pytest
 
 demo: $(STAMP)
-	$(PY) scripts/demo.py
+	$(PY) -m scripts.demo
 
 fuzz: $(STAMP)
 	$(PY) scripts/fuzz.py $(if $(URL),--url '$(URL)') --report-dir '$(REPORT_DIR)' --max-examples '$(MAX_EXAMPLES)'
