@@ -10,6 +10,8 @@ STAMP := $(VENV)/.installed
 OBV := .venv-obv
 OBV_STAMP := $(OBV)/.installed
 DOCS_ASSETS := mockserver/badgr_mock/static/swagger-ui
+# The documented API and the badgr-server profile derived from it by `make generate`.
+SPECS := openapi/credentials.yaml openapi/badgr-server.yaml
 export REDOCLY_TELEMETRY := off
 export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 
@@ -50,8 +52,8 @@ check-generated: $(STAMP)
 	$(PY) scripts/generate.py --check
 
 lint: $(STAMP)
-	$(NODE_BIN)/spectral lint openapi/credentials.yaml -F warn -q
-	$(NODE_BIN)/redocly lint openapi/credentials.yaml --max-problems 50 2>&1 | grep -v -e '^\s*[║╔╚]' -e '^\s*$$'; exit $${PIPESTATUS[0]}
+	$(NODE_BIN)/spectral lint $(SPECS) -F warn -q
+	$(NODE_BIN)/redocly lint $(SPECS) --max-problems 50 2>&1 | grep -v -e '^\s*[║╔╚]' -e '^\s*$$'; exit $${PIPESTATUS[0]}
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy wrapper mockserver scripts tests

@@ -2,9 +2,13 @@
 
 from .acceptance import Acceptance
 from .acceptance_input import AcceptanceInput
+from .access_token import AccessToken
+from .access_token_application_type_0 import AccessTokenApplicationType0
+from .access_token_envelope import AccessTokenEnvelope
 from .alignment import Alignment
 from .alignment_input import AlignmentInput
 from .assertion import Assertion
+from .assertion_changes_envelope import AssertionChangesEnvelope
 from .assertion_envelope import AssertionEnvelope
 from .assertion_input import AssertionInput
 from .assertion_recipient import AssertionRecipient
@@ -14,12 +18,16 @@ from .award_assertion_scope import AwardAssertionScope
 from .backpack_import_input import BackpackImportInput
 from .backpack_import_input_assertion import BackpackImportInputAssertion
 from .badge_class import BadgeClass
+from .badge_class_changes_envelope import BadgeClassChangesEnvelope
 from .badge_class_create_input import BadgeClassCreateInput
 from .badge_class_envelope import BadgeClassEnvelope
 from .badge_class_input import BadgeClassInput
 from .badge_class_preferences import BadgeClassPreferences
 from .badge_ref import BadgeRef
 from .badge_user import BadgeUser
+from .batch_award_input import BatchAwardInput
+from .batch_award_item import BatchAwardItem
+from .changes_pagination import ChangesPagination
 from .claim_code import ClaimCode
 from .claim_code_envelope import ClaimCodeEnvelope
 from .claim_code_input import ClaimCodeInput
@@ -34,6 +42,7 @@ from .custom_property_value import CustomPropertyValue
 from .delete_badgeclass_by_ref_hard_delete import DeleteBadgeclassByRefHardDelete
 from .delete_badgeclass_hard_delete import DeleteBadgeclassHardDelete
 from .duplicate_badge_class_input import DuplicateBadgeClassInput
+from .empty_expiration import EmptyExpiration
 from .envelope import Envelope
 from .evidence import Evidence
 from .evidence_input import EvidenceInput
@@ -45,6 +54,7 @@ from .get_issuer_by_ref_include_staff import GetIssuerByRefIncludeStaff
 from .get_issuer_include_staff import GetIssuerIncludeStaff
 from .invitation_envelope import InvitationEnvelope
 from .issuer import Issuer
+from .issuer_changes_envelope import IssuerChangesEnvelope
 from .issuer_envelope import IssuerEnvelope
 from .issuer_input import IssuerInput
 from .issuer_preferences import IssuerPreferences
@@ -92,9 +102,13 @@ from .warnings import Warnings
 __all__ = (
     "Acceptance",
     "AcceptanceInput",
+    "AccessToken",
+    "AccessTokenApplicationType0",
+    "AccessTokenEnvelope",
     "Alignment",
     "AlignmentInput",
     "Assertion",
+    "AssertionChangesEnvelope",
     "AssertionEnvelope",
     "AssertionInput",
     "AssertionRecipient",
@@ -104,12 +118,16 @@ __all__ = (
     "BackpackImportInput",
     "BackpackImportInputAssertion",
     "BadgeClass",
+    "BadgeClassChangesEnvelope",
     "BadgeClassCreateInput",
     "BadgeClassEnvelope",
     "BadgeClassInput",
     "BadgeClassPreferences",
     "BadgeRef",
     "BadgeUser",
+    "BatchAwardInput",
+    "BatchAwardItem",
+    "ChangesPagination",
     "ClaimCode",
     "ClaimCodeEnvelope",
     "ClaimCodeInput",
@@ -124,6 +142,7 @@ __all__ = (
     "DeleteBadgeclassByRefHardDelete",
     "DeleteBadgeclassHardDelete",
     "DuplicateBadgeClassInput",
+    "EmptyExpiration",
     "Envelope",
     "Evidence",
     "EvidenceInput",
@@ -135,6 +154,7 @@ __all__ = (
     "GetIssuerIncludeStaff",
     "InvitationEnvelope",
     "Issuer",
+    "IssuerChangesEnvelope",
     "IssuerEnvelope",
     "IssuerInput",
     "IssuerPreferences",

@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.alignment import Alignment
     from ..models.badge_class_preferences import BadgeClassPreferences
+    from ..models.empty_expiration import EmptyExpiration
     from ..models.expiration import Expiration
     from ..models.extensions import Extensions
     from ..models.ob_3_properties import Ob3Properties
@@ -43,7 +44,7 @@ class BadgeClass:
     criteria_narrative: None | str | Unset = UNSET
     alignments: list[Alignment] | Unset = UNSET
     tags: list[str] | Unset = UNSET
-    expires: Expiration | None | Unset = UNSET
+    expires: EmptyExpiration | Expiration | None | Unset = UNSET
     extensions: Extensions | Unset = UNSET
     """ Open Badges extensions, keyed by extension name. """
     source: None | str | Unset = UNSET
@@ -142,7 +143,7 @@ class BadgeClass:
         expires: dict[str, Any] | None | Unset
         if isinstance(self.expires, Unset):
             expires = UNSET
-        elif isinstance(self.expires, Expiration):
+        elif isinstance(self.expires, Expiration) or isinstance(self.expires, EmptyExpiration):
             expires = self.expires.to_dict()
         else:
             expires = self.expires
@@ -309,19 +310,30 @@ class BadgeClass:
 
         tags = cast(list[str], d.pop("tags", UNSET))
 
-        _expires = d.pop("expires", UNSET)
-        expires: Expiration | None | Unset
-        if _expires is None or isinstance(_expires, Unset):
-            expires = _expires
-        else:
+        def _parse_expires(data: object) -> EmptyExpiration | Expiration | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
-                if not isinstance(_expires, dict):
+                if not isinstance(data, dict):
                     raise TypeError()
-                expires_type_0 = Expiration.from_dict(_expires)
+                expires_type_0 = Expiration.from_dict(data)
 
-                expires = expires_type_0
+                return expires_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                expires = cast(Expiration | None | Unset, _expires)
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                expires_type_2 = EmptyExpiration.from_dict(data)
+
+                return expires_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EmptyExpiration | Expiration | None | Unset, data)
+
+        expires = _parse_expires(d.pop("expires", UNSET))
 
         _extensions = d.pop("extensions", UNSET)
         extensions: Extensions | Unset
@@ -433,6 +445,7 @@ class BadgeClass:
 
 from ..models.alignment import Alignment
 from ..models.badge_class_preferences import BadgeClassPreferences
+from ..models.empty_expiration import EmptyExpiration
 from ..models.expiration import Expiration
 from ..models.extensions import Extensions
 from ..models.ob_3_properties import Ob3Properties

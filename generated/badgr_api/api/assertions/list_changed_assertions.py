@@ -1,0 +1,227 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.assertion_changes_envelope import AssertionChangesEnvelope
+from ...models.envelope import Envelope
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    since: datetime.datetime | Unset = UNSET,
+    num: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_since: str | Unset = UNSET
+    if not isinstance(since, Unset):
+        json_since = since.isoformat()
+    params["since"] = json_since
+
+    params["num"] = num
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2/assertions/changed",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AssertionChangesEnvelope | Envelope | None:
+    if response.status_code == 200:
+        response_200 = AssertionChangesEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Envelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Envelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Envelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Envelope.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AssertionChangesEnvelope | Envelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    since: datetime.datetime | Unset = UNSET,
+    num: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[AssertionChangesEnvelope | Envelope]:
+    """Assertions changed since an instant
+
+     badgr-server only. Assertions of the caller's issuers ordered by `updatedAt` ascending,
+    always paginated (see `list_changed_issuers`).
+
+    Args:
+        since (datetime.datetime | Unset):
+        num (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssertionChangesEnvelope | Envelope]
+    """
+
+    kwargs = _get_kwargs(
+        since=since,
+        num=num,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    since: datetime.datetime | Unset = UNSET,
+    num: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> AssertionChangesEnvelope | Envelope | None:
+    """Assertions changed since an instant
+
+     badgr-server only. Assertions of the caller's issuers ordered by `updatedAt` ascending,
+    always paginated (see `list_changed_issuers`).
+
+    Args:
+        since (datetime.datetime | Unset):
+        num (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssertionChangesEnvelope | Envelope
+    """
+
+    return sync_detailed(
+        client=client,
+        since=since,
+        num=num,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    since: datetime.datetime | Unset = UNSET,
+    num: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[AssertionChangesEnvelope | Envelope]:
+    """Assertions changed since an instant
+
+     badgr-server only. Assertions of the caller's issuers ordered by `updatedAt` ascending,
+    always paginated (see `list_changed_issuers`).
+
+    Args:
+        since (datetime.datetime | Unset):
+        num (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssertionChangesEnvelope | Envelope]
+    """
+
+    kwargs = _get_kwargs(
+        since=since,
+        num=num,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    since: datetime.datetime | Unset = UNSET,
+    num: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> AssertionChangesEnvelope | Envelope | None:
+    """Assertions changed since an instant
+
+     badgr-server only. Assertions of the caller's issuers ordered by `updatedAt` ascending,
+    always paginated (see `list_changed_issuers`).
+
+    Args:
+        since (datetime.datetime | Unset):
+        num (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssertionChangesEnvelope | Envelope
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            since=since,
+            num=num,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.access_token_application_type_0 import AccessTokenApplicationType0
+
+
+T = TypeVar("T", bound="AccessToken")
+
+
+@_attrs_define
+class AccessToken:
+    """An OAuth access token the user has granted to an application."""
+
+    entity_id: str
+    application: AccessTokenApplicationType0 | None | Unset = UNSET
+    scope: None | str | Unset = UNSET
+    expires: datetime.datetime | None | Unset = UNSET
+    created: datetime.datetime | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        entity_id = self.entity_id
+
+        application: dict[str, Any] | None | Unset
+        if isinstance(self.application, Unset):
+            application = UNSET
+        elif isinstance(self.application, AccessTokenApplicationType0):
+            application = self.application.to_dict()
+        else:
+            application = self.application
+
+        scope: None | str | Unset
+        if isinstance(self.scope, Unset):
+            scope = UNSET
+        else:
+            scope = self.scope
+
+        expires: None | str | Unset
+        if isinstance(self.expires, Unset):
+            expires = UNSET
+        elif isinstance(self.expires, datetime.datetime):
+            expires = self.expires.isoformat()
+        else:
+            expires = self.expires
+
+        created: None | str | Unset
+        if isinstance(self.created, Unset):
+            created = UNSET
+        elif isinstance(self.created, datetime.datetime):
+            created = self.created.isoformat()
+        else:
+            created = self.created
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "entityId": entity_id,
+            }
+        )
+        if application is not UNSET:
+            field_dict["application"] = application
+        if scope is not UNSET:
+            field_dict["scope"] = scope
+        if expires is not UNSET:
+            field_dict["expires"] = expires
+        if created is not UNSET:
+            field_dict["created"] = created
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        entity_id = d.pop("entityId")
+
+        _application = d.pop("application", UNSET)
+        application: AccessTokenApplicationType0 | None | Unset
+        if _application is None or isinstance(_application, Unset):
+            application = _application
+        else:
+            try:
+                if not isinstance(_application, dict):
+                    raise TypeError()
+                application_type_0 = AccessTokenApplicationType0.from_dict(_application)
+
+                application = application_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                application = cast(AccessTokenApplicationType0 | None | Unset, _application)
+
+        scope: None | str | Unset = d.pop("scope", UNSET)
+
+        _expires = d.pop("expires", UNSET)
+        expires: datetime.datetime | None | Unset
+        if _expires is None or isinstance(_expires, Unset):
+            expires = _expires
+        else:
+            try:
+                if not isinstance(_expires, str):
+                    raise TypeError()
+                expires_type_0 = datetime.datetime.fromisoformat(_expires)
+
+                expires = expires_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                expires = cast(datetime.datetime | None | Unset, _expires)
+
+        _created = d.pop("created", UNSET)
+        created: datetime.datetime | None | Unset
+        if _created is None or isinstance(_created, Unset):
+            created = _created
+        else:
+            try:
+                if not isinstance(_created, str):
+                    raise TypeError()
+                created_type_0 = datetime.datetime.fromisoformat(_created)
+
+                created = created_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                created = cast(datetime.datetime | None | Unset, _created)
+
+        access_token = cls(
+            entity_id=entity_id,
+            application=application,
+            scope=scope,
+            expires=expires,
+            created=created,
+        )
+
+        access_token.additional_properties = d
+        return access_token
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+from ..models.access_token_application_type_0 import AccessTokenApplicationType0

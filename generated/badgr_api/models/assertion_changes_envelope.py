@@ -1,0 +1,191 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.assertion import Assertion
+    from ..models.changes_pagination import ChangesPagination
+    from ..models.status import Status
+    from ..models.warnings import Warnings
+
+
+T = TypeVar("T", bound="AssertionChangesEnvelope")
+
+
+@_attrs_define
+class AssertionChangesEnvelope:
+    status: Status
+    result: list[Assertion]
+    """ Always an array, even for a single entity; empty on errors. """
+    pagination: ChangesPagination
+    """ Where the next and previous pages of a `/changed` feed are. """
+    timestamp: datetime.datetime | Unset = UNSET
+    validation_errors: list[str] | Unset = UNSET
+    non_field_errors: list[str] | Unset = UNSET
+    field_errors: Any | Unset = UNSET
+    """ Per-field errors. Usually an object mapping a field name to a list of messages, but servers
+    also send a bare string, nested objects, or a list with one object per item of a batch,
+    so any JSON value is accepted.
+     """
+    error_code: None | str | Unset = UNSET
+    warnings: Warnings | Unset = UNSET
+    """ Non-fatal messages, keyed by field name. """
+    latest_terms_version: int | Unset = UNSET
+    latest_terms_description: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status = self.status.to_dict()
+
+        result = []
+        for result_item_data in self.result:
+            result_item = result_item_data.to_dict()
+            result.append(result_item)
+
+        pagination = self.pagination.to_dict()
+
+        timestamp: str | Unset = UNSET
+        if not isinstance(self.timestamp, Unset):
+            timestamp = self.timestamp.isoformat()
+
+        validation_errors: list[str] | Unset = UNSET
+        if not isinstance(self.validation_errors, Unset):
+            validation_errors = self.validation_errors
+
+        non_field_errors: list[str] | Unset = UNSET
+        if not isinstance(self.non_field_errors, Unset):
+            non_field_errors = self.non_field_errors
+
+        field_errors = self.field_errors
+
+        error_code: None | str | Unset
+        if isinstance(self.error_code, Unset):
+            error_code = UNSET
+        else:
+            error_code = self.error_code
+
+        warnings: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.warnings, Unset):
+            warnings = self.warnings.to_dict()
+
+        latest_terms_version = self.latest_terms_version
+
+        latest_terms_description: None | str | Unset
+        if isinstance(self.latest_terms_description, Unset):
+            latest_terms_description = UNSET
+        else:
+            latest_terms_description = self.latest_terms_description
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+                "result": result,
+                "pagination": pagination,
+            }
+        )
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+        if validation_errors is not UNSET:
+            field_dict["validationErrors"] = validation_errors
+        if non_field_errors is not UNSET:
+            field_dict["nonFieldErrors"] = non_field_errors
+        if field_errors is not UNSET:
+            field_dict["fieldErrors"] = field_errors
+        if error_code is not UNSET:
+            field_dict["errorCode"] = error_code
+        if warnings is not UNSET:
+            field_dict["warnings"] = warnings
+        if latest_terms_version is not UNSET:
+            field_dict["latestTermsVersion"] = latest_terms_version
+        if latest_terms_description is not UNSET:
+            field_dict["latestTermsDescription"] = latest_terms_description
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        status = Status.from_dict(d.pop("status"))
+
+        result = []
+        _result = d.pop("result")
+        for result_item_data in _result:
+            result_item = Assertion.from_dict(result_item_data)
+
+            result.append(result_item)
+
+        pagination = ChangesPagination.from_dict(d.pop("pagination"))
+
+        _timestamp = d.pop("timestamp", UNSET)
+        timestamp: datetime.datetime | Unset
+        if isinstance(_timestamp, Unset):
+            timestamp = UNSET
+        else:
+            timestamp = datetime.datetime.fromisoformat(_timestamp)
+
+        validation_errors = cast(list[str], d.pop("validationErrors", UNSET))
+
+        non_field_errors = cast(list[str], d.pop("nonFieldErrors", UNSET))
+
+        field_errors = d.pop("fieldErrors", UNSET)
+
+        error_code: None | str | Unset = d.pop("errorCode", UNSET)
+
+        _warnings = d.pop("warnings", UNSET)
+        warnings: Warnings | Unset
+        if isinstance(_warnings, Unset):
+            warnings = UNSET
+        else:
+            warnings = Warnings.from_dict(_warnings)
+
+        latest_terms_version = d.pop("latestTermsVersion", UNSET)
+
+        latest_terms_description: None | str | Unset = d.pop("latestTermsDescription", UNSET)
+
+        assertion_changes_envelope = cls(
+            status=status,
+            result=result,
+            pagination=pagination,
+            timestamp=timestamp,
+            validation_errors=validation_errors,
+            non_field_errors=non_field_errors,
+            field_errors=field_errors,
+            error_code=error_code,
+            warnings=warnings,
+            latest_terms_version=latest_terms_version,
+            latest_terms_description=latest_terms_description,
+        )
+
+        assertion_changes_envelope.additional_properties = d
+        return assertion_changes_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+from ..models.assertion import Assertion
+from ..models.changes_pagination import ChangesPagination
+from ..models.status import Status
+from ..models.warnings import Warnings

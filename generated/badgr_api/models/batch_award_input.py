@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.batch_award_item import BatchAwardItem
+
+
+T = TypeVar("T", bound="BatchAwardInput")
+
+
+@_attrs_define
+class BatchAwardInput:
+    """Up to hundreds of awards of one badge class in one request."""
+
+    assertions: list[BatchAwardItem]
+    create_notification: bool | Unset = UNSET
+    """ Whether to e-mail the recipients. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        assertions = []
+        for assertions_item_data in self.assertions:
+            assertions_item = assertions_item_data.to_dict()
+            assertions.append(assertions_item)
+
+        create_notification = self.create_notification
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "assertions": assertions,
+            }
+        )
+        if create_notification is not UNSET:
+            field_dict["create_notification"] = create_notification
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        assertions = []
+        _assertions = d.pop("assertions")
+        for assertions_item_data in _assertions:
+            assertions_item = BatchAwardItem.from_dict(assertions_item_data)
+
+            assertions.append(assertions_item)
+
+        create_notification = d.pop("create_notification", UNSET)
+
+        batch_award_input = cls(
+            assertions=assertions,
+            create_notification=create_notification,
+        )
+
+        batch_award_input.additional_properties = d
+        return batch_award_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+from ..models.batch_award_item import BatchAwardItem

@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.evidence_input import EvidenceInput
+    from ..models.recipient_input import RecipientInput
+
+
+T = TypeVar("T", bound="BatchAwardItem")
+
+
+@_attrs_define
+class BatchAwardItem:
+    recipient: RecipientInput
+    issued_on: datetime.datetime | Unset = UNSET
+    narrative: None | str | Unset = UNSET
+    evidence: list[EvidenceInput] | None | Unset = UNSET
+    expires: datetime.datetime | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        recipient = self.recipient.to_dict()
+
+        issued_on: str | Unset = UNSET
+        if not isinstance(self.issued_on, Unset):
+            issued_on = self.issued_on.isoformat()
+
+        narrative: None | str | Unset
+        if isinstance(self.narrative, Unset):
+            narrative = UNSET
+        else:
+            narrative = self.narrative
+
+        evidence: list[dict[str, Any]] | None | Unset
+        if isinstance(self.evidence, Unset):
+            evidence = UNSET
+        elif isinstance(self.evidence, list):
+            evidence = []
+            for evidence_type_0_item_data in self.evidence:
+                evidence_type_0_item = evidence_type_0_item_data.to_dict()
+                evidence.append(evidence_type_0_item)
+
+        else:
+            evidence = self.evidence
+
+        expires: None | str | Unset
+        if isinstance(self.expires, Unset):
+            expires = UNSET
+        elif isinstance(self.expires, datetime.datetime):
+            expires = self.expires.isoformat()
+        else:
+            expires = self.expires
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "recipient": recipient,
+            }
+        )
+        if issued_on is not UNSET:
+            field_dict["issuedOn"] = issued_on
+        if narrative is not UNSET:
+            field_dict["narrative"] = narrative
+        if evidence is not UNSET:
+            field_dict["evidence"] = evidence
+        if expires is not UNSET:
+            field_dict["expires"] = expires
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        recipient = RecipientInput.from_dict(d.pop("recipient"))
+
+        _issued_on = d.pop("issuedOn", UNSET)
+        issued_on: datetime.datetime | Unset
+        if isinstance(_issued_on, Unset):
+            issued_on = UNSET
+        else:
+            issued_on = datetime.datetime.fromisoformat(_issued_on)
+
+        narrative: None | str | Unset = d.pop("narrative", UNSET)
+
+        _evidence = d.pop("evidence", UNSET)
+        evidence: list[EvidenceInput] | None | Unset
+        if _evidence is None or isinstance(_evidence, Unset):
+            evidence = _evidence
+        else:
+            try:
+                if not isinstance(_evidence, list):
+                    raise TypeError()
+                evidence_type_0 = []
+                _evidence_type_0 = _evidence
+                for evidence_type_0_item_data in _evidence_type_0:
+                    evidence_type_0_item = EvidenceInput.from_dict(evidence_type_0_item_data)
+
+                    evidence_type_0.append(evidence_type_0_item)
+
+                evidence = evidence_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                evidence = cast(list[EvidenceInput] | None | Unset, _evidence)
+
+        _expires = d.pop("expires", UNSET)
+        expires: datetime.datetime | None | Unset
+        if _expires is None or isinstance(_expires, Unset):
+            expires = _expires
+        else:
+            try:
+                if not isinstance(_expires, str):
+                    raise TypeError()
+                expires_type_0 = datetime.datetime.fromisoformat(_expires)
+
+                expires = expires_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                expires = cast(datetime.datetime | None | Unset, _expires)
+
+        batch_award_item = cls(
+            recipient=recipient,
+            issued_on=issued_on,
+            narrative=narrative,
+            evidence=evidence,
+            expires=expires,
+        )
+
+        batch_award_item.additional_properties = d
+        return batch_award_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+from ..models.evidence_input import EvidenceInput
+from ..models.recipient_input import RecipientInput

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ChangesPagination")
+
+
+@_attrs_define
+class ChangesPagination:
+    """Where the next and previous pages of a `/changed` feed are."""
+
+    has_next: bool
+    has_previous: bool
+    next_results: None | str | Unset = UNSET
+    """ Absolute URL of the next page (follow it as given). """
+    previous_results: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        has_next = self.has_next
+
+        has_previous = self.has_previous
+
+        next_results: None | str | Unset
+        if isinstance(self.next_results, Unset):
+            next_results = UNSET
+        else:
+            next_results = self.next_results
+
+        previous_results: None | str | Unset
+        if isinstance(self.previous_results, Unset):
+            previous_results = UNSET
+        else:
+            previous_results = self.previous_results
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "hasNext": has_next,
+                "hasPrevious": has_previous,
+            }
+        )
+        if next_results is not UNSET:
+            field_dict["nextResults"] = next_results
+        if previous_results is not UNSET:
+            field_dict["previousResults"] = previous_results
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        has_next = d.pop("hasNext")
+
+        has_previous = d.pop("hasPrevious")
+
+        next_results: None | str | Unset = d.pop("nextResults", UNSET)
+
+        previous_results: None | str | Unset = d.pop("previousResults", UNSET)
+
+        changes_pagination = cls(
+            has_next=has_next,
+            has_previous=has_previous,
+            next_results=next_results,
+            previous_results=previous_results,
+        )
+
+        changes_pagination.additional_properties = d
+        return changes_pagination
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
