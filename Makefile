@@ -73,7 +73,7 @@ docs: $(STAMP)
 	$(PY) scripts/build_docs.py --output build/docs
 
 bench: $(STAMP)
-	$(PY) scripts/bench.py --output BENCHMARKS.md
+	$(PY) -m scripts.bench --output BENCHMARKS.md
 
 clean:
 	rm -rf $(VENV) $(OBV) $(DOCS_ASSETS) node_modules .hypothesis .schemathesis .pytest_cache .mypy_cache .ruff_cache $(REPORT_DIR)

@@ -23,6 +23,7 @@ from rich.table import Table
 from badgr import AwardResult, Client, errors, verify
 from badgr_mock.testing import PNG_DATA_URI, run_subprocess
 from scripts import ob_validate
+from scripts.demo_cli import run_cli
 
 USERNAME = "alice@example.com"
 PASSWORD = "badgr-demo"
@@ -37,7 +38,8 @@ def step(number: int, title: str, code: str) -> None:
     console.print(f"[dim]>>> {code}")
 
 
-def run(base_url: str) -> None:
+def run(base_url: str) -> tuple[str, str]:
+    """The SDK steps; returns an issued, unrevoked badge (its URL and recipient) to verify."""
     step(1, "Log in", f'client = Client(base_url="{base_url}", username=..., password=...)')
     client = Client(base_url=base_url, username=USERNAME, password=PASSWORD)
     me = client.users.me()
@@ -139,16 +141,15 @@ def run(base_url: str) -> None:
         console.print(f"[yellow]{type(error).__name__}[/]: {error}")
 
     keeper = next(r for r in results if r.assertion is not None and r.recipient != victim_email)
-    assert keeper.assertion is not None
-    show_verification(keeper.assertion.open_badge_id, keeper.recipient)
+    assert keeper.assertion is not None and isinstance(keeper.assertion.open_badge_id, str)
     client.close()
+    return keeper.assertion.open_badge_id, str(keeper.recipient)
 
 
-def show_verification(assertion_url: object, recipient: object) -> None:
+def show_verification(number: int, assertion_url: str, recipient: str) -> None:
     """Check one issued badge as its holder's verifier would: the SDK, then the reference
     validator (its own virtualenv) by URL and as a baked image."""
-    assert isinstance(assertion_url, str) and isinstance(recipient, str)
-    step(8, "Verify an issued badge", f'badgr.verify("{assertion_url}", recipient=...)')
+    step(number, "Verify an issued badge", f'badgr.verify("{assertion_url}", recipient=...)')
     verdict = verify(assertion_url, recipient=recipient)
     table = Table("check", "result", "detail")
     for check in verdict.checks:
@@ -185,7 +186,9 @@ def main() -> int:
         console.print(f"[dim]Starting the mock: python -m badgr_mock --db {db} …")
         with run_subprocess(db) as mock:
             console.print(f"[dim]Mock listening on {mock.base_url}")
-            run(mock.base_url)
+            issued = run(mock.base_url)
+            run_cli(mock.base_url, Path(tmp), step, first=8)
+            show_verification(11, *issued)
         console.print()
         console.print("[dim]Mock stopped. Done.")
     return 0
