@@ -18,14 +18,12 @@ T = TypeVar("T", bound="IssuerUpdateInput")
 
 @_attrs_define
 class IssuerUpdateInput:
-    """Fields left out keep their stored values."""
-
     name: str
     email: str
     url: str
+    description: None | str
     image: None | str | Unset = UNSET
     """ A URL or a base64 PNG/SVG data URI. """
-    description: None | str | Unset = UNSET
     badgr_domain: str | Unset = UNSET
     staff: list[StaffRefInput] | Unset = UNSET
     extensions: Extensions | Unset = UNSET
@@ -39,17 +37,14 @@ class IssuerUpdateInput:
 
         url = self.url
 
+        description: None | str
+        description = self.description
+
         image: None | str | Unset
         if isinstance(self.image, Unset):
             image = UNSET
         else:
             image = self.image
-
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
 
         badgr_domain = self.badgr_domain
 
@@ -71,12 +66,11 @@ class IssuerUpdateInput:
                 "name": name,
                 "email": email,
                 "url": url,
+                "description": description,
             }
         )
         if image is not UNSET:
             field_dict["image"] = image
-        if description is not UNSET:
-            field_dict["description"] = description
         if badgr_domain is not UNSET:
             field_dict["badgrDomain"] = badgr_domain
         if staff is not UNSET:
@@ -95,9 +89,9 @@ class IssuerUpdateInput:
 
         url = d.pop("url")
 
-        image: None | str | Unset = d.pop("image", UNSET)
+        description: None | str = d.pop("description")
 
-        description: None | str | Unset = d.pop("description", UNSET)
+        image: None | str | Unset = d.pop("image", UNSET)
 
         badgr_domain = d.pop("badgrDomain", UNSET)
 
@@ -121,8 +115,8 @@ class IssuerUpdateInput:
             name=name,
             email=email,
             url=url,
-            image=image,
             description=description,
+            image=image,
             badgr_domain=badgr_domain,
             staff=staff,
             extensions=extensions,

@@ -106,7 +106,7 @@ def sync_detailed(
     Args:
         id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
         include_staff (PatchIssuerIncludeStaff | Unset):  Default: 'true'.
-        body (IssuerUpdateInput): Fields left out keep their stored values.
+        body (IssuerUpdateInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,7 +143,7 @@ def sync(
     Args:
         id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
         include_staff (PatchIssuerIncludeStaff | Unset):  Default: 'true'.
-        body (IssuerUpdateInput): Fields left out keep their stored values.
+        body (IssuerUpdateInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,7 +175,7 @@ async def asyncio_detailed(
     Args:
         id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
         include_staff (PatchIssuerIncludeStaff | Unset):  Default: 'true'.
-        body (IssuerUpdateInput): Fields left out keep their stored values.
+        body (IssuerUpdateInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,7 +210,7 @@ async def asyncio(
     Args:
         id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
         include_staff (PatchIssuerIncludeStaff | Unset):  Default: 'true'.
-        body (IssuerUpdateInput): Fields left out keep their stored values.
+        body (IssuerUpdateInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -109,7 +109,7 @@ def sync_detailed(
         issuer_open_badge_id_base_64 (str): Base64 text in one path segment (URL-safe alphabet;
             standard padding optional).
         include_staff (PatchIssuerByRefIncludeStaff | Unset):  Default: 'true'.
-        body (IssuerUpdateInput): Fields left out keep their stored values.
+        body (IssuerUpdateInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,7 +147,7 @@ def sync(
         issuer_open_badge_id_base_64 (str): Base64 text in one path segment (URL-safe alphabet;
             standard padding optional).
         include_staff (PatchIssuerByRefIncludeStaff | Unset):  Default: 'true'.
-        body (IssuerUpdateInput): Fields left out keep their stored values.
+        body (IssuerUpdateInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,7 +180,7 @@ async def asyncio_detailed(
         issuer_open_badge_id_base_64 (str): Base64 text in one path segment (URL-safe alphabet;
             standard padding optional).
         include_staff (PatchIssuerByRefIncludeStaff | Unset):  Default: 'true'.
-        body (IssuerUpdateInput): Fields left out keep their stored values.
+        body (IssuerUpdateInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,7 +216,7 @@ async def asyncio(
         issuer_open_badge_id_base_64 (str): Base64 text in one path segment (URL-safe alphabet;
             standard padding optional).
         include_staff (PatchIssuerByRefIncludeStaff | Unset):  Default: 'true'.
-        body (IssuerUpdateInput): Fields left out keep their stored values.
+        body (IssuerUpdateInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
