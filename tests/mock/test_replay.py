@@ -229,7 +229,7 @@ def test_errors(replay: Replay) -> None:
         "PATCH",
         f"/v2/issuers/{issuer['entityId']}",
         405 if replay.old else 200,
-        json={"name": "B", "email": ALICE, "url": "https://a.example"},
+        json={"name": "B", "email": ALICE, "url": "https://a.example", "description": "d"},
     )
     if replay.old:
         assert replay.envelope(patch, ERROR_KEYS)["fieldErrors"] == 'Method "PATCH" not allowed.'
