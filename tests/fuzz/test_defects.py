@@ -1,4 +1,4 @@
-"""Proof that the fuzz kit can fail: each planted mock defect is caught by `scripts/fuzz.py`.
+"""Proof that the fuzz kit can fail: each planted mock defect is caught by `make fuzz`'s script.
 
 The mock is started with BADGR_MOCK_DEFECTS=<name> (a test-only switch), a little data is put in
 through the API, and `make fuzz`'s script runs against it, limited to the operations involved.
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from badgr_fuzz.cli import embedded_mock
 
 from badgr_mock.testing import PNG_DATA_URI
-from scripts.fuzz import embedded_mock
 from tests.spec.spec_tools import ROOT
 
 PNG = PNG_DATA_URI
