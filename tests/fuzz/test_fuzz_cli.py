@@ -1,13 +1,19 @@
-"""The fuzz kit (badgr_fuzz) is safe for live servers and runs reproducibly."""
+"""The fuzz kit (badgr_fuzz) is safe for live servers, runs reproducibly, and says in one line
+why it could not run (exit code 2)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from badgr_fuzz.cli import is_loopback, links_within, parse_args, schemathesis_command
 
-from tests.spec.spec_tools import SPEC_PATH
+from badgr_fuzz.cli import is_loopback, links_within, parse_args, schemathesis_command
+from badgr_mock import create_app
+from badgr_mock.testing import serve
+from tests.spec.spec_tools import ROOT, SPEC_PATH
 
 CONFIG = Path("schemathesis.toml")
 SPEC = SPEC_PATH
@@ -72,3 +78,47 @@ def test_profiles_pick_their_api_description() -> None:
     assert parse_args(["--profile", "badgr-server"]).profile == "badgr-server"
     with pytest.raises(SystemExit):
         parse_args(["--profile", "hosted"])
+
+
+def _run_kit(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "badgr_fuzz", *args]
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("BADGR_")}
+    return subprocess.run(
+        command, capture_output=True, text=True, env={**clean, **(env or {})}, timeout=120
+    )
+
+
+def _one_line_exit_2(done: subprocess.CompletedProcess[str], expected: str) -> None:
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    assert done.stderr.count("\n") == 1 and expected in done.stderr, done.stderr
+
+
+def test_an_unreachable_server_is_exit_2_with_one_line(tmp_path: Path) -> None:
+    done = _run_kit("--url", "http://127.0.0.1:9", "--token", "x", "--report-dir", str(tmp_path))
+    _one_line_exit_2(done, "cannot reach http://127.0.0.1:9")
+
+
+def test_no_credentials_for_a_server_is_exit_2(tmp_path: Path) -> None:
+    done = _run_kit("--url", "http://127.0.0.1:9", "--report-dir", str(tmp_path))
+    _one_line_exit_2(done, "no credentials")
+
+
+def test_a_refused_login_or_token_is_exit_2_with_one_line(tmp_path: Path) -> None:
+    with serve(create_app(":memory:", login_backoff=False)) as url:
+        wrong = {"BADGR_USERNAME": "alice@example.com", "BADGR_PASSWORD": "wrong"}
+        login = _run_kit("--url", url, "--report-dir", str(tmp_path), env=wrong)
+        token = _run_kit("--url", url, "--report-dir", str(tmp_path), env={"BADGR_TOKEN": "bad"})
+    _one_line_exit_2(login, "login refused for alice@example.com: HTTP 400")
+    _one_line_exit_2(token, "the server refused the token: HTTP 401")
+
+
+def test_make_fuzz_gives_the_same_one_line_for_an_unreachable_server(tmp_path: Path) -> None:
+    make = ["make", "--no-print-directory", "fuzz", "URL=http://127.0.0.1:9"]
+    make.append(f"REPORT_DIR={tmp_path}")
+    env = {**os.environ, "BADGR_TOKEN": "x"}
+    done = subprocess.run(make, cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
+    # make itself exits 2 for any failed recipe; the kit's one line says why.
+    assert done.returncode == 2
+    assert "fuzz: cannot reach http://127.0.0.1:9" in done.stderr
+    assert "Traceback" not in done.stdout + done.stderr

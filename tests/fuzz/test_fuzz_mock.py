@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 import schemathesis
-from badgr_fuzz import hooks as fuzz_hooks
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.config import SchemathesisConfig
 from starlette.testclient import TestClient
 
+from badgr_fuzz import hooks as fuzz_hooks
 from badgr_mock import create_app
 from tests.spec.spec_tools import ROOT, SPEC_PATH
 
