@@ -32,6 +32,9 @@ from badgr_fuzz.report import print_report, read_events, write_summary
 from badgr_fuzz.resources import PROFILES, checks_config, data_file
 
 MOCK_USER = ("alice@example.com", "badgr-demo")
+#: Scopes a password grant asks for when --scope is not given: badgr-server gives a token
+#: without `scope` only `r:profile`, and its `public` client allows these three.
+DEFAULT_SCOPES = {"documented": None, "badgr-server": "rw:profile rw:issuer rw:backpack"}
 console = Console(stderr=False, highlight=False)
 
 
@@ -82,10 +85,14 @@ def _request(method: str, url: str, **kwargs: Any) -> httpx.Response:
         raise FuzzSetupError(f"cannot reach {origin.scheme}://{origin.netloc}: {reason}") from None
 
 
-def obtain_token(url: str, username: str, password: str, client_id: str) -> str:
+def obtain_token(
+    url: str, username: str, password: str, client_id: str, scope: str | None = None
+) -> str:
     """Password grant at /o/token. Never retried: servers throttle failed logins."""
     form = {"grant_type": "password", "username": username, "password": password}
     form["client_id"] = client_id
+    if scope:
+        form["scope"] = scope
     response = _request("POST", f"{url}/o/token", data=form)
     if response.status_code != 200:
         try:
@@ -207,9 +214,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--password", default=os.environ.get("BADGR_PASSWORD"))
     parser.add_argument("--client-id", default=os.environ.get("BADGR_CLIENT_ID", "public"))
     parser.add_argument(
+        "--scope",
+        default=os.environ.get("BADGR_SCOPE"),
+        help="scopes the login asks for (default: the profile's; documented: none, i.e. all)",
+    )
+    parser.add_argument(
         "--mock-defects", default=os.environ.get("BADGR_MOCK_DEFECTS"), help=argparse.SUPPRESS
     )
     args = parser.parse_args(argv)
+    if args.scope is None:
+        args.scope = DEFAULT_SCOPES[args.profile]
     args.writes_allowed = args.allow_writes or not args.url or is_loopback(args.url)
     if args.url and not is_loopback(args.url) and args.rate_limit is None:
         args.rate_limit = "auto"
@@ -220,9 +234,9 @@ def fuzz(args: argparse.Namespace, url: str) -> int:
     if args.token:
         token = args.token
     elif args.username and args.password:
-        token = obtain_token(url, args.username, args.password, args.client_id)
+        token = obtain_token(url, args.username, args.password, args.client_id, args.scope)
     elif not args.url:
-        token = obtain_token(url, *MOCK_USER, args.client_id)
+        token = obtain_token(url, *MOCK_USER, args.client_id, args.scope)
     else:
         raise FuzzSetupError("no credentials: set BADGR_TOKEN or BADGR_USERNAME/BADGR_PASSWORD")
     email = caller_email(url, token)

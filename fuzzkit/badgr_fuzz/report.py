@@ -46,11 +46,39 @@ def kind_of(check: str) -> Kind:
     return "drift" if check in DRIFT_CHECKS else "defect"
 
 
+#: What a failed check says about the server, in words (checks not named here: their own name).
+CATEGORIES = {
+    "not_a_server_error": "server error",
+    "ignored_auth": "auth ignored",
+    "object_level_authorization": "auth ignored",
+    "use_after_free": "use after free",
+    "ensure_resource_availability": "resource vanishes",
+    "positive_data_acceptance": "valid request refused",
+    "pagination_is_complete": "pages lose items",
+    "single_entity_has_one_result": "404 disguised as 200",
+    "unsupported_method": "HTTP method handling",
+    "allow_header_conformance": "HTTP method handling",
+    "missing_required_header": "HTTP method handling",
+    "status_code_conformance": "undocumented status",
+    "content_type_conformance": "undocumented content type",
+    "response_headers_conformance": "undocumented headers",
+    "response_schema_conformance": "undocumented body",
+    "negative_data_rejection": "invalid request accepted",
+}
+
+
+def category_of(check: str, message: str) -> str:
+    if check == "missing_required_header" and "'Authorization'" in message:
+        return "auth ignored"  # a request without credentials got past authentication
+    return CATEGORIES.get(check, check)
+
+
 @dataclass
 class Finding:
     """One distinct failure: the same check failing the same way on one operation."""
 
     kind: Kind
+    category: str
     operation: str
     check: str
     title: str
@@ -169,7 +197,10 @@ def _read_scenario(
                 continue
             request = interaction.get("request")
             reproduction = curl(request) if request else ""
-            finding = Finding(kind, operation, check["name"], title, message, reproduction)
+            category = category_of(check["name"], message)
+            finding = Finding(
+                kind, category, operation, check["name"], title, message, reproduction
+            )
             seen[key] = finding
             report.findings.append(finding)
 
@@ -207,12 +238,12 @@ def _shorten(text: str, limit: int = 400) -> str:
 def _findings_table(title: str, findings: list[Finding]) -> Table:
     table = Table(title=title, show_lines=True, title_justify="left")
     table.add_column("operation")
-    table.add_column("check")
+    table.add_column("what (check)")
     table.add_column("seen", justify="right")
     table.add_column("failure (with a curl reproduction)", overflow="fold")
     for f in findings:
         detail = _shorten(f"{f.title}: {f.message}\n{f.reproduction}".strip())
-        table.add_row(f.operation, f.check, str(f.occurrences), detail)
+        table.add_row(f.operation, f"{f.category}\n({f.check})", str(f.occurrences), detail)
     return table
 
 

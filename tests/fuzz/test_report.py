@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from badgr_fuzz.report import Report, curl, kind_of, read_events, write_summary
+from badgr_fuzz.report import Report, category_of, curl, kind_of, read_events, write_summary
 
 JSON = {"content-type": ["application/json"]}
 HTML = {"content-type": ["text/html; charset=utf-8"]}
@@ -161,3 +161,10 @@ def test_curl_reproduces_the_request_with_its_body() -> None:
         "curl -X POST -H 'Authorization: [Filtered]' -d '{\"name\": \"x\"}' "
         "http://127.0.0.1:1/v2/issuers"
     )
+
+
+def test_a_request_without_credentials_getting_past_auth_is_auth_ignored() -> None:
+    message = "Got 404 when missing required 'Authorization' header, expected 401"
+    assert category_of("missing_required_header", message) == "auth ignored"
+    assert category_of("missing_required_header", "missing 'X-Other'") == "HTTP method handling"
+    assert category_of("ignored_auth", "") == "auth ignored"
