@@ -17,8 +17,8 @@ HTML = {"content-type": ["text/html; charset=utf-8"]}
 
 
 def _interaction(method: str, path: str, status: int, headers: dict[str, list[str]]) -> Any:
-    request = {"method": method, "uri": f"http://127.0.0.1:1{path}", "headers": {}}
-    request["headers"]["Authorization"] = ["[Filtered]"]
+    request: dict[str, Any] = {"method": method, "uri": f"http://127.0.0.1:1{path}"}
+    request["headers"] = {"Authorization": ["[Filtered]"]}
     return {"request": request, "response": {"status_code": status, "headers": headers}}
 
 
