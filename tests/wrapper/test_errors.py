@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 from typing import Any
 
@@ -70,3 +71,64 @@ def test_connection_error_carries_its_request() -> None:
     assert request is not None
     assert request.method == "GET" and request.url.path == "/v2/users/self"
     assert "secret-token" not in str(caught.value)
+
+
+def test_errors_name_method_path_and_request_id_but_never_the_query() -> None:
+    request = httpx.Request("GET", "https://api.example/v2/issuers/abc?code=secret-code")
+    raw = httpx.Response(
+        404,
+        json={"status": {"success": False, "description": "entity not found"}, "result": []},
+        headers={"X-Request-ID": "req-123"},
+        request=request,
+    )
+    error = error_for(raw)
+    assert (error.method, error.path, error.request_id) == ("GET", "/v2/issuers/abc", "req-123")
+    assert "GET /v2/issuers/abc, request id req-123" in str(error)
+    assert "secret-code" not in str(error)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {  # the mock and hosted Credentials: errorCode plus prose
+            "errorCode": "DUPLICATE_AWARD",
+            "validationErrors": ["The recipient already has an award (assertion XLrHpq7Zabc)."],
+        },
+        {"fieldErrors": "Duplicate: this recipient holds assertion XLrHpq7Zabc"},  # a string
+        {"fieldErrors": {"recipient": {"existing": {"entityId": "XLrHpq7Zabc"}}}},  # nested
+        {"validationErrors": ["duplicate award"], "fieldErrors": {"entityId": ["XLrHpq7Zabc"]}},
+    ],
+)
+def test_existing_entity_id_is_read_from_any_duplicate_shape(body: dict[str, Any]) -> None:
+    body = {"status": {"success": False, "description": "bad request"}, **body}
+    body.setdefault("validationErrors", ["This recipient already holds this badge class."])
+    error = error_for(_response(400, json.dumps(body).encode()))
+    assert isinstance(error, errors.BadRequestError)
+    assert error.existing_entity_id == "XLrHpq7Zabc"
+
+
+def test_no_existing_entity_id_on_other_refusals() -> None:
+    body = {"status": {"description": "bad"}, "validationErrors": ["assertion already revoked"]}
+    assert error_for(_response(400, json.dumps(body).encode())).existing_entity_id is None
+
+
+def test_base_url_with_the_api_version_is_refused_at_construction() -> None:
+    with pytest.raises(
+        ValueError, match=r"use 'https://api.badgr.io', not 'https://api.badgr.io/v2'"
+    ):
+        Client(base_url="https://api.badgr.io/v2/", token="t")
+
+
+def test_a_server_that_is_not_badgr_is_named_as_such() -> None:
+    transport = httpx.MockTransport(lambda request: httpx.Response(404, text="<h1>Not Found</h1>"))
+    client = Client(base_url="https://example.org", token="t", transport=transport)
+    with client, pytest.raises(errors.NotFoundError, match="not a Badgr API error envelope"):
+        client.users.me()
+
+
+def test_misuse_is_a_value_error_naming_the_allowed_values() -> None:
+    client = Client(base_url="http://127.0.0.1:9", token="t")
+    with pytest.raises(ValueError, match="page_size must be from 1 to 500, got 1000"):
+        client.assertions.list(badgeclass="b", page_size=1000)
+    with pytest.raises(ValueError, match="exactly one of badgeclass= or issuer="):
+        client.assertions.list(badgeclass="b", issuer="i")

@@ -18,7 +18,7 @@ from badgr_api.models.assertion import Assertion
 
 from ._call import AsyncRunner, Call, Job
 from ._logging import logger
-from .errors import BadgrError
+from .errors import APIError, BadgrError
 
 __all__ = ["AwardResult", "ProgressCallback", "award_many_job"]
 
@@ -38,6 +38,11 @@ class AwardResult:
     @property
     def ok(self) -> bool:
         return self.assertion is not None
+
+    @property
+    def existing_entity_id(self) -> str | None:
+        """On a refused duplicate: the award the recipient already holds (to resume from)."""
+        return self.error.existing_entity_id if isinstance(self.error, APIError) else None
 
 
 #: ``progress(done, total, result)`` is called after each recipient, in the event-loop thread.
@@ -75,7 +80,7 @@ def award_many_job(
                         attempts=outcome.attempts,
                     )
                 except BadgrError as error:
-                    result = AwardResult(items[index], error=error)
+                    result = AwardResult(items[index], error=error, attempts=error.attempts)
                 results[index] = result
                 done += 1
                 if progress is not None:

@@ -101,6 +101,12 @@ def resolve_config(
     url = url.rstrip("/")
     if not url.startswith(("http://", "https://")):
         raise ValueError(f"base_url must start with http:// or https://, got {url!r}")
+    if url.lower().endswith(("/v2", "/v1", "/o")):
+        root = url.rsplit("/", 1)[0]
+        raise ValueError(
+            f"base_url is the server root, without the API version: use {root!r}, not {url!r}"
+            " (the SDK adds /v2/... and /o/token itself)"
+        )
 
     if token is None and username is None and password is None:
         token = environ.get(ENV_TOKEN) or None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email.utils
 import json
+import re
 import time
 from typing import Any, Literal
 
@@ -70,6 +71,68 @@ def _str_list(value: Any) -> list[str]:
     return [value if isinstance(value, str) else json.dumps(value)]
 
 
+#: An error answer with none of these keys did not come from a Badgr API.
+_ENVELOPE_KEYS = frozenset({"status", "error", "fieldErrors", "validationErrors", "detail"})
+NOT_BADGR_HINT = (
+    "the answer is not a Badgr API error envelope: is base_url the API host (such as"
+    " https://api.badgr.io), or is a proxy in the way?"
+)
+#: The server's request id header, named in every error so support can find the request.
+REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid", "cf-ray")
+#: Keys under which a server may name the entity a duplicate refers to.
+_EXISTING_KEYS = frozenset({"entityId", "entity_id", "existing", "existingEntityId", "assertion"})
+_ENTITY_ID = r"[A-Za-z0-9_-]{6,}"
+#: in prose an id must look like one (a digit, or 16+ characters), not like the next word
+_PROSE_ID = r"(?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{6,}|[A-Za-z0-9_-]{16,}"
+#: "… (assertion XLrHpq…)", "existing assertion: XLrHpq…", "entityId XLrHpq…"
+_ID_IN_PROSE = re.compile(rf"\b(?:assertion|entityId|entity id)\b[\s:=\"'(]*({_PROSE_ID})")
+_DUPLICATE_WORDS = re.compile(r"duplicate|already (?:has|holds|awarded|issued)", re.IGNORECASE)
+
+
+def _strings(value: Any, key: str | None = None) -> list[tuple[str | None, str]]:
+    """Every string in a JSON value with the key it sits under (nested fieldErrors too)."""
+    if isinstance(value, str):
+        return [(key, value)]
+    if isinstance(value, dict):
+        return [pair for k, v in value.items() for pair in _strings(v, str(k))]
+    if isinstance(value, list):
+        return [pair for item in value for pair in _strings(item, key)]
+    return []
+
+
+def existing_entity_id(body: Any) -> str | None:
+    """The entity a refused duplicate points at, from whichever shape the server used:
+    ``errorCode: DUPLICATE_AWARD`` or duplicate prose, with the id under an id-like key of
+    ``fieldErrors`` or in ``validationErrors`` / ``fieldErrors`` / description prose."""
+    if not isinstance(body, dict):
+        return None
+    strings = _strings({k: body.get(k) for k in ("fieldErrors", "validationErrors", "status")})
+    strings += _strings(body.get("nonFieldErrors"))
+    duplicate = body.get("errorCode") == "DUPLICATE_AWARD" or any(
+        _DUPLICATE_WORDS.search(text) for _, text in strings
+    )
+    if not duplicate:
+        return None
+    for key, text in strings:
+        if key in _EXISTING_KEYS and re.fullmatch(_ENTITY_ID, text):
+            return text
+    for _, text in strings:
+        found = _ID_IN_PROSE.search(text)
+        if found:
+            return found.group(1)
+    return None
+
+
+def _request_facts(raw: httpx.Response) -> dict[str, str | None]:
+    """Method, path (never the query: it may hold secrets) and the server's request id."""
+    request_id = next((raw.headers[h] for h in REQUEST_ID_HEADERS if h in raw.headers), None)
+    try:
+        request = raw.request
+    except RuntimeError:  # a response built without its request
+        return {"method": None, "path": None, "request_id": request_id}
+    return {"method": request.method, "path": request.url.path, "request_id": request_id}
+
+
 def error_for(raw: httpx.Response) -> APIError:
     """Build the exception for a non-2xx response (the single status → class mapping)."""
     status = raw.status_code
@@ -93,9 +156,13 @@ def error_for(raw: httpx.Response) -> APIError:
             "validation_errors": _str_list(body.get("validationErrors")),
             "non_field_errors": _str_list(body.get("nonFieldErrors")),
             "error_code": None if error_code is None else str(error_code),
+            "existing_entity_id": existing_entity_id(body) if status == 400 else None,
         }
+    fields.update(_request_facts(raw))
     if not description:
         description = raw.reason_phrase or "error"
+    if not (isinstance(body, dict) and _ENVELOPE_KEYS & body.keys()):
+        fields["note"] = NOT_BADGR_HINT
     cls = _STATUS_CLASSES.get(status)
     if cls is None:
         cls = ServerError if status >= 500 else APIError
@@ -124,6 +191,10 @@ def token_error(raw: httpx.Response) -> APIError:
         validation_errors=error.validation_errors,
         non_field_errors=error.non_field_errors,
         error_code=error.error_code,
+        method=error.method,
+        path=error.path,
+        request_id=error.request_id,
+        note=error.note,
         response=raw,
     )
 
@@ -160,7 +231,7 @@ def unwrap(
     if getattr(envelope_status, "success", True) is False:
         raise error_for(raw)
     if not isinstance(result, list):
-        raise _invalid(raw, "response envelope has no 'result' list")
+        raise _invalid(raw, f"response envelope has no 'result' list; {NOT_BADGR_HINT}")
     if item_type is not None:
         for item in result:
             if not isinstance(item, item_type):

@@ -1,9 +1,9 @@
 """Sync and async executors: run a :class:`~badgr._call.Call` through the generated client.
 
-The whole policy (retries, back-off, unwrapping, duplicate-award recovery) is one generator,
-:meth:`_ExecutorCore._flow`, that *yields actions* (send this call, sleep, run that nested call) and
+The whole policy (retries, back-off, unwrapping, reconciliation) is one generator,
+:func:`badgr._flow.call_flow`, that *yields actions* (send this call, sleep, run a lookup) and
 receives their results. The sync and async executors are small drivers of that generator, so
-the logic exists once.
+the logic exists once. Lanes of one client share a :class:`~badgr._retry.SharedPause`.
 
 Each attempt calls the generated ``*_detailed`` function (or, to follow a ``Link`` URL
 verbatim, the module's ``_build_response`` on a plain GET). The raw ``httpx.Response`` is
@@ -28,12 +28,12 @@ from badgr_api.client import AuthenticatedClient
 
 from ._auth import BadgrAuth
 from ._call import Call, Job, Outcome
-from ._envelope import unwrap
-from ._logging import log_request, log_response, logger, redact, redact_url
-from ._retry import RetryPolicy
-from .errors import APIConnectionError, APIError, APITimeoutError, BadgrError
+from ._flow import Attempt, Nested, Sleep, _connection_error, call_flow
+from ._logging import log_request, log_response
+from ._retry import RetryPolicy, SharedPause
+from .errors import BadgrError
 
-__all__ = ["AsyncExecutor", "SyncExecutor"]
+__all__ = ["AsyncExecutor", "SyncExecutor", "_connection_error"]
 
 T = TypeVar("T")
 
@@ -63,38 +63,6 @@ async def _on_request_async(request: httpx.Request) -> None:
     log_request(request)
 
 
-@dataclass(frozen=True)
-class _Send:
-    call: Call[Any]
-
-
-@dataclass(frozen=True)
-class _Sleep:
-    seconds: float
-
-
-@dataclass(frozen=True)
-class _Nested:
-    call: Call[Any]
-
-
-_Attempt = tuple[httpx.Response, Any, BaseException | None]
-#: Gateway answers after which the upstream server may still have applied the request.
-_MAYBE_APPLIED_STATUSES = frozenset({502, 504})
-_Action = _Send | _Sleep | _Nested
-_RunFlow = Generator[_Action, Any, Outcome[Any]]
-
-
-def _connection_error(exc: httpx.TransportError) -> APIConnectionError:
-    try:
-        request: httpx.Request | None = exc.request
-    except RuntimeError:  # raised outside a request (a transport used directly)
-        request = None
-    where = "" if request is None else f" calling {request.method} {redact_url(request.url)}"
-    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-    return cls(f"{type(exc).__name__}{where}: {redact(str(exc))}", request=request)
-
-
 class _ExecutorCore:
     """Configuration and the retry/recovery flow shared by both executors."""
 
@@ -106,12 +74,14 @@ class _ExecutorCore:
         timeout: httpx.Timeout,
         policy: RetryPolicy,
         headers: dict[str, str],
+        pause: SharedPause | None = None,
     ) -> None:
         self.base_url = base_url
         self.auth = auth
         self.timeout = timeout
         self.policy = policy
         self.headers = headers
+        self.pause = pause or SharedPause()
         self.generated = AuthenticatedClient(base_url=base_url, token="")
 
     def _httpx_args(self) -> dict[str, Any]:
@@ -123,77 +93,15 @@ class _ExecutorCore:
             "follow_redirects": False,
         }
 
-    def _flow(self, call: Call[Any]) -> _RunFlow:
-        """Retries, unwrapping and recovery, written once for both executors."""
-        retries = 0
-        # Whether an earlier attempt may have been applied with its answer lost: a connection
-        # error, or a gateway's 502/504. A 429 or 503 is the server refusing to act.
-        maybe_applied = False
-        while True:
-            try:
-                raw, parsed, parse_error = yield _Send(call)
-            except httpx.TransportError as exc:
-                delay = self.policy.delay_after_error(
-                    exc, idempotent=call.retry_safe, attempt=retries + 1
-                )
-                if delay is None:
-                    raise _connection_error(exc) from exc
-                maybe_applied = True
-                retries += 1
-                logger.info(
-                    "%s: %s; retry %d of %d in %.2f s",
-                    call.name,
-                    type(exc).__name__,
-                    retries,
-                    self.policy.max_retries,
-                    delay,
-                )
-                yield _Sleep(delay)
-                continue
-            delay = None
-            if raw.status_code in self.policy.statuses:  # retry_safe is only worked out here
-                delay = self.policy.delay_after_response(
-                    raw, idempotent=call.retry_safe, attempt=retries + 1
-                )
-            if delay is not None:
-                maybe_applied = maybe_applied or raw.status_code in _MAYBE_APPLIED_STATUSES
-                retries += 1
-                logger.info(
-                    "%s: HTTP %d; retry %d of %d in %.2f s",
-                    call.name,
-                    raw.status_code,
-                    retries,
-                    self.policy.max_retries,
-                    delay,
-                )
-                yield _Sleep(delay)
-                continue
-            try:
-                value = unwrap(raw, parsed, parse_error, shape=call.shape, item_type=call.item_type)
-            except APIError as error:
-                recovery = call.recovery
-                if maybe_applied and recovery is not None and recovery.when(error):
-                    found = recovery.pick((yield _Nested(recovery.call)))
-                    if found is not None:
-                        logger.warning(
-                            "%s: a retry was refused (%s) because the first attempt had"
-                            " already succeeded; returning what it created",
-                            call.name,
-                            error.description,
-                        )
-                        return Outcome(found, raw, retries + 1, recovered=True)
-                raise
-            return Outcome(value, raw, retries + 1)
-
     @staticmethod
-    def _parse_failed(capture: _Capture, exc: Exception) -> _Attempt:
+    def _parse_failed(capture: _Capture, exc: Exception) -> Attempt:
         """The generated parser raised: keep the raw response for ``unwrap`` to judge."""
         if capture.response is None:
             raise exc
         return capture.response, None, exc
 
     @staticmethod
-    def _attempt_result(call: Call[Any], capture: _Capture, result: Any) -> _Attempt:
+    def _attempt_result(call: Call[Any], capture: _Capture, result: Any) -> Attempt:
         if capture.response is None:  # pragma: no cover - the hooks are always installed
             raise BadgrError(f"{call.name}: no response was captured")
         return capture.response, result.parsed, None
@@ -223,7 +131,7 @@ class SyncExecutor(_ExecutorCore):
     def close(self) -> None:
         self.http.close()
 
-    def _attempt(self, call: Call[Any]) -> _Attempt:
+    def _attempt(self, call: Call[Any]) -> Attempt:
         capture = _Capture()
         token = _capture.set(capture)
         try:
@@ -242,22 +150,27 @@ class SyncExecutor(_ExecutorCore):
             _capture.reset(token)
 
     def run_detailed(self, call: Call[T]) -> Outcome[T]:
-        flow = self._flow(call)
+        flow = call_flow(call, self.policy)
         try:
             action = next(flow)
             while True:
-                if isinstance(action, _Sleep):
-                    time.sleep(action.seconds)
-                    action = flow.send(None)
-                elif isinstance(action, _Nested):
-                    action = flow.send(self.run(action.call))
-                else:
-                    try:
-                        attempt = self._attempt(action.call)
-                    except httpx.TransportError as exc:
-                        action = flow.throw(exc)
-                        continue
-                    action = flow.send(attempt)
+                try:
+                    if isinstance(action, Sleep):
+                        if action.everyone:
+                            self.pause.extend(action.seconds)
+                        time.sleep(action.seconds)
+                        result: Any = None
+                    elif isinstance(action, Nested):
+                        result = self.run_detailed(action.call)
+                    else:
+                        wait = self.pause.remaining()
+                        if wait:
+                            time.sleep(wait)
+                        result = self._attempt(action.call)
+                except (httpx.TransportError, BadgrError) as exc:
+                    action = flow.throw(exc)
+                    continue
+                action = flow.send(result)
         except StopIteration as stop:
             return cast(Outcome[T], stop.value)
 
@@ -284,6 +197,7 @@ class SyncExecutor(_ExecutorCore):
                 timeout=self.timeout,
                 policy=self.policy,
                 headers=self.headers,
+                pause=self.pause,
             )
             try:
                 return await job.run(executor)
@@ -325,7 +239,7 @@ class AsyncExecutor(_ExecutorCore):
         **kwargs: Any,
     ):
         super().__init__(**kwargs)
-        self._config_kwargs = kwargs
+        self._config_kwargs = {**kwargs, "pause": self.pause}
         self._own_transport = transport is None
         # Loading the CA bundle takes tens of milliseconds: lanes share their parent's context.
         self._ssl_context = ssl_context or httpx.create_ssl_context()
@@ -356,7 +270,7 @@ class AsyncExecutor(_ExecutorCore):
     async def aclose(self) -> None:
         await self.http.aclose()
 
-    async def _attempt(self, call: Call[Any]) -> _Attempt:
+    async def _attempt(self, call: Call[Any]) -> Attempt:
         capture = _Capture()
         token = _capture.set(capture)
         try:
@@ -375,22 +289,27 @@ class AsyncExecutor(_ExecutorCore):
             _capture.reset(token)
 
     async def run_detailed(self, call: Call[T]) -> Outcome[T]:
-        flow = self._flow(call)
+        flow = call_flow(call, self.policy)
         try:
             action = next(flow)
             while True:
-                if isinstance(action, _Sleep):
-                    await asyncio.sleep(action.seconds)
-                    action = flow.send(None)
-                elif isinstance(action, _Nested):
-                    action = flow.send(await self.run(action.call))
-                else:
-                    try:
-                        attempt = await self._attempt(action.call)
-                    except httpx.TransportError as exc:
-                        action = flow.throw(exc)
-                        continue
-                    action = flow.send(attempt)
+                try:
+                    if isinstance(action, Sleep):
+                        if action.everyone:
+                            self.pause.extend(action.seconds)
+                        await asyncio.sleep(action.seconds)
+                        result: Any = None
+                    elif isinstance(action, Nested):
+                        result = await self.run_detailed(action.call)
+                    else:
+                        wait = self.pause.remaining()
+                        if wait:
+                            await asyncio.sleep(wait)
+                        result = await self._attempt(action.call)
+                except (httpx.TransportError, BadgrError) as exc:
+                    action = flow.throw(exc)
+                    continue
+                action = flow.send(result)
         except StopIteration as stop:
             return cast(Outcome[T], stop.value)
 

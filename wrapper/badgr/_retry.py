@@ -16,13 +16,15 @@ The decision is a pure function so the sync and async executors share it.
 from __future__ import annotations
 
 import random
+import threading
+import time
 from dataclasses import dataclass, field
 
 import httpx
 
 from ._envelope import retry_after_seconds
 
-__all__ = ["RETRY_STATUSES", "RetryPolicy"]
+__all__ = ["RETRY_STATUSES", "RetryPolicy", "SharedPause"]
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 
@@ -57,6 +59,12 @@ class RetryPolicy:
             return min(retry_after, self.max_retry_after)
         return self.backoff(attempt)
 
+    @staticmethod
+    def server_asked_to_wait(response: httpx.Response) -> bool:
+        """A 429, or a 503 with ``Retry-After``: the server as a whole wants a pause."""
+        status = response.status_code
+        return status == 429 or (status == 503 and "retry-after" in response.headers)
+
     def delay_after_error(
         self, error: httpx.TransportError, *, idempotent: bool, attempt: int
     ) -> float | None:
@@ -66,3 +74,23 @@ class RetryPolicy:
         if not (idempotent or never_sent):
             return None
         return self.backoff(attempt)
+
+
+class SharedPause:
+    """A wait the server asked for (429, 503 + ``Retry-After``), shared by every lane of one
+    client: no lane sends until it is over, so lanes stop hammering together."""
+
+    def __init__(self) -> None:
+        self._until = 0.0
+        self._lock = threading.Lock()
+        #: how many times the server asked for a pause (``award_many`` adapts to it)
+        self.count = 0
+
+    def extend(self, seconds: float) -> None:
+        until = time.monotonic() + seconds
+        with self._lock:
+            self.count += 1
+            self._until = max(self._until, until)
+
+    def remaining(self) -> float:
+        return max(0.0, self._until - time.monotonic())

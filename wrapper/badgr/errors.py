@@ -2,9 +2,10 @@
 
 ::
 
-    BadgrError
+    BadgrError(attempts)
     ├── APIError(status_code, description, field_errors, validation_errors,
-    │   │        non_field_errors, error_code, response)
+    │   │        non_field_errors, error_code, existing_entity_id,
+    │   │        method, path, request_id, response)
     │   ├── BadRequestError        400
     │   ├── AuthenticationError    401 (and a refused token grant)
     │   ├── NotFoundError          404: also what Badgr answers when you lack the privileges
@@ -52,6 +53,9 @@ def _restore(cls: type[BadgrError], args: tuple[Any, ...]) -> BadgrError:
 class BadgrError(Exception):
     """Base class of every error raised by the SDK."""
 
+    #: how many attempts the failed call made (retries included)
+    attempts: int = 1
+
     def __reduce__(self) -> tuple[Any, ...]:
         # the subclasses' __init__ take keyword-only arguments that ``args`` does not hold
         return (_restore, (type(self), self.args), self.__dict__)
@@ -62,6 +66,9 @@ class APIError(BadgrError):
 
     ``field_errors`` is kept exactly as the server sent it: usually ``{field: [messages]}``, but
     real servers also send a bare string, nested objects, or one object per item of a batch.
+    ``existing_entity_id`` is the entity a refused duplicate award points at (whichever shape
+    the server reported it in). ``method``, ``path`` (never the query) and ``request_id`` (the
+    server's ``X-Request-ID`` header, when sent) say which request failed.
     """
 
     status_code: int
@@ -70,6 +77,10 @@ class APIError(BadgrError):
     validation_errors: list[str]
     non_field_errors: list[str]
     error_code: str | None
+    existing_entity_id: str | None
+    method: str | None
+    path: str | None
+    request_id: str | None
     response: httpx.Response | None
 
     def __init__(
@@ -81,6 +92,11 @@ class APIError(BadgrError):
         validation_errors: list[str] | None = None,
         non_field_errors: list[str] | None = None,
         error_code: str | None = None,
+        existing_entity_id: str | None = None,
+        method: str | None = None,
+        path: str | None = None,
+        request_id: str | None = None,
+        note: str | None = None,
         response: httpx.Response | None = None,
     ) -> None:
         self.status_code = status_code
@@ -89,19 +105,34 @@ class APIError(BadgrError):
         self.validation_errors = list(validation_errors or [])
         self.non_field_errors = list(non_field_errors or [])
         self.error_code = error_code
+        self.existing_entity_id = existing_entity_id
+        self.method = method
+        self.path = path
+        self.request_id = request_id
+        #: the SDK's own remark (e.g. that the answer did not come from a Badgr API)
+        self.note = note
         self.response = response
         super().__init__(self._message())
 
     def _message(self) -> str:
         parts = [f"{self.status_code} {self.description}".strip()]
+        where = " ".join(part for part in (self.method, self.path) if part)
+        if self.request_id:
+            where = f"{where}, request id {self.request_id}".lstrip(", ")
+        if where:
+            parts[0] += f" ({where})"
         if self.error_code:
             parts.append(f"errorCode={self.error_code}")
+        if self.existing_entity_id:
+            parts.append(f"existing entity {self.existing_entity_id}")
         if self.field_errors:
             parts.append(f"fieldErrors={self.field_errors!r}"[:_MAX_DETAIL])
         if self.validation_errors:
             parts.append(f"validationErrors={self.validation_errors!r}"[:_MAX_DETAIL])
         if self.non_field_errors:
             parts.append(f"nonFieldErrors={self.non_field_errors!r}"[:_MAX_DETAIL])
+        if self.note:
+            parts.append(self.note)
         return "; ".join(parts)
 
     def __repr__(self) -> str:

@@ -24,7 +24,7 @@ from badgr_api.models.revocation_result import RevocationResult
 from badgr_api.models.revoke_input import RevokeInput
 
 from .._bulk import AwardResult, ProgressCallback, award_many_job
-from .._call import Call, Job, Recovery, many, one, pages
+from .._call import AsyncRunner, Call, Job, Recovery, many, one, pages
 from .._namespace import M, Namespace, op, paged
 from ..errors import APIError, BadRequestError
 from ._shared import (
@@ -39,19 +39,17 @@ from ._shared import (
 
 __all__ = ["Assertions", "AwardOptions"]
 
+#: ``maxItems`` of the ``POST /v2/assertions/revoke`` body in the spec
+MAX_REVOKE_BATCH = 500
+
 
 def _is_duplicate_refusal(error: APIError) -> bool:
     if not isinstance(error, BadRequestError):
         return False
-    text = " ".join(
-        [
-            error.error_code or "",
-            error.description,
-            *error.validation_errors,
-            str(error.field_errors),
-        ]
-    ).lower()
-    return "duplicate" in text or "already" in text
+    if error.existing_entity_id is not None or error.error_code == "DUPLICATE_AWARD":
+        return True
+    text = " ".join([error.description, *error.validation_errors, str(error.field_errors)])
+    return "duplicate" in text.lower() or "already" in text.lower()
 
 
 def _pick_existing(identity: str) -> Any:
@@ -180,13 +178,30 @@ class Assertions(Namespace[M]):
         )
 
     @op
-    def revoke_many(
-        self, assertions: Iterable[str], *, reason: str
-    ) -> Call[list[RevocationResult]]:
-        """Revoke several assertions at once; one :class:`RevocationResult` per id (check
-        ``.revoked``)."""
-        body = [RevocationInput(revocation_reason=reason, entity_id=a) for a in assertions]
-        return many(revoke_assertions, RevocationResult, body=body)
+    def revoke_many(self, assertions: Iterable[str], *, reason: str) -> Job[list[RevocationResult]]:
+        """Revoke several assertions; one :class:`RevocationResult` per id, in order (check
+        ``.revoked``). Sent in batches of the server's maximum (500); an empty list sends
+        nothing."""
+        ids = list(assertions)
+        calls = [
+            many(
+                revoke_assertions,
+                RevocationResult,
+                body=[RevocationInput(revocation_reason=reason, entity_id=a) for a in batch],
+            )
+            for batch in (
+                ids[i : i + MAX_REVOKE_BATCH] for i in range(0, len(ids), MAX_REVOKE_BATCH)
+            )
+        ]
+
+        async def run(executor: AsyncRunner) -> list[RevocationResult]:
+            results: list[RevocationResult] = []
+            for call in calls:
+                batch_results = await executor.run(call)
+                results.extend(batch_results)
+            return results
+
+        return Job(run)
 
     @paged
     def list(

@@ -1,0 +1,162 @@
+"""The one policy of every call: retries, back-off, unwrapping and reconciliation.
+
+:func:`call_flow` is a generator that *yields actions* (send this call, sleep, run that lookup)
+and receives their results; the sync and async executors only drive it, so the rules exist
+once:
+
+* **Retries** — what :class:`~badgr._retry.RetryPolicy` allows. A wait the server asked for
+  (429, or 503 with ``Retry-After``) pauses every lane of the client, not just this one.
+* **True outcomes** — an attempt whose answer may have been lost after the server acted
+  (the connection dropped or timed out after sending, a gateway's 502/504) is *maybe applied*.
+  When a call with a :class:`~badgr._call.Recovery` ends in failure after such an attempt —
+  the last attempt included — the flow looks the effect up before reporting: found, the call
+  succeeded (``Outcome.recovered``); not found, the server provably did not act and the failure
+  stands. A refusal the server decided on its merits (a 4xx other than 429 that ``Recovery.when``
+  does not recognise) is reported as it is.
+* **Attempts** — every outcome and every raised error carries how many attempts were made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from ._call import Call, Outcome
+from ._envelope import unwrap
+from ._logging import logger, redact, redact_url
+from ._retry import RetryPolicy
+from .errors import APIConnectionError, APIError, APITimeoutError, BadgrError
+
+__all__ = ["Action", "Attempt", "Flow", "Nested", "Send", "Sleep", "call_flow"]
+
+
+@dataclass(frozen=True)
+class Send:
+    """Make one attempt of ``call``; the driver sends back an :data:`Attempt` or throws the
+    ``httpx.TransportError``."""
+
+    call: Call[Any]
+
+
+@dataclass(frozen=True)
+class Sleep:
+    """Wait; ``everyone`` pauses all lanes of the client (the server asked for the wait)."""
+
+    seconds: float
+    everyone: bool = False
+
+
+@dataclass(frozen=True)
+class Nested:
+    """Run ``call`` to its ``Outcome`` (a lookup); its ``BadgrError`` is thrown back in."""
+
+    call: Call[Any]
+
+
+Attempt = tuple[httpx.Response, Any, BaseException | None]
+Action = Send | Sleep | Nested
+Flow = Generator[Action, Any, Outcome[Any]]
+
+#: Gateway answers after which the upstream server may still have applied the request.
+_MAYBE_APPLIED_STATUSES = frozenset({502, 504})
+#: Failures before anything was sent: the server cannot have acted.
+_NOTHING_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def _connection_error(exc: httpx.TransportError) -> APIConnectionError:
+    try:
+        request: httpx.Request | None = exc.request
+    except RuntimeError:  # raised outside a request (a transport used directly)
+        request = None
+    where = "" if request is None else f" calling {request.method} {redact_url(request.url)}"
+    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    return cls(f"{type(exc).__name__}{where}: {redact(str(exc))}", request=request)
+
+
+def _counted(error: BadgrError, attempts: int) -> BadgrError:
+    error.attempts = attempts
+    return error
+
+
+def _decided_on_merits(call: Call[Any], error: APIError) -> bool:
+    """A refusal the server made after looking at this request (so no earlier attempt of the
+    same request can have been applied unnoticed), unless the recovery says otherwise."""
+    if error.status_code == 429 or not 400 <= error.status_code < 500:
+        return False
+    return call.recovery is None or not call.recovery.when(error)
+
+
+def _reconcile(call: Call[Any], error: BadgrError, attempts: int) -> Flow:
+    """Look up whether a maybe-applied attempt took effect; return a recovered ``Outcome``, or
+    re-raise ``error`` (with a warning when the lookup itself failed: outcome unknown)."""
+    recovery = call.recovery
+    assert recovery is not None
+    try:
+        looked_up: Outcome[Any] = yield Nested(recovery.call)
+    except BadgrError as lookup_error:
+        logger.warning(
+            "%s: failed (%s) after an attempt that may have been applied, and looking it up"
+            " failed too (%s): the outcome is unknown",
+            call.name,
+            error,
+            lookup_error,
+        )
+        raise _counted(error, attempts) from lookup_error
+    found = recovery.pick(looked_up.value)
+    if found is None:
+        raise _counted(error, attempts)
+    logger.warning(
+        "%s: an attempt's answer was lost (%s) but the server had acted; returning what it did",
+        call.name,
+        error,
+    )
+    return Outcome(found, looked_up.response, attempts, recovered=True)
+
+
+def call_flow(call: Call[Any], policy: RetryPolicy) -> Flow:
+    """Retries, unwrapping and reconciliation, written once for both executors."""
+    attempts = 0
+    maybe_applied = False
+    while True:
+        attempts += 1
+        try:
+            raw, parsed, parse_error = yield Send(call)
+        except httpx.TransportError as exc:
+            maybe_applied = maybe_applied or not isinstance(exc, _NOTHING_SENT)
+            delay = policy.delay_after_error(exc, idempotent=call.retry_safe, attempt=attempts)
+            if delay is None:
+                lost = _connection_error(exc)
+                if maybe_applied and call.recovery is not None:
+                    return (yield from _reconcile(call, lost, attempts))
+                raise _counted(lost, attempts) from exc
+            _log_retry(call, type(exc).__name__, attempts, policy, delay)
+            yield Sleep(delay)
+            continue
+        status = raw.status_code
+        maybe_applied = maybe_applied or status in _MAYBE_APPLIED_STATUSES
+        delay = None
+        if status in policy.statuses:  # retry_safe is only worked out here
+            delay = policy.delay_after_response(raw, idempotent=call.retry_safe, attempt=attempts)
+        if delay is not None:
+            _log_retry(call, f"HTTP {status}", attempts, policy, delay)
+            yield Sleep(delay, everyone=policy.server_asked_to_wait(raw))
+            continue
+        try:
+            value = unwrap(raw, parsed, parse_error, shape=call.shape, item_type=call.item_type)
+        except BadgrError as error:
+            failure = error
+        else:
+            return Outcome(value, raw, attempts)
+        reconcile = isinstance(failure, APIError) and not _decided_on_merits(call, failure)
+        if reconcile and maybe_applied and call.recovery is not None:
+            return (yield from _reconcile(call, failure, attempts))
+        raise _counted(failure, attempts)
+
+
+def _log_retry(call: Call[Any], what: str, attempt: int, policy: RetryPolicy, wait: float) -> None:
+    logger.info(
+        "%s: %s; retry %d of %d in %.2f s", call.name, what, attempt, policy.max_retries, wait
+    )
