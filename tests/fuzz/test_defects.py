@@ -60,7 +60,7 @@ def _fuzz(profile: str, defects: str | None, report_dir: Path) -> tuple[int, str
     with embedded_mock(defects, profile) as url:
         _seed_issuers(url, 3)  # pagination needs more than one page
         command = [sys.executable, "scripts/fuzz.py", "--url", url, "--profile", profile]
-        command += ["--report-dir", str(report_dir), "--max-examples", "10", "--seed", "7"]
+        command += ["--report-dir", str(report_dir), "--max-examples", "5", "--seed", "7"]
         command += [arg for op in OPERATIONS for arg in ("--include-operation-id", op)]
         env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
         env |= {"BADGR_USERNAME": "alice@example.com", "BADGR_PASSWORD": "badgr-demo"}
