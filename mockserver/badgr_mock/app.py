@@ -19,6 +19,7 @@ from .defects import DefectAnswer, plant_defects, send_defect_answer
 from .envelope import ErrorReply, dump_json
 from .faults import Faults, TokenBucket, retry_after_header
 from .handlers import HANDLERS
+from .limits import Limits
 from .pipeline import Pipeline
 from .spec import SpecIndex, load_spec
 from .store import Store
@@ -141,6 +142,9 @@ def create_app(
     strict: bool = False,
     token_ttl: int = 86400,
     login_backoff: bool = True,
+    login_backoff_per_username: bool = False,
+    test_login_route: bool = False,
+    limits: Limits | None = None,
     faults: Faults | None = None,
     defects: Iterable[str] = frozenset(),
     clock: Callable[[], float] | None = None,
@@ -150,11 +154,14 @@ def create_app(
 
     ``clock`` (seconds since the epoch) drives token expiry, login back-off and timestamps;
     tests pass a fake one. ``defects`` are test-only deliberate bugs (see README).
+    ``test_login_route`` (test only) lets the authorize page log in a username without a
+    password, for connections on a loopback address. ``limits`` bound request bodies here and
+    connections in ``badgr_mock.limits.uvicorn_options`` (see README, "Limits").
     """
     if token_ttl <= 0:
         raise ValueError("token_ttl must be positive")
     now = clock or time.time
-    throttle = LoginThrottle(now, login_backoff)
+    throttle = LoginThrottle(now, login_backoff, per_username=login_backoff_per_username)
     handlers: dict[str, Handler] = {
         **HANDLERS,
         "issue_token": functools.partial(token_endpoint, throttle=throttle),
@@ -164,6 +171,8 @@ def create_app(
         base_url=base_url.rstrip("/") if base_url else None,
         strict=strict,
         token_ttl=token_ttl,
+        limits=limits or Limits(),
+        test_login_route=test_login_route,
     )
-    pipeline = Pipeline(spec, handlers, Store(db, now), settings)
+    pipeline = Pipeline(spec, handlers, Store(db, now), settings, throttle)
     return BadgrMockApp(pipeline, faults if faults is not None else Faults())

@@ -24,7 +24,8 @@ FAST = RetryPolicy(max_retries=3, backoff_base=0.005, max_backoff=0.02, max_retr
 
 @pytest.fixture
 def app() -> Any:
-    return create_app()
+    # The test-only login route lets the authorization-code tests log in without a browser.
+    return create_app(test_login_route=True)
 
 
 @pytest.fixture
