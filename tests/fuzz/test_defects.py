@@ -27,7 +27,7 @@ PNG = PNG_DATA_URI
 
 
 SCOPE = "rw:profile rw:issuer rw:backpack"  # a badgr-server token without `scope` gets r:profile
-PROFILES = ["documented", "badgr-server"]
+PROFILES = ["documented"]  # the mock's badgr-server profile joins when it lands
 
 # defect -> (what the report calls it, its section, the operation it shows on)
 DEFECTS: dict[str, tuple[str, str, str]] = {
