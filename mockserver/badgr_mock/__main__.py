@@ -164,6 +164,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     url = args.public_url or f"http://{args.host}:{args.port}"
     users = ", ".join(email for email, _, _ in DEMO_USERS)
     print(f"badgr-mock listening on {url} (database {args.db})", flush=True)
+    print(f"  API docs: {url}/docs", flush=True)
     print(f"  demo users: {users}  password: {DEMO_PASSWORD}", flush=True)
     print(
         f"  OAuth clients: public (no secret); {DEMO_APP_CLIENT_ID} / {DEMO_APP_SECRET} "

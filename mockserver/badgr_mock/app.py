@@ -16,11 +16,13 @@ from starlette.types import Message, Receive, Scope, Send
 from .auth import LoginThrottle, token_endpoint
 from .context import Handler, MockSettings
 from .defects import DefectAnswer, plant_defects, send_defect_answer
+from .docs import DocsSite
 from .envelope import ErrorReply, dump_json
 from .faults import Faults, TokenBucket, retry_after_header
 from .handlers import HANDLERS
 from .limits import Limits
 from .pipeline import Pipeline
+from .public import PublicSite
 from .spec import SpecIndex, load_spec
 from .store import Store
 from .strict import StrictModeViolation
@@ -37,8 +39,13 @@ class BadgrMockApp(Starlette):
     ``store``, ``spec``, ``settings``, ``strict_violations``, ``answered_operations``."""
 
     def __init__(self, pipeline: Pipeline, faults: Faults) -> None:
+        # The sandbox's non-API pages: Open Badges documents and the API docs.
+        sandbox_routes = [
+            *PublicSite(pipeline.store, pipeline.base_url).routes(),
+            *DocsSite(pipeline.spec, pipeline.base_url, pipeline.store.now_text).routes(),
+        ]
         super().__init__(
-            routes=pipeline.routes(),
+            routes=[*pipeline.routes(), *sandbox_routes],
             exception_handlers={
                 **pipeline.exception_handlers(),
                 DefectAnswer: send_defect_answer,

@@ -15,7 +15,7 @@ from badgr import AsyncClient, Client, encode_ref, errors, recipient_input
 from badgr import _resources as resources
 from badgr._namespace import Namespace
 
-from .conftest import ALICE, BOB, PASSWORD, PNG, amake_badge
+from .conftest import ALICE, BOB, PASSWORD, PNG, amake_badge, both_profiles
 
 
 def _operation_modules() -> set[str]:
@@ -140,6 +140,7 @@ async def test_badgeclasses_claim_codes_archive_duplicate(aclient: AsyncClient) 
     assert (await aclient.badgeclasses.reactivate(open_badge_id, by="ref")).entity_id == badge_id
 
 
+@both_profiles
 async def test_assertions_update_and_revoke_many(aclient: AsyncClient) -> None:
     _, badge_id = await amake_badge(aclient)
     a = await aclient.assertions.award(badge_id, recipient="u1@example.com", narrative="n")

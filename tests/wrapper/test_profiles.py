@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime
-import inspect
 import pickle
 from collections.abc import Iterator
 from typing import Any
@@ -18,11 +17,13 @@ from badgr import AsyncClient, Client, errors
 from badgr._batch import BATCH_SIZE
 from badgr._profiles import BADGR_SERVER, DOCUMENTED, ONLY_ON, resolve_server, supports
 from badgr_mock.app import create_app
+from badgr_mock.faults import Faults
 from badgr_mock.testing import serve
 from tests.contract import AsyncSpecCheckingTransport, SpecCheckingTransport, Tally
 from tests.spec.spec_tools import ROOT
 
-from .conftest import ALICE, FAST, PASSWORD, PNG
+from .conftest import ALICE, FAST, MOCK_HAS_PROFILES, NO_PROFILES, PASSWORD, PNG
+from .test_retries import _seed_for
 
 BADGR_SERVER_SPEC = ROOT / "openapi" / "badgr-server.yaml"
 
@@ -115,15 +116,17 @@ async def test_missing_operations_fail_before_sending_async() -> None:
 
 # ---- against the mock in the badgr-server profile, over real HTTP ------------------------------
 
-needs_profiles = pytest.mark.skipif(
-    "profile" not in inspect.signature(create_app).parameters,
-    reason="this checkout's mock has no badgr-server profile",
-)
+
+@pytest.fixture
+def old_app() -> Any:
+    if not MOCK_HAS_PROFILES:
+        pytest.skip(NO_PROFILES)
+    return create_app(profile="badgr-server")  # type: ignore[call-arg,unused-ignore]
 
 
 @pytest.fixture
-def old_server() -> Iterator[str]:
-    with serve(create_app(profile="badgr-server")) as url:  # type: ignore[call-arg,unused-ignore]
+def old_server(old_app: Any) -> Iterator[str]:
+    with serve(old_app) as url:
         yield url
 
 
@@ -173,7 +176,6 @@ def _badge(client: Client) -> str:
     return badge.entity_id
 
 
-@needs_profiles
 def test_batch_award_and_change_feeds(old_client: Client) -> None:
     before = datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=1)
     badge = _badge(old_client)
@@ -193,7 +195,6 @@ def test_batch_award_and_change_feeds(old_client: Client) -> None:
     assert list(old_client.assertions.changed(since=future)) == []
 
 
-@needs_profiles
 def test_award_many_uses_batches_and_reports_each_recipient(
     old_client: Client, sent: list[str]
 ) -> None:
@@ -209,7 +210,35 @@ def test_award_many_uses_batches_and_reports_each_recipient(
     assert len(batches) == 2 and len(singles) == 21
 
 
-@needs_profiles
+def test_batch_whose_answer_is_lost_is_looked_up_not_resent(
+    old_app: Any, old_client: Client, sent: list[str]
+) -> None:
+    """The mock applies the batch and drops the connection; the lookup finds every award."""
+    badge = _badge(old_client)
+    recipients = [f"lost{i}@example.com" for i in range(3)]
+    old_app.faults = Faults(drop_rate=0.5, seed=_seed_for([True, False], 0.5))
+    results = old_client.assertions.award_many(badge, recipients)
+    old_app.faults = Faults()
+    assert all(r.ok and r.recovered for r in results), [r.error for r in results]
+    assert sum(s.endswith("/issue") for s in sent) == 1
+    listed = old_client.assertions.list(badgeclass=badge)
+    assert sorted(a.entity_id for a in listed) == sorted(
+        r.assertion.entity_id for r in results if r.assertion
+    )
+
+
+def test_batch_refused_with_503_is_resent(
+    old_app: Any, old_client: Client, sent: list[str]
+) -> None:
+    badge = _badge(old_client)
+    old_app.faults = Faults(fail_rate=0.5, seed=_seed_for([True, False], 0.5))
+    results = old_client.assertions.award_many(badge, ["a@example.com", "b@example.com"])
+    old_app.faults = Faults()
+    assert all(r.ok and not r.recovered and r.attempts == 2 for r in results)
+    assert sum(s.endswith("/issue") for s in sent) == 2
+    assert len(list(old_client.assertions.list(badgeclass=badge))) == 2
+
+
 def test_delete_semantics_and_revoke_reason(old_client: Client) -> None:
     badge = _badge(old_client)
     award = old_client.assertions.award(badge, "jane@example.com")
@@ -222,7 +251,6 @@ def test_delete_semantics_and_revoke_reason(old_client: Client) -> None:
         old_client.badgeclasses.get(badge)
 
 
-@needs_profiles
 def test_access_tokens(old_client: Client) -> None:
     old_client.users.me()
     tokens = old_client.oauth.tokens.list()
@@ -235,7 +263,6 @@ def test_access_tokens(old_client: Client) -> None:
         old_client.oauth.tokens.revoke(tokens[0].entity_id)
 
 
-@needs_profiles
 async def test_async_feed_and_batch(old_server: str) -> None:
     async with AsyncClient(
         base_url=old_server,

@@ -11,7 +11,8 @@ resend blindly, so each batch is sent once and its failure is read like this:
 * **not applied** (429, 503): the rest are resent after the server's ``Retry-After``;
 * any other refusal (401, 404, …) is every recipient's result.
 
-At most :data:`MAX_ROUNDS` sends per batch; what is still pending after that keeps the last error.
+Resends follow the client's :class:`~badgr.RetryPolicy` (``max_retries``, back-off,
+``Retry-After``); what is still pending after that keeps the last error.
 """
 
 from __future__ import annotations
@@ -32,16 +33,13 @@ from .errors import (
     APIError,
     BadgrError,
     BadRequestError,
-    RateLimitError,
     ResponseValidationError,
 )
 
-__all__ = ["BATCH_SIZE", "MAX_ROUNDS", "batch_award_job", "held_by"]
+__all__ = ["BATCH_SIZE", "batch_award_job", "held_by"]
 
 #: recipients per batch request
 BATCH_SIZE = 100
-#: sends of one batch at most (the first and two resends of what is still pending)
-MAX_ROUNDS = 3
 _LOOKUP_PAGE_SIZE = 500
 
 
@@ -136,8 +134,10 @@ def batch_award_job(
                     )
 
         async def award_batch(lane: AsyncRunner, pending: list[int]) -> None:
-            error: BadgrError | None = None
-            for round_ in range(1, MAX_ROUNDS + 1):
+            policy = lane.policy
+            attempt = 0
+            while True:
+                attempt += 1
                 try:
                     outcome = await lane.run_detailed(batch_call([items[i] for i in pending]))
                 except BadgrError as exc:
@@ -145,12 +145,13 @@ def batch_award_job(
                 else:
                     for index, assertion in zip(pending, outcome.value, strict=True):
                         record(
-                            index, AwardResult(items[index], assertion=assertion, attempts=round_)
+                            index, AwardResult(items[index], assertion=assertion, attempts=attempt)
                         )
                     return
                 if isinstance(error, BadRequestError):
                     await one_by_one(lane, pending)
                     return
+                delay: float | None = None
                 if _maybe_applied(error):
                     try:
                         held = await _holders(lane, badgeclass, {identities[i] for i in pending})
@@ -164,26 +165,27 @@ def batch_award_job(
                         break
                     for index in pending:
                         if identities[index] in held:
+                            award = held[identities[index]]
                             record(
                                 index,
                                 AwardResult(
-                                    items[index],
-                                    assertion=held[identities[index]],
-                                    recovered=True,
-                                    attempts=round_,
+                                    items[index], assertion=award, recovered=True, attempts=attempt
                                 ),
                             )
                     pending = [i for i in pending if identities[i] not in held]
                     if not pending:
                         return
-                elif not _not_applied(error):
+                    if attempt <= policy.max_retries:
+                        delay = policy.backoff(attempt)
+                elif _not_applied(error) and isinstance(error, APIError) and error.response:
+                    delay = policy.delay_after_response(
+                        error.response, idempotent=True, attempt=attempt
+                    )
+                if delay is None:
                     break
-                if round_ < MAX_ROUNDS:
-                    wait = error.retry_after if isinstance(error, RateLimitError) else None
-                    await asyncio.sleep(min(wait if wait is not None else 0.5 * 2**round_, 60.0))
-            assert error is not None
+                await asyncio.sleep(delay)
             for index in pending:
-                record(index, AwardResult(items[index], error=error, attempts=error.attempts))
+                record(index, AwardResult(items[index], error=error, attempts=attempt))
 
         queue: Iterator[list[int]] = iter(chunks)
 
