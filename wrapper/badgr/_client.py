@@ -1,27 +1,33 @@
-"""``Client`` and ``AsyncClient``: configuration, auth, namespaces, lifecycle."""
+"""``Client`` and ``AsyncClient``: configuration, auth, namespaces, lifecycle.
+
+Namespaces are built on first use: each imports its generated operations and models, which is
+most of what ``import badgr`` would otherwise cost.
+"""
 
 from __future__ import annotations
 
+from functools import cached_property
 from types import TracebackType
-from typing import Any, Generic, Self
+from typing import TYPE_CHECKING, Any, Generic, Self
 
 import httpx
 
 from ._auth import BadgrAuth, Token, TokenCallback
+from ._call import Runner
 from ._config import DEFAULT_SCOPE, DEFAULT_TIMEOUT, resolve_config
 from ._executor import AsyncExecutor, SyncExecutor
 from ._namespace import AsyncMode, M, SyncMode
-from ._resources import (
-    Assertions,
-    Backpack,
-    BadgeClasses,
-    Issuers,
-    OAuth,
-    Organizations,
-    Pathways,
-    Users,
-)
 from ._retry import RetryPolicy
+
+if TYPE_CHECKING:
+    from ._resources.assertions import Assertions
+    from ._resources.backpack import Backpack
+    from ._resources.badgeclasses import BadgeClasses
+    from ._resources.issuers import Issuers
+    from ._resources.oauth import OAuth
+    from ._resources.organizations import Organizations
+    from ._resources.pathways import Pathways
+    from ._resources.users import Users
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -29,14 +35,7 @@ __all__ = ["AsyncClient", "Client"]
 class _BaseClient(Generic[M]):
     """Configuration, auth and namespaces shared by both clients."""
 
-    users: Users[M]
-    issuers: Issuers[M]
-    badgeclasses: BadgeClasses[M]
-    assertions: Assertions[M]
-    backpack: Backpack[M]
-    organizations: Organizations[M]
-    pathways: Pathways[M]
-    oauth: OAuth[M]
+    _executor: Runner
 
     def __init__(
         self,
@@ -82,15 +81,61 @@ class _BaseClient(Generic[M]):
             "headers": {"Accept": "application/json", **(headers or {})},
         }
 
-    def _mount(self, executor: SyncExecutor | AsyncExecutor) -> None:
-        self.users = Users(executor)
-        self.issuers = Issuers(executor)
-        self.badgeclasses = BadgeClasses(executor)
-        self.assertions = Assertions(executor)
-        self.backpack = Backpack(executor)
-        self.organizations = Organizations(executor)
-        self.pathways = Pathways(executor)
-        self.oauth = OAuth(executor, self.auth, self.base_url)
+    @cached_property
+    def users(self) -> Users[M]:
+        """``/v2/users``: your own profile and other users'."""
+        from ._resources.users import Users
+
+        return Users(self._executor)
+
+    @cached_property
+    def issuers(self) -> Issuers[M]:
+        """``/v2/issuers``: issuers, with ``.staff`` and ``.invitations``."""
+        from ._resources.issuers import Issuers
+
+        return Issuers(self._executor)
+
+    @cached_property
+    def badgeclasses(self) -> BadgeClasses[M]:
+        """``/v2/badgeclasses``: badge definitions, with ``.claim_codes``."""
+        from ._resources.badgeclasses import BadgeClasses
+
+        return BadgeClasses(self._executor)
+
+    @cached_property
+    def assertions(self) -> Assertions[M]:
+        """Awards: award, list, get, update, revoke."""
+        from ._resources.assertions import Assertions
+
+        return Assertions(self._executor)
+
+    @cached_property
+    def backpack(self) -> Backpack[M]:
+        """``/v2/backpack``: received assertions, collections, import."""
+        from ._resources.backpack import Backpack
+
+        return Backpack(self._executor)
+
+    @cached_property
+    def organizations(self) -> Organizations[M]:
+        """``/v2/organizations``: organizations you administer."""
+        from ._resources.organizations import Organizations
+
+        return Organizations(self._executor)
+
+    @cached_property
+    def pathways(self) -> Pathways[M]:
+        """``/v2/pathways``: learning pathways, drafted then published."""
+        from ._resources.pathways import Pathways
+
+        return Pathways(self._executor)
+
+    @cached_property
+    def oauth(self) -> OAuth[M]:
+        """Token helpers: explicit login and the authorization-code grant."""
+        from ._resources.oauth import OAuth
+
+        return OAuth(self._executor, self.auth, self.base_url)
 
     @property
     def token(self) -> Token | None:
@@ -109,6 +154,8 @@ class Client(_BaseClient[SyncMode]):
     ``region`` is one of ``us eu au ca sg demo test``. Use it as a context manager (or call
     :meth:`close`) to release connections.
     """
+
+    _executor: SyncExecutor
 
     def __init__(
         self,
@@ -147,7 +194,6 @@ class Client(_BaseClient[SyncMode]):
         self._executor = SyncExecutor(
             transport=transport, async_transport=async_transport, **self._executor_args
         )
-        self._mount(self._executor)
 
     def close(self) -> None:
         self._executor.close()
@@ -169,6 +215,8 @@ class AsyncClient(_BaseClient[AsyncMode]):
 
     ``async with AsyncClient(...) as client:`` closes connections on exit.
     """
+
+    _executor: AsyncExecutor
 
     def __init__(
         self,
@@ -204,7 +252,6 @@ class AsyncClient(_BaseClient[AsyncMode]):
             headers=headers,
         )
         self._executor = AsyncExecutor(transport=transport, **self._executor_args)
-        self._mount(self._executor)
 
     async def aclose(self) -> None:
         await self._executor.aclose()
