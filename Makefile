@@ -46,13 +46,13 @@ test: $(STAMP)
 	$(BIN)/pytest
 
 demo: $(STAMP)
-	$(PY) scripts/demo.py
+	$(PY) -m scripts.demo
 
 fuzz: $(STAMP)
 	$(PY) scripts/fuzz.py $(if $(URL),--url '$(URL)') --report-dir '$(REPORT_DIR)' --max-examples '$(MAX_EXAMPLES)'
 
 bench: $(STAMP)
-	$(PY) scripts/bench.py --output BENCHMARKS.md
+	$(PY) -m scripts.bench --output BENCHMARKS.md
 
 clean:
 	rm -rf $(VENV) node_modules .hypothesis .schemathesis .pytest_cache .mypy_cache .ruff_cache $(REPORT_DIR)

@@ -40,6 +40,7 @@ from badgr._envelope import unwrap
 from badgr_api.api.assertions import list_assertions
 from badgr_api.models.assertion import Assertion
 from badgr_mock.testing import PNG_DATA_URI, free_port, run_subprocess
+from scripts.bench_cli import bench_cli_export, cli_section
 
 USERNAME = "alice@example.com"
 PASSWORD = "badgr-demo"
@@ -441,10 +442,12 @@ def main() -> int:
         with run_subprocess(db) as mock:
             log("3/5 memory while iterating …")
             results["memory"] = bench_memory(mock.base_url, big_badge)
+            log("CLI export of the same assertions …")
+            results["cli"] = bench_cli_export(mock.base_url, big_badge, tmp)
         with run_subprocess(db, extra_args=["--latency-ms", "20"]) as mock:
             log("4/5 award_many with 20 ms latency …")
             results["award"] = bench_award_many(mock.base_url)
-    text = report(results, time.perf_counter() - started)
+    text = report(results, time.perf_counter() - started) + cli_section(results["cli"])
     Path(args.output).write_text(text, encoding="utf-8")
     print(text)
     return 0

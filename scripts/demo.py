@@ -19,6 +19,7 @@ from rich.table import Table
 
 from badgr import AwardResult, Client, errors
 from badgr_mock.testing import PNG_DATA_URI, run_subprocess
+from scripts.demo_cli import run_cli
 
 USERNAME = "alice@example.com"
 PASSWORD = "badgr-demo"
@@ -149,6 +150,7 @@ def main() -> int:
         with run_subprocess(db) as mock:
             console.print(f"[dim]Mock listening on {mock.base_url}")
             run(mock.base_url)
+            run_cli(mock.base_url, Path(tmp), step, first=8)
         console.print()
         console.print("[dim]Mock stopped. Done.")
     return 0

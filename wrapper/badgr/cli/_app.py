@@ -11,7 +11,7 @@ import httpx
 from click.shell_completion import get_completion_class
 
 from badgr import errors
-from badgr._executor import _connection_error  # the SDK's redacted connection error
+from badgr._flow import _connection_error  # the SDK's redacted connection error
 
 from ._errors import EXIT_FAILED, CLIError, SetupError, describe, exit_code_for, print_traceback
 from ._state import State, common_options
@@ -46,11 +46,19 @@ class BadgrGroup(click.Group):
             if _debug(ctx):
                 print_traceback(error)
             raise
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
         except BrokenPipeError:
             # the reader went away (``badgr export … | head``): stop quietly
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             raise SystemExit(EXIT_FAILED) from None
+        except Exception as error:  # a bug: still one line unless --debug
+            if _debug(ctx):
+                print_traceback(error)
+            raise CLIError(
+                f"unexpected {type(error).__name__}: {error} (--debug shows the traceback)"
+            ) from None
 
 
 def _debug(ctx: click.Context) -> bool:

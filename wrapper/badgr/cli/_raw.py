@@ -20,7 +20,7 @@ import httpx
 
 from badgr import Client
 from badgr._envelope import error_for  # the SDK's one status → error mapping
-from badgr._executor import _connection_error  # the SDK's redacted connection error
+from badgr._flow import _connection_error  # the SDK's redacted connection error
 
 from ._app import cli
 from ._errors import SetupError

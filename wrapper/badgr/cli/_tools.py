@@ -7,8 +7,8 @@ Here ``--profile`` names an API profile (``documented`` or ``badgr-server``), no
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import os
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -73,19 +73,17 @@ def mock(
 
 
 def _fuzz_main() -> Callable[[list[str]], int]:
-    """The fuzz kit's ``main``: the installed package, else the checkout's scripts/fuzz.py."""
+    """The fuzz kit's ``main``: the installed package, else a checkout's ``scripts/fuzz.py``."""
     try:
         module = importlib.import_module("badgr_fuzz")
     except ImportError:
-        script = Path(__file__).resolve().parents[3] / "scripts" / "fuzz.py"
-        if not script.is_file():
+        checkout = Path(__file__).resolve().parents[3]
+        if not (checkout / "scripts" / "fuzz.py").is_file():
             raise SetupError(
                 "the fuzz kit is not installed: pip install 'badgr-credentials[fuzz]'"
             ) from None
-        spec = importlib.util.spec_from_file_location("badgr_fuzz_script", script)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
+        sys.path.insert(0, str(checkout))
+        module = importlib.import_module("scripts.fuzz")
     main: Callable[[list[str]], int] = module.main
     return main
 

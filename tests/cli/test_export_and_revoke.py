@@ -1,0 +1,86 @@
+"""``badgr export assertions`` and ``badgr revoke`` against the mock over real HTTP."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from badgr import Client
+from badgr_mock.testing import PNG_DATA_URI
+
+from .conftest import Badgr, make_badge, write_csv
+
+
+def test_export_of_2000_awards_with_revoked_ones_and_plaintext_emails(
+    logged_in: Badgr, sdk: Client, tmp_path: Path
+) -> None:
+    issuer, python = make_badge(sdk, "Python")
+    rust = sdk.badgeclasses.create(
+        issuer=issuer,
+        name="Rust",
+        description="Knows Rust",
+        image=PNG_DATA_URI,
+        criteria_narrative="Ship a crate",
+    ).entity_id
+    emails = {f"learner{n}@example.org" for n in range(2000)}
+    ordered = sorted(emails)
+    for badge, part in ((python, ordered[:1500]), (rust, ordered[1500:])):
+        assert all(r.ok for r in sdk.assertions.award_many(badge, part, concurrency=16))
+    revoked = [a.entity_id for a in sdk.assertions.list(badgeclass=rust, page_size=50).first_page()]
+    assert all(r.revoked for r in sdk.assertions.revoke_many(revoked, reason="Cheated"))
+
+    out = tmp_path / "awards.csv"
+    done = logged_in.run(
+        "export", "assertions", "--issuer", issuer, "--include-revoked", "--out", str(out)
+    )
+    assert done.returncode == 0, done.stderr
+    with out.open(newline="", encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    assert len(rows) == 2000 and {row["recipient"] for row in rows} == emails
+    assert {row["badge"] for row in rows} == {"Python", "Rust"}
+    gone = [row for row in rows if row["revoked"] == "true"]
+    assert sorted(row["assertion_id"] for row in gone) == sorted(revoked)
+    assert {row["revocation_reason"] for row in gone} == {"Cheated"}
+    assert all(row["assertion_url"].endswith(row["assertion_id"]) for row in rows)
+    assert all(row["issued_on"] for row in rows)
+
+    current = logged_in.run("export", "assertions", "--badge", rust, "--format", "jsonl")
+    records = [json.loads(line) for line in current.stdout.splitlines()]
+    assert len(records) == 450 and not any(r["revoked"] for r in records)
+    assert {r["recipient"] for r in records} <= emails
+
+
+def test_export_needs_exactly_one_scope(logged_in: Badgr) -> None:
+    done = logged_in.run("export", "assertions", "--format", "csv")
+    assert done.returncode == 2 and "give exactly one of --issuer or --badge" in done.stderr
+
+
+def test_revoke_in_batches_with_one_result_per_id(
+    logged_in: Badgr, sdk: Client, tmp_path: Path
+) -> None:
+    _, badge = make_badge(sdk)
+    awarded = sdk.assertions.award_many(badge, [f"r{n}@example.org" for n in range(250)])
+    ids = [r.assertion.entity_id for r in awarded if r.assertion is not None]
+    listing = write_csv(tmp_path / "ids.csv", [["assertion_id"], *([i] for i in ids)])
+
+    unconfirmed = logged_in.run("revoke", "--csv", str(listing), "--reason", "Course cancelled")
+    assert unconfirmed.returncode == 2 and "pass --yes" in unconfirmed.stderr
+    assert len(list(sdk.assertions.list(badgeclass=badge, page_size=500))) == 250
+
+    done = logged_in.run("revoke", "--csv", str(listing), "--reason", "Course cancelled", "--yes")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [f"{i}\trevoked" for i in ids]
+    assert list(sdk.assertions.list(badgeclass=badge)) == []
+    assert {
+        a.revocation_reason for a in sdk.assertions.list(badgeclass=badge, include_revoked=True)
+    } == {"Course cancelled"}
+
+    again = logged_in.run("revoke", ids[0], "unknown-id", "--reason", "x", "--yes", "--json")
+    assert again.returncode == 1
+    results = [json.loads(line) for line in again.stdout.splitlines()]
+    assert [(r["id"], r["status"]) for r in results] == [
+        (ids[0], "already-revoked"),
+        ("unknown-id", "failed"),
+    ]
+    assert results[1]["error"]
