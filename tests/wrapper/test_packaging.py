@@ -76,7 +76,14 @@ def test_wheel_without_extras_imports_lean_and_type_checks_user_code(tmp_path: P
 
     (tmp_path / "user.py").write_text(USER_SCRIPT)
     (tmp_path / "wrong.py").write_text(WRONG_SCRIPT)
-    mypy = [sys.executable, "-m", "mypy", "--strict", "--python-executable", python]
+    mypy: list[str | Path] = [
+        sys.executable,
+        "-m",
+        "mypy",
+        "--strict",
+        "--python-executable",
+        python,
+    ]
     checked = _run(*mypy, "user.py", cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     caught = _run(*mypy, "wrong.py", cwd=tmp_path)
