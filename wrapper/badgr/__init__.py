@@ -18,6 +18,7 @@ from ._client import AsyncClient, Client
 from ._config import REGIONS
 from ._pagination import AsyncPager, Page, SyncPager
 from ._retry import RetryPolicy
+from .verification import Verification, verify
 
 if TYPE_CHECKING:
     from badgr_api import models
@@ -73,9 +74,11 @@ __all__ = [
     "SyncPager",
     "Token",
     "UserFields",
+    "Verification",
     "authorize_url",
     "encode_ref",
     "errors",
     "models",
     "recipient_input",
+    "verify",
 ]

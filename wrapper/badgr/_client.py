@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, Self
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
@@ -16,7 +16,8 @@ from ._auth import BadgrAuth, Token, TokenCallback
 from ._call import Runner
 from ._config import DEFAULT_SCOPE, DEFAULT_TIMEOUT, resolve_config
 from ._executor import AsyncExecutor, SyncExecutor
-from ._namespace import AsyncMode, M, SyncMode
+from ._namespace import AsyncMode, M, Namespace, SyncMode
+from ._profiles import Server, resolve_server
 from ._retry import RetryPolicy
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from ._resources.users import Users
 
 __all__ = ["AsyncClient", "Client"]
+
+_N = TypeVar("_N", bound=Namespace[Any])
 
 
 class _BaseClient(Generic[M]):
@@ -53,7 +56,10 @@ class _BaseClient(Generic[M]):
         retry_policy: RetryPolicy | None,
         token_updated: TokenCallback | None,
         headers: dict[str, str] | None,
+        server: Server | None,
     ) -> None:
+        #: the kind of server: ``"documented"`` (hosted API) or ``"badgr-server"`` (self-hosted)
+        self.server: Server = resolve_server(server)
         config = resolve_config(
             base_url=base_url,
             region=region,
@@ -86,56 +92,60 @@ class _BaseClient(Generic[M]):
         """``/v2/users``: your own profile and other users'."""
         from ._resources.users import Users
 
-        return Users(self._executor)
+        return self._serve(Users(self._executor))
 
     @cached_property
     def issuers(self) -> Issuers[M]:
         """``/v2/issuers``: issuers, with ``.staff`` and ``.invitations``."""
         from ._resources.issuers import Issuers
 
-        return Issuers(self._executor)
+        return self._serve(Issuers(self._executor))
 
     @cached_property
     def badgeclasses(self) -> BadgeClasses[M]:
         """``/v2/badgeclasses``: badge definitions, with ``.claim_codes``."""
         from ._resources.badgeclasses import BadgeClasses
 
-        return BadgeClasses(self._executor)
+        return self._serve(BadgeClasses(self._executor))
 
     @cached_property
     def assertions(self) -> Assertions[M]:
         """Awards: award, list, get, update, revoke."""
         from ._resources.assertions import Assertions
 
-        return Assertions(self._executor)
+        return self._serve(Assertions(self._executor))
 
     @cached_property
     def backpack(self) -> Backpack[M]:
         """``/v2/backpack``: received assertions, collections, import."""
         from ._resources.backpack import Backpack
 
-        return Backpack(self._executor)
+        return self._serve(Backpack(self._executor))
 
     @cached_property
     def organizations(self) -> Organizations[M]:
         """``/v2/organizations``: organizations you administer."""
         from ._resources.organizations import Organizations
 
-        return Organizations(self._executor)
+        return self._serve(Organizations(self._executor))
 
     @cached_property
     def pathways(self) -> Pathways[M]:
         """``/v2/pathways``: learning pathways, drafted then published."""
         from ._resources.pathways import Pathways
 
-        return Pathways(self._executor)
+        return self._serve(Pathways(self._executor))
 
     @cached_property
     def oauth(self) -> OAuth[M]:
         """Token helpers: explicit login and the authorization-code grant."""
         from ._resources.oauth import OAuth
 
-        return OAuth(self._executor, self.auth, self.base_url)
+        return self._serve(OAuth(self._executor, self.auth, self.base_url))
+
+    def _serve(self, namespace: _N) -> _N:
+        namespace._use_server(self.server)
+        return namespace
 
     @property
     def token(self) -> Token | None:
@@ -143,7 +153,10 @@ class _BaseClient(Generic[M]):
         return self.auth.token
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self.base_url!r}, auth={self.auth!r})"
+        return (
+            f"{type(self).__name__}(base_url={self.base_url!r}, server={self.server!r},"
+            f" auth={self.auth!r})"
+        )
 
 
 class Client(_BaseClient[SyncMode]):
@@ -151,7 +164,11 @@ class Client(_BaseClient[SyncMode]):
 
     Configuration comes from the arguments, else from ``BADGR_BASE_URL`` / ``BADGR_REGION`` /
     ``BADGR_TOKEN`` / ``BADGR_USERNAME`` / ``BADGR_PASSWORD`` / ``BADGR_CLIENT_ID`` read now.
-    ``region`` is one of ``us eu au ca sg demo test``. Use it as a context manager (or call
+    ``region`` is one of ``us eu au ca sg demo test``. ``server`` (else ``BADGR_SERVER``) is the
+    kind of server: ``"documented"`` (default; the hosted API) or ``"badgr-server"`` (a
+    self-hosted open-source server): methods of operations that server lacks raise
+    :class:`~badgr.errors.UnsupportedOperationError` without sending anything, and
+    ``award_many`` uses badgr-server's batch award. Use it as a context manager (or call
     :meth:`close`) to release connections.
     """
 
@@ -173,6 +190,7 @@ class Client(_BaseClient[SyncMode]):
         retry_policy: RetryPolicy | None = None,
         token_updated: TokenCallback | None = None,
         headers: dict[str, str] | None = None,
+        server: Server | None = None,
         transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
@@ -190,6 +208,7 @@ class Client(_BaseClient[SyncMode]):
             retry_policy=retry_policy,
             token_updated=token_updated,
             headers=headers,
+            server=server,
         )
         self._executor = SyncExecutor(
             transport=transport, async_transport=async_transport, **self._executor_args
@@ -234,6 +253,7 @@ class AsyncClient(_BaseClient[AsyncMode]):
         retry_policy: RetryPolicy | None = None,
         token_updated: TokenCallback | None = None,
         headers: dict[str, str] | None = None,
+        server: Server | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         super().__init__(
@@ -250,6 +270,7 @@ class AsyncClient(_BaseClient[AsyncMode]):
             retry_policy=retry_policy,
             token_updated=token_updated,
             headers=headers,
+            server=server,
         )
         self._executor = AsyncExecutor(transport=transport, **self._executor_args)
 
