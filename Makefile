@@ -6,6 +6,10 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 NODE_BIN := node_modules/.bin
 STAMP := $(VENV)/.installed
+# The Open Badges reference validator has old pins: it lives in a virtualenv of its own.
+OBV := .venv-obv
+OBV_STAMP := $(OBV)/.installed
+DOCS_ASSETS := mockserver/badgr_mock/static/swagger-ui
 # The documented API and the badgr-server profile derived from it by `make generate`.
 SPECS := openapi/credentials.yaml openapi/badgr-server.yaml
 export REDOCLY_TELEMETRY := off
@@ -15,15 +19,31 @@ URL ?=
 REPORT_DIR ?= fuzz-report
 MAX_EXAMPLES ?= 20
 
-.PHONY: install generate check-generated lint test demo fuzz bench clean
+.PHONY: install browser generate check-generated lint test demo fuzz bench docs clean
 
-install: $(STAMP)
+install: $(STAMP) $(OBV_STAMP) browser
 
 $(STAMP): pyproject.toml package.json package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	npm ci --no-audit --no-fund --loglevel=error
+	# The mock serves /docs from package data: vendor Swagger UI from npm (no CDN at run time).
+	mkdir -p $(DOCS_ASSETS)
+	cp node_modules/swagger-ui-dist/{swagger-ui-bundle.js,swagger-ui.css,LICENSE,NOTICE} $(DOCS_ASSETS)/
 	touch $(STAMP)
+
+$(OBV_STAMP): scripts/ob_validate-requirements.txt
+	test -x $(OBV)/bin/python || $(PYTHON) -m venv $(OBV)
+	$(OBV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r $<
+	touch $(OBV_STAMP)
+
+# Debian's chromium for the browser tests (tests/sandbox skip, saying why, where it is absent).
+browser:
+	@command -v chromium >/dev/null && exit 0; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    || echo "make: chromium could not be installed; the browser tests will be skipped"; \
+	else echo "make: chromium is missing and needs root + apt-get; the browser tests will be skipped"; fi
 
 generate: $(STAMP)
 	$(PY) scripts/generate.py
@@ -38,7 +58,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy wrapper mockserver scripts tests
 
-test: $(STAMP)
+test: install
 	$(MAKE) --no-print-directory check-generated
 	$(MAKE) --no-print-directory lint
 	$(BIN)/pytest
@@ -49,8 +69,11 @@ demo: $(STAMP)
 fuzz: $(STAMP)
 	$(PY) scripts/fuzz.py $(if $(URL),--url '$(URL)') --report-dir '$(REPORT_DIR)' --max-examples '$(MAX_EXAMPLES)'
 
+docs: $(STAMP)
+	$(PY) scripts/build_docs.py --output build/docs
+
 bench: $(STAMP)
 	$(PY) -m scripts.bench --output BENCHMARKS.md
 
 clean:
-	rm -rf $(VENV) node_modules .hypothesis .schemathesis .pytest_cache .mypy_cache .ruff_cache $(REPORT_DIR)
+	rm -rf $(VENV) $(OBV) $(DOCS_ASSETS) node_modules .hypothesis .schemathesis .pytest_cache .mypy_cache .ruff_cache $(REPORT_DIR)

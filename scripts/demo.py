@@ -2,7 +2,9 @@
 
 Starts ``python -m badgr_mock`` on a temporary SQLite file and a free port, then, through the
 ``badgr`` SDK: logs in, creates an issuer and a badge class, awards 200 recipients with a live
-progress bar, pages through the awards, revokes one, shows a typed error, and stops the mock.
+progress bar, pages through the awards, revokes one, shows a typed error, verifies an issued
+badge (``badgr.verify`` and the Open Badges reference validator, by URL and as a baked image),
+and stops the mock.
 """
 
 from __future__ import annotations
@@ -12,13 +14,15 @@ import tempfile
 import time
 from pathlib import Path
 
+import httpx
 from rich.console import Console
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from badgr import AwardResult, Client, errors
+from badgr import AwardResult, Client, errors, verify
 from badgr_mock.testing import PNG_DATA_URI, run_subprocess
+from scripts import ob_validate
 from scripts.demo_cli import run_cli
 
 USERNAME = "alice@example.com"
@@ -34,7 +38,8 @@ def step(number: int, title: str, code: str) -> None:
     console.print(f"[dim]>>> {code}")
 
 
-def run(base_url: str) -> None:
+def run(base_url: str) -> tuple[str, str]:
+    """The SDK steps; returns an issued, unrevoked badge (its URL and recipient) to verify."""
     step(1, "Log in", f'client = Client(base_url="{base_url}", username=..., password=...)')
     client = Client(base_url=base_url, username=USERNAME, password=PASSWORD)
     me = client.users.me()
@@ -113,6 +118,7 @@ def run(base_url: str) -> None:
 
     step(6, "Revoke one", 'client.assertions.revoke(award.entity_id, reason="Issued in error")')
     victim = next(r.assertion for r in results if r.assertion is not None)
+    victim_email = next(r.recipient for r in results if r.assertion is victim)
     revoked = client.assertions.revoke(victim.entity_id, reason="Issued in error")
     console.print(
         f"Assertion [green]{revoked.entity_id}[/] revoked={revoked.revoked},"
@@ -133,7 +139,38 @@ def run(base_url: str) -> None:
         client.issuers.get("doesNotExist0000000000")
     except errors.NotFoundError as error:
         console.print(f"[yellow]{type(error).__name__}[/]: {error}")
+
+    keeper = next(r for r in results if r.assertion is not None and r.recipient != victim_email)
+    assert keeper.assertion is not None and isinstance(keeper.assertion.open_badge_id, str)
     client.close()
+    return keeper.assertion.open_badge_id, str(keeper.recipient)
+
+
+def show_verification(number: int, assertion_url: str, recipient: str) -> None:
+    """Check one issued badge as its holder's verifier would: the SDK, then the reference
+    validator (its own virtualenv) by URL and as a baked image."""
+    step(number, "Verify an issued badge", f'badgr.verify("{assertion_url}", recipient=...)')
+    verdict = verify(assertion_url, recipient=recipient)
+    table = Table("check", "result", "detail")
+    for check in verdict.checks:
+        colour = {"pass": "green", "fail": "red", "skip": "yellow"}[check.outcome]
+        table.add_row(check.name, f"[{colour}]{check.outcome}", check.detail)
+    console.print(table)
+    console.print(f"badgr.verify: [bold]{'VALID' if verdict.valid else 'INVALID'}")
+    with tempfile.TemporaryDirectory(prefix="badgr-demo-baked-") as tmp:
+        baked = Path(tmp) / "baked.png"
+        baked.write_bytes(httpx.get(f"{assertion_url}/baked", timeout=30).content)
+        for label, badge in (("assertion URL", assertion_url), ("baked PNG", baked)):
+            try:
+                report = ob_validate.validate(badge, recipient)
+            except ob_validate.ValidatorMissing as missing:
+                console.print(f"[yellow]reference validator skipped: {missing}")
+                return
+            outcome = "[green]valid" if report["valid"] else "[red]invalid"
+            console.print(
+                f"1EdTech reference validator, {label}: {outcome}[/], "
+                f"{report['errorCount']} errors, {report['warningCount']} warnings"
+            )
 
 
 def main() -> int:
@@ -149,8 +186,9 @@ def main() -> int:
         console.print(f"[dim]Starting the mock: python -m badgr_mock --db {db} …")
         with run_subprocess(db) as mock:
             console.print(f"[dim]Mock listening on {mock.base_url}")
-            run(mock.base_url)
+            issued = run(mock.base_url)
             run_cli(mock.base_url, Path(tmp), step, first=8)
+            show_verification(11, *issued)
         console.print()
         console.print("[dim]Mock stopped. Done.")
     return 0

@@ -1,4 +1,5 @@
-"""Check every response a client receives against openapi/credentials.yaml.
+"""Check every response a client receives against openapi/credentials.yaml (or the spec of the
+badgr-server profile, ``Tally(spec=...)``).
 
 The wrapper's end-to-end tests send their traffic through these transports, so what SDK users
 see is known to conform to the spec (schemathesis' response validation: status code, content
@@ -10,6 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from datetime import timedelta
+from pathlib import Path
 
 import httpx
 import schemathesis
@@ -23,16 +25,16 @@ OUTSIDE_THE_SPEC = ("/auth/oauth2/authorize",)
 
 
 @functools.cache
-def _schema() -> OpenApiSchema:
-    return schemathesis.openapi.from_path(SPEC_PATH)
+def _schema(spec: Path = SPEC_PATH) -> OpenApiSchema:
+    return schemathesis.openapi.from_path(spec)
 
 
-def validate_response(response: httpx.Response) -> bool:
+def validate_response(response: httpx.Response, spec: Path = SPEC_PATH) -> bool:
     """Raise if `response` breaks its operation's contract; False for a path outside the spec."""
     request = response.request
     if request.url.path.startswith(OUTSIDE_THE_SPEC) or FAULT_HEADER in response.headers:
         return False  # not API traffic: a UI page, or a fault the mock injected on purpose
-    operation = _schema().find_operation_by_path(request.method, request.url.path)
+    operation = _schema(spec).find_operation_by_path(request.method, request.url.path)
     if operation is None:
         raise AssertionError(f"{request.method} {request.url.path} matches no operation")
     try:
@@ -49,10 +51,11 @@ class Tally:
 
     checked: int = 0
     failures: list[str] = field(default_factory=list)
+    spec: Path = SPEC_PATH
 
     def check(self, response: httpx.Response) -> None:
         try:
-            if validate_response(response):
+            if validate_response(response, self.spec):
                 self.checked += 1
         except Exception as error:  # record, then re-raise so the caller sees it too
             self.failures.append(f"{response.request.method} {response.request.url.path}: {error}")

@@ -9,7 +9,9 @@ import sys
 from collections.abc import Sequence
 
 from .app import create_app
+from .auth import is_loopback
 from .faults import Faults, defects_from_env, faults_from_env
+from .limits import Limits, uvicorn_options
 from .store import (
     DEMO_APP_CLIENT_ID,
     DEMO_APP_REDIRECT_URI,
@@ -28,11 +30,30 @@ def _parser(env_faults: Faults) -> argparse.ArgumentParser:
     parser.add_argument(
         "--db", default=os.environ.get("BADGR_MOCK_DB", "badgr-mock.sqlite3"), help=":memory: too"
     )
-    parser.add_argument("--base-url", default=os.environ.get("BADGR_MOCK_BASE_URL"))
+    parser.add_argument(
+        "--public-url",
+        "--base-url",
+        dest="public_url",
+        default=os.environ.get("BADGR_MOCK_PUBLIC_URL") or os.environ.get("BADGR_MOCK_BASE_URL"),
+        help="scheme and host used in Link headers and openBadgeIds "
+        "(default: trust the request's Host header, as badgr-server does)",
+    )
     parser.add_argument("--strict", action="store_true", help="validate every response")
     parser.add_argument("--token-ttl", type=int, default=86400, help="access token lifetime (s)")
     parser.add_argument(
         "--no-login-backoff", action="store_true", help="do not throttle failed logins"
+    )
+    parser.add_argument(
+        "--login-backoff-per-username",
+        action="store_true",
+        help="count failed logins per username alone, as badgr-server does "
+        "(anyone's wrong password then delays the real user)",
+    )
+    parser.add_argument(
+        "--test-login-route",
+        action="store_true",
+        help="TEST ONLY, loopback only: GET /auth/oauth2/authorize?username=… issues a code "
+        "without a password",
     )
     parser.add_argument("--latency-ms", type=float, default=env_faults.latency_ms)
     parser.add_argument("--fail-rate", type=float, default=env_faults.fail_rate)
@@ -52,6 +73,38 @@ def _parser(env_faults: Faults) -> argparse.ArgumentParser:
         default=",".join(sorted(defects_from_env())),
         help="TEST ONLY: comma-separated deliberate bugs (env BADGR_MOCK_DEFECTS)",
     )
+    defaults = Limits()
+    limits = parser.add_argument_group("limits (see README, Limits)")
+    limits.add_argument(
+        "--header-timeout",
+        type=float,
+        default=defaults.header_timeout,
+        help="seconds for a request's headers to arrive; silent connections close after it",
+    )
+    limits.add_argument(
+        "--timeout-keep-alive",
+        type=float,
+        default=defaults.keep_alive,
+        help="seconds an idle keep-alive connection stays open",
+    )
+    limits.add_argument(
+        "--body-timeout",
+        type=float,
+        default=defaults.body_timeout,
+        help="seconds for a request body to arrive (408 after)",
+    )
+    limits.add_argument(
+        "--max-connections",
+        type=int,
+        default=defaults.max_connections,
+        help="open connections at most (lowered to fit the open-file limit); 503 past it",
+    )
+    limits.add_argument(
+        "--anonymous-body-bytes",
+        type=int,
+        default=defaults.anonymous_body_bytes,
+        help="largest body accepted without a token (the token endpoint)",
+    )
     parser.add_argument("--log-level", default="info")
     return parser
 
@@ -64,6 +117,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     except ValueError as exc:
         sys.exit(f"badgr-mock: bad fault setting in the environment: {exc}")
     args = _parser(env_faults).parse_args(argv)
+    if args.test_login_route and not is_loopback(args.host):
+        sys.exit(
+            "badgr-mock: --test-login-route hands out logins without a password; it is test-only "
+            "and needs a loopback --host (127.0.0.1, ::1 or localhost)"
+        )
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s %(message)s")
     try:
         faults = Faults(
@@ -74,21 +132,32 @@ def main(argv: Sequence[str] | None = None) -> None:
             include_token_endpoint=args.faults_on_token,
             seed=args.fault_seed,
         )
+        limits = Limits(
+            header_timeout=args.header_timeout,
+            keep_alive=args.timeout_keep_alive,
+            body_timeout=args.body_timeout,
+            max_connections=args.max_connections,
+            anonymous_body_bytes=args.anonymous_body_bytes,
+        )
         defects = frozenset(name.strip() for name in args.defects.split(",") if name.strip())
         app = create_app(
             args.db,
-            base_url=args.base_url,
+            base_url=args.public_url,
             strict=args.strict,
             token_ttl=args.token_ttl,
             login_backoff=not args.no_login_backoff,
+            login_backoff_per_username=args.login_backoff_per_username,
+            test_login_route=args.test_login_route,
+            limits=limits,
             faults=faults,
             defects=defects,
         )
     except ValueError as exc:
         sys.exit(f"badgr-mock: {exc}")
-    url = args.base_url or f"http://{args.host}:{args.port}"
+    url = args.public_url or f"http://{args.host}:{args.port}"
     users = ", ".join(email for email, _, _ in DEMO_USERS)
     print(f"badgr-mock listening on {url} (database {args.db})", flush=True)
+    print(f"  API docs: {url}/docs", flush=True)
     print(f"  demo users: {users}  password: {DEMO_PASSWORD}", flush=True)
     print(
         f"  OAuth clients: public (no secret); {DEMO_APP_CLIENT_ID} / {DEMO_APP_SECRET} "
@@ -97,10 +166,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     if faults.active:
         print(f"  faults: {faults}", flush=True)
+    if args.test_login_route:
+        print("  TEST-ONLY password-less login route enabled (loopback only)", flush=True)
     if defects:
         print(f"  DELIBERATE DEFECTS (test only): {', '.join(sorted(defects))}", flush=True)
     # uvicorn's access log prints query strings; the app keeps secrets out of its own logs.
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        access_log=False,
+        **uvicorn_options(limits),
+    )
 
 
 if __name__ == "__main__":

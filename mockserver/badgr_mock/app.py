@@ -16,10 +16,13 @@ from starlette.types import Message, Receive, Scope, Send
 from .auth import LoginThrottle, token_endpoint
 from .context import Handler, MockSettings
 from .defects import DefectAnswer, plant_defects, send_defect_answer
+from .docs import DocsSite
 from .envelope import ErrorReply, dump_json
 from .faults import Faults, TokenBucket, retry_after_header
 from .handlers import HANDLERS
+from .limits import Limits
 from .pipeline import Pipeline
+from .public import PublicSite
 from .spec import SpecIndex, load_spec
 from .store import Store
 from .strict import StrictModeViolation
@@ -36,8 +39,13 @@ class BadgrMockApp(Starlette):
     ``store``, ``spec``, ``settings``, ``strict_violations``, ``answered_operations``."""
 
     def __init__(self, pipeline: Pipeline, faults: Faults) -> None:
+        # The sandbox's non-API pages: Open Badges documents and the API docs.
+        sandbox_routes = [
+            *PublicSite(pipeline.store, pipeline.base_url).routes(),
+            *DocsSite(pipeline.spec, pipeline.base_url, pipeline.store.now_text).routes(),
+        ]
         super().__init__(
-            routes=pipeline.routes(),
+            routes=[*pipeline.routes(), *sandbox_routes],
             exception_handlers={
                 **pipeline.exception_handlers(),
                 DefectAnswer: send_defect_answer,
@@ -141,6 +149,9 @@ def create_app(
     strict: bool = False,
     token_ttl: int = 86400,
     login_backoff: bool = True,
+    login_backoff_per_username: bool = False,
+    test_login_route: bool = False,
+    limits: Limits | None = None,
     faults: Faults | None = None,
     defects: Iterable[str] = frozenset(),
     clock: Callable[[], float] | None = None,
@@ -150,11 +161,14 @@ def create_app(
 
     ``clock`` (seconds since the epoch) drives token expiry, login back-off and timestamps;
     tests pass a fake one. ``defects`` are test-only deliberate bugs (see README).
+    ``test_login_route`` (test only) lets the authorize page log in a username without a
+    password, for connections on a loopback address. ``limits`` bound request bodies here and
+    connections in ``badgr_mock.limits.uvicorn_options`` (see README, "Limits").
     """
     if token_ttl <= 0:
         raise ValueError("token_ttl must be positive")
     now = clock or time.time
-    throttle = LoginThrottle(now, login_backoff)
+    throttle = LoginThrottle(now, login_backoff, per_username=login_backoff_per_username)
     handlers: dict[str, Handler] = {
         **HANDLERS,
         "issue_token": functools.partial(token_endpoint, throttle=throttle),
@@ -164,6 +178,8 @@ def create_app(
         base_url=base_url.rstrip("/") if base_url else None,
         strict=strict,
         token_ttl=token_ttl,
+        limits=limits or Limits(),
+        test_login_route=test_login_route,
     )
-    pipeline = Pipeline(spec, handlers, Store(db, now), settings)
+    pipeline = Pipeline(spec, handlers, Store(db, now), settings, throttle)
     return BadgrMockApp(pipeline, faults if faults is not None else Faults())

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import secrets
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 from urllib.parse import urlencode
 
 from .context import Context, Reply, load_user
 from .envelope import OAuthError, not_found, unauthorized
 from .spec import Operation
-from .store import ALL_SCOPES, PUBLIC_CLIENT_ID, Store, check_password, hash_secret
+from .store import (
+    ALL_SCOPES,
+    PUBLIC_CLIENT_ID,
+    Store,
+    check_password,
+    hash_password,
+    hash_secret,
+)
 
+AUTHORIZE_PATH = "/auth/oauth2/authorize"
 MAX_BACKOFF_SECONDS = 3600
 AUTH_CODE_TTL_SECONDS = 600
 GRANT_PARAMETERS = frozenset(
@@ -29,12 +39,34 @@ class _Failures:
 
 
 class LoginThrottle:
-    """After n failed logins for one username (or address), refuse for 2**n seconds (max 1 h)."""
+    """After n failed logins, the next attempt within 2**n seconds (max 1 h) gets 429.
 
-    def __init__(self, clock: Callable[[], float], enabled: bool) -> None:
+    Failures are counted per username *and* client address, so wrong passwords sent by a
+    stranger delay only the stranger, never the user logging in correctly from elsewhere.
+    ``per_username=True`` counts per username alone, as badgr-server does: then anyone's failed
+    attempt also delays the real user (for fidelity tests). Without a username the address alone
+    is the key."""
+
+    #: Above this many remembered keys, expired ones are forgotten (then the oldest).
+    MAX_KEYS = 10_000
+
+    def __init__(
+        self, clock: Callable[[], float], enabled: bool, *, per_username: bool = False
+    ) -> None:
         self.clock = clock
         self.enabled = enabled
+        self.per_username = per_username
         self._failures: dict[str, _Failures] = {}
+
+    def __len__(self) -> int:
+        """How many usernames and addresses have failures remembered."""
+        return len(self._failures)
+
+    def key(self, username: str | None, address: str) -> str:
+        if not username:
+            return f"addr:{address}"
+        user = username.lower()
+        return f"user:{user}" if self.per_username else f"user:{user} addr:{address}"
 
     def check(self, key: str) -> None:
         if not self.enabled:
@@ -56,12 +88,21 @@ class LoginThrottle:
     def failed(self, key: str) -> None:
         if not self.enabled:
             return
+        if key not in self._failures and len(self._failures) >= self.MAX_KEYS:
+            self._forget_some()
         state = self._failures.setdefault(key, _Failures(0, 0.0))
         state.count += 1
         state.blocked_until = self.clock() + min(2**state.count, MAX_BACKOFF_SECONDS)
 
     def succeeded(self, key: str) -> None:
         self._failures.pop(key, None)
+
+    def _forget_some(self) -> None:
+        now = self.clock()
+        for key in [key for key, state in self._failures.items() if state.blocked_until <= now]:
+            del self._failures[key]
+        while len(self._failures) >= self.MAX_KEYS:
+            del self._failures[next(iter(self._failures))]
 
 
 def _client(
@@ -138,22 +179,37 @@ def _password_grant(
 ) -> dict[str, Any]:
     username = form.get("username")
     password = form.get("password")
-    throttle_key = f"user:{username.lower()}" if username else f"addr:{ctx.client_host}"
+    throttle_key = throttle.key(username, ctx.client_host)
     throttle.check(throttle_key)
     client = _client(ctx.db, client_id, secret)
     if not username or password is None:
         raise OAuthError(400, "invalid_request", "Request is missing username or password.")
-    row = ctx.db.execute(
+    user_pk = verify_login(ctx.db, throttle, throttle_key, username, password)
+    scope = _scopes(form.get("scope"), client["allowed_scopes"], " ".join(ALL_SCOPES))
+    return issue_tokens(ctx, user_pk, client_id, scope)
+
+
+# Checked when the username is unknown, so a failed login costs the same either way and its
+# timing does not tell which addresses have accounts.
+_UNKNOWN_USER_HASH = hash_password(secrets.token_urlsafe(16))
+
+
+def verify_login(
+    db: sqlite3.Connection, throttle: LoginThrottle, throttle_key: str, username: str, password: str
+) -> int:
+    """The user's pk for a correct password; a throttled failure otherwise."""
+    row = db.execute(
         "SELECT users.pk, users.password_hash FROM emails JOIN users ON users.pk = emails.user_pk "
         "WHERE emails.email = ? AND emails.verified = 1",
         (username.lower(),),
     ).fetchone()
-    if row is None or not check_password(password, row["password_hash"]):
+    stored = row["password_hash"] if row is not None else _UNKNOWN_USER_HASH
+    if not check_password(password, stored) or row is None:
         throttle.failed(throttle_key)
         raise OAuthError(400, "invalid_grant", "Invalid credentials given.")
     throttle.succeeded(throttle_key)
-    scope = _scopes(form.get("scope"), client["allowed_scopes"], " ".join(ALL_SCOPES))
-    return issue_tokens(ctx, row["pk"], client_id, scope)
+    user_pk: int = row["pk"]
+    return user_pk
 
 
 def _refresh_grant(
@@ -196,23 +252,54 @@ def _code_grant(
     return issue_tokens(ctx, row["user_pk"], client_id, row["scope"])
 
 
-def authorize_redirect(store: Store, query: dict[str, str]) -> str:
-    """Issue a single-use code for a registered user; returns the redirect target."""
+@dataclass(frozen=True)
+class AuthorizeAnswer:
+    """Either the redirect carrying a code (``location``) or the login page to show."""
+
+    location: str | None = None
+    login_page: str | None = None
+
+
+def authorize(
+    store: Store,
+    throttle: LoginThrottle,
+    query: Mapping[str, str],
+    form: Mapping[str, str] | None,
+    *,
+    client_host: str,
+    password_less: bool,
+) -> AuthorizeAnswer:
+    """The authorize page: GET shows a login form, POST with the right password issues a code.
+
+    ``password_less`` is the test-only login route: a GET naming ``username`` gets a code
+    without a password. Passwords are read from the form body only, never from the URL."""
+    params = {**query, **(form or {})}
     db = store.connection
-    client_id = query.get("client_id", "")
+    client_id = params.get("client_id", "")
     client = db.execute("SELECT * FROM clients WHERE client_id = ?", (client_id,)).fetchone()
     if client is None:
         raise OAuthError(400, "invalid_client", "invalid client_id")
-    redirect_uri = query.get("redirect_uri", "")
+    redirect_uri = params.get("redirect_uri", "")
     if redirect_uri not in client["redirect_uris"].split():
         raise OAuthError(400, "invalid_request", "redirect_uri is not registered for this client")
-    user = db.execute(
-        "SELECT user_pk FROM emails WHERE email = ? AND verified = 1",
-        (query.get("username", "").lower(),),
-    ).fetchone()
-    if user is None:
-        raise OAuthError(400, "access_denied", "unknown username")
-    scope = _scopes(query.get("scope"), client["allowed_scopes"], client["allowed_scopes"])
+    scope = _scopes(params.get("scope"), client["allowed_scopes"], client["allowed_scopes"])
+    username = params.get("username", "")
+    if form is not None:
+        throttle_key = throttle.key(username, client_host)
+        throttle.check(throttle_key)
+        password = form.get("password")
+        if not username or not password:
+            raise OAuthError(400, "invalid_request", "Request is missing username or password.")
+        user_pk = verify_login(db, throttle, throttle_key, username, password)
+    elif password_less and username:
+        user = db.execute(
+            "SELECT user_pk FROM emails WHERE email = ? AND verified = 1", (username.lower(),)
+        ).fetchone()
+        if user is None:
+            raise OAuthError(400, "access_denied", "unknown username")
+        user_pk = user["user_pk"]
+    else:
+        return AuthorizeAnswer(login_page=_login_page(params))
     code = secrets.token_urlsafe(24)
     db.execute(
         "INSERT INTO auth_codes (code_hash, client_id, user_pk, redirect_uri, scope, expires_at) "
@@ -220,17 +307,62 @@ def authorize_redirect(store: Store, query: dict[str, str]) -> str:
         (
             hash_secret(code),
             client_id,
-            user["user_pk"],
+            user_pk,
             redirect_uri,
             scope,
             store.now() + AUTH_CODE_TTL_SECONDS,
         ),
     )
-    params = {"code": code}
-    if "state" in query:
-        params["state"] = query["state"]
+    redirect_params = {"code": code}
+    if "state" in params:
+        redirect_params["state"] = params["state"]
     separator = "&" if "?" in redirect_uri else "?"
-    return f"{redirect_uri}{separator}{urlencode(params)}"
+    return AuthorizeAnswer(location=f"{redirect_uri}{separator}{urlencode(redirect_params)}")
+
+
+def is_loopback(host: str) -> bool:
+    """True for loopback IPs and ``localhost``."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def arrived_on_loopback(server: tuple[str, int | None] | None) -> bool:
+    """Whether a request came in on a loopback address (the ASGI ``server`` of its scope).
+
+    In-process transports have no socket and name a host instead of an IP: they count as local.
+    """
+    if server is None:
+        return True
+    host = server[0]
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return True
+    return is_loopback(host)
+
+
+_FORWARDED = ("client_id", "redirect_uri", "scope", "state", "response_type")
+
+
+def _login_page(params: Mapping[str, str]) -> str:
+    hidden = "".join(
+        f'<input type="hidden" name="{name}" value="{escape(params[name])}">'
+        for name in _FORWARDED
+        if name in params
+    )
+    username = escape(params.get("username", ""))
+    return (
+        '<!doctype html><html><head><meta charset="utf-8"><title>Sign in</title></head><body>'
+        f"<h1>Sign in to authorize {escape(params.get('client_id', ''))}</h1>"
+        f'<form method="post" action="{AUTHORIZE_PATH}">{hidden}'
+        f'<label>E-mail <input name="username" type="email" value="{username}"></label> '
+        '<label>Password <input name="password" type="password"></label> '
+        '<button type="submit">Sign in</button></form></body></html>'
+    )
 
 
 def authenticate(ctx: Context, authorization: str | None) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from .envelope import not_found
+from .limits import Limits
 from .spec import Operation
 from .store import Store, loads
 
@@ -46,6 +47,9 @@ class MockSettings:
     base_url: str | None
     strict: bool
     token_ttl: int
+    limits: Limits = field(default_factory=Limits)
+    #: Test only: GET /auth/oauth2/authorize?username=… issues a code without a password.
+    test_login_route: bool = False
 
 
 @dataclass

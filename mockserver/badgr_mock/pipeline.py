@@ -10,10 +10,10 @@ from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from .auth import authenticate, authorize_redirect
+from .auth import AUTHORIZE_PATH, LoginThrottle, arrived_on_loopback, authenticate, authorize
 from .context import Context, Handler, MockSettings, Reply
 from .envelope import (
     MISCELLANEOUS,
@@ -24,7 +24,8 @@ from .envelope import (
     dump_json,
     success_body,
 )
-from .requests import MAX_BODY_BYTES, parse_body, parse_parameters
+from .limits import ClientGone, read_body
+from .requests import MAX_BODY_BYTES, parse_body, parse_form, parse_parameters
 from .spec import Operation, SpecIndex, route_sort_key
 from .store import Store
 from .strict import StrictModeViolation, response_problem
@@ -46,6 +47,7 @@ class Pipeline:
         handlers: dict[str, Handler],
         store: Store,
         settings: MockSettings,
+        throttle: LoginThrottle,
     ) -> None:
         missing = set(spec.operations) - set(handlers)
         if missing:
@@ -54,6 +56,7 @@ class Pipeline:
         self.handlers = handlers
         self.store = store
         self.settings = settings
+        self.throttle = throttle
         self.strict_violations: list[str] = []
         # Successful answers per operationId: lets tests prove they covered the whole spec.
         self.answered: Counter[str] = Counter()
@@ -65,7 +68,7 @@ class Pipeline:
                 self.spec.paths.items(), key=lambda item: route_sort_key(item[0])
             )
         ]
-        routes.append(Route("/auth/oauth2/authorize", self.authorize, methods=["GET"]))
+        routes.append(Route(AUTHORIZE_PATH, self.authorize, methods=["GET", "POST"]))
         return routes
 
     def exception_handlers(self) -> dict[Any, ExceptionHandler]:
@@ -154,27 +157,24 @@ class Pipeline:
 
     # ---- the pipeline ----------------------------------------------------------------------
 
-    async def read_body(self, request: Request) -> bytes:
-        declared = request.headers.get("content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
-            raise ErrorReply(413, "request body too large", validation_errors=[_too_large()])
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > MAX_BODY_BYTES:
-                raise ErrorReply(413, "request body too large", validation_errors=[_too_large()])
-            chunks.append(chunk)
-        return b"".join(chunks)
-
     async def handle(self, request: Request, operation: Operation) -> Response:
+        ctx = self.context(request, operation)
         try:
-            raw = await self.read_body(request) if operation.body is not None else b""
-            reply = self.run(request, operation, raw)
+            raw = b""
+            if operation.body is not None:
+                if operation.security:
+                    # The token is checked before a byte of the body is read: an anonymous
+                    # upload costs nothing, and its bytes are dropped unread.
+                    with self.store.transaction(write=False):
+                        authenticate(ctx, request.headers.get("authorization"))
+                raw = await self.read_body(request, anonymous=not operation.security)
+            reply = self.run(ctx, request, raw)
         except ErrorReply as error:
             return self.error_response(operation, error)
         except OAuthError as error:
             return self.oauth_response(operation, error)
+        except ClientGone:
+            return self.client_gone(request)
         body: dict[str, Any] | None
         if reply.raw is not None:
             body = reply.raw
@@ -187,10 +187,26 @@ class Pipeline:
         self.answered[operation.operation_id] += 1
         return response
 
-    def run(self, request: Request, operation: Operation, raw: bytes) -> Reply:
-        """Authenticate, parse and handle the request in one transaction."""
+    async def read_body(self, request: Request, *, anonymous: bool) -> bytes:
+        limits = self.settings.limits
+        return await read_body(
+            request,
+            max_bytes=limits.anonymous_body_bytes if anonymous else MAX_BODY_BYTES,
+            timeout=limits.body_timeout,
+        )
+
+    def client_gone(self, request: Request) -> Response:
+        """A client that hung up mid-body is routine: one line, and an answer nobody reads."""
+        logger.info(
+            "client disconnected before sending its whole body: %s %s",
+            request.method,
+            request.url.path,
+        )
+        return Response(status_code=400)
+
+    def context(self, request: Request, operation: Operation) -> Context:
         client = request.scope.get("client")
-        ctx = Context(
+        return Context(
             store=self.store,
             settings=self.settings,
             operation=operation,
@@ -201,22 +217,47 @@ class Pipeline:
             query_items=request.query_params.multi_items(),
             client_host=client[0] if client else "unknown",
         )
+
+    def run(self, ctx: Context, request: Request, raw: bytes) -> Reply:
+        """Authenticate (unless ``handle`` did, before reading a body), parse and handle the
+        request in one transaction."""
+        operation = ctx.operation
         with self.store.transaction(write=request.method not in _READ_METHODS):
-            authenticate(ctx, request.headers.get("authorization"))
+            if not (operation.security and operation.body is not None):
+                authenticate(ctx, request.headers.get("authorization"))
             ctx.params = parse_parameters(operation, request.path_params, ctx.query_items)
             ctx.body = parse_body(operation, request.headers.get("content-type"), raw)
             return self.handlers[operation.operation_id](ctx)
 
     async def authorize(self, request: Request) -> Response:
-        """The non-spec browser step of the authorization-code grant."""
-        query = dict(request.query_params)
+        """The non-spec browser step of the authorization-code grant: a login form, then a
+        redirect carrying a code."""
+        form: dict[str, str] | None = None
+        client = request.scope.get("client")
         try:
+            if request.method == "POST":
+                form = parse_form(await self.read_body(request, anonymous=True))
             with self.store.transaction():
-                target = authorize_redirect(self.store, query)
+                answer = authorize(
+                    self.store,
+                    self.throttle,
+                    dict(request.query_params),
+                    form,
+                    client_host=client[0] if client else "unknown",
+                    password_less=self.settings.test_login_route
+                    and arrived_on_loopback(request.scope.get("server")),
+                )
+        except ErrorReply as error:
+            return JSONBytesResponse(
+                dump_json({"error": "invalid_request", "error_description": error.description}),
+                status_code=error.status,
+            )
         except OAuthError as error:
-            return JSONBytesResponse(dump_json(error.body()), status_code=error.status)
-        return RedirectResponse(target, status_code=302)
-
-
-def _too_large() -> str:
-    return f"The request body exceeds {MAX_BODY_BYTES} bytes."
+            return JSONBytesResponse(
+                dump_json(error.body()), status_code=error.status, headers=error.headers
+            )
+        except ClientGone:
+            return self.client_gone(request)
+        if answer.location is not None:
+            return RedirectResponse(answer.location, status_code=302)
+        return HTMLResponse(answer.login_page or "")

@@ -12,9 +12,10 @@ from .store import loads
 LATEST_TERMS_VERSION = 1
 
 
-def image_url(ctx: Context, kind: str, entity_id: str, doc: dict[str, Any]) -> str | None:
+def image_url(base_url: str, kind: str, entity_id: str, doc: dict[str, Any]) -> str | None:
+    """Where an image is served: the public route for a stored upload, else its outside URL."""
     if doc.get("imageStored"):
-        return f"{ctx.base_url}/public/{kind}/{entity_id}/image"
+        return f"{open_badge_id(base_url, kind, entity_id)}/image"
     value = doc.get("image")
     return value if isinstance(value, str) else None
 
@@ -71,7 +72,7 @@ def issuer(ctx: Context, row: sqlite3.Row, *, include_staff: bool = True) -> dic
         "createdAt": row["created"],
         "createdBy": doc.get("createdBy"),
         "name": row["name"],
-        "image": image_url(ctx, "issuers", entity_id, doc),
+        "image": image_url(ctx.base_url, "issuers", entity_id, doc),
         "email": doc.get("email"),
         "description": doc.get("description"),
         "url": doc.get("url"),
@@ -105,7 +106,7 @@ def badge_class(ctx: Context, row: sqlite3.Row, issuer_entity_id: str) -> dict[s
         "issuer": issuer_entity_id,
         "issuerOpenBadgeId": open_badge_id(ctx.base_url, "issuers", issuer_entity_id),
         "name": doc["name"],
-        "image": image_url(ctx, "badges", entity_id, doc),
+        "image": image_url(ctx.base_url, "badges", entity_id, doc),
         "imageAltText": doc.get("imageAltText"),
         "description": doc.get("description"),
         "achievementType": doc.get("achievementType"),

@@ -14,12 +14,16 @@ from .spec import Operation, Parameter, SchemaValidator
 
 MAX_BODY_BYTES = 4 * 1024 * 1024
 MAX_JSON_DEPTH = 32
+#: Values (including keys) in one JSON body; 500 revocations need about 2,500.
+MAX_JSON_VALUES = 20_000
 _INTEGER_DIGITS = 18
 
 
 def _short(value: object) -> str:
+    """At most 64 characters, storable as UTF-8 (lone surrogates replaced)."""
     text = str(value)
-    return text if len(text) <= 64 else text[:61] + "..."
+    text = text if len(text) <= 64 else text[:61] + "..."
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 _FORMAT_MESSAGES = {
@@ -59,11 +63,26 @@ def describe(error: ValidationError) -> str:
     return f"Invalid value ({kind})."
 
 
+#: Errors listed per request; past this the answer says the list was cut short.
+MAX_LISTED_ERRORS = 20
+#: After one of these, the rest of the value is not examined (its items were never wanted).
+_STOP_AFTER = frozenset({"maxItems", "maxProperties"})
+TOO_MANY_ERRORS = f"More problems were found; only the first {MAX_LISTED_ERRORS} are listed."
+
+
 def schema_errors(validator: SchemaValidator, instance: Any) -> dict[str, list[str]]:
-    """Validation errors keyed by dotted field path (``""`` for the document itself)."""
+    """Validation errors keyed by dotted field path (``""`` for the document itself).
+
+    Stops early: after ``MAX_LISTED_ERRORS`` errors, or at an array or object that is over its
+    size limit, so a huge invalid body costs about what a small one does."""
     found: dict[str, list[str]] = {}
+    listed = 0
     for error in validator.iter_errors(instance):
-        path = [str(part) for part in error.absolute_path]
+        if listed == MAX_LISTED_ERRORS:
+            found.setdefault("", []).append(TOO_MANY_ERRORS)
+            break
+        listed += 1
+        path = [_short(part) for part in error.absolute_path]
         required = error.validator_value
         if error.validator == "required" and isinstance(error.instance, dict):
             for name in required if isinstance(required, list) else []:
@@ -74,6 +93,8 @@ def schema_errors(validator: SchemaValidator, instance: Any) -> dict[str, list[s
         message = describe(error)
         if message not in messages:
             messages.append(message)
+        if error.validator in _STOP_AFTER:
+            break
     return found
 
 
@@ -151,10 +172,16 @@ def _parse_float(text: str) -> float:
 
 
 def _check_structure(document: Any) -> None:
-    """Iteratively bound nesting depth and reject strings that cannot be stored as UTF-8."""
+    """Iteratively bound nesting depth and size, and reject strings that cannot be stored as
+    UTF-8. Runs after schema validation (which stops early at oversized arrays), so this walk
+    only meets documents the schema accepted."""
     stack: list[tuple[Any, int]] = [(document, 1)]
+    values = 0
     while stack:
         node, depth = stack.pop()
+        values += 1
+        if values > MAX_JSON_VALUES:
+            raise _JsonRejected(f"JSON document holds more than {MAX_JSON_VALUES} values")
         if isinstance(node, dict | list):
             if depth > MAX_JSON_DEPTH:
                 raise _JsonRejected(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
@@ -170,17 +197,19 @@ def _check_structure(document: Any) -> None:
                 raise _JsonRejected("string contains an unpaired surrogate") from None
 
 
+def _json_error(exc: Exception) -> ErrorReply:
+    reason = str(exc) if isinstance(exc, _JsonRejected | json.JSONDecodeError) else "invalid"
+    return bad_request(validation_errors=[f"JSON parse error - {_short(reason)}"])
+
+
 def parse_json(raw: bytes) -> Any:
     try:
         text = raw.decode("utf-8")
-        document = json.loads(
+        return json.loads(
             text, parse_constant=_reject_constant, parse_float=_parse_float, parse_int=int
         )
-        _check_structure(document)
     except (UnicodeDecodeError, RecursionError, ValueError) as exc:
-        reason = str(exc) if isinstance(exc, _JsonRejected | json.JSONDecodeError) else "invalid"
-        raise bad_request(validation_errors=[f"JSON parse error - {_short(reason)}"]) from None
-    return document
+        raise _json_error(exc) from None
 
 
 def parse_form(raw: bytes) -> dict[str, str]:
@@ -235,4 +264,8 @@ def parse_body(operation: Operation, content_type: str | None, raw: bytes) -> An
         if validation_errors and not isinstance(document, dict | list):
             validation_errors = [f"Invalid data: {validation_errors[0]}"]
         raise bad_request(field_errors, validation_errors=validation_errors)
+    try:
+        _check_structure(document)
+    except _JsonRejected as exc:
+        raise _json_error(exc) from None
     return document

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 import jsonschema_rs
 import yaml
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -107,10 +107,43 @@ def _pointer_escape(segment: str) -> str:
     return segment.replace("~", "~0").replace("/", "~1")
 
 
+# jsonschema checks a schema's keywords in the order they are written. Putting the cheap size
+# and type checks first lets a caller stop at an oversized array before every item is examined.
+_CHEAP_KEYWORDS = ("type", "maxItems", "maxProperties", "maxLength", "minItems", "minProperties")
+
+
+def _size_checks_first(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_size_checks_first(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ordered = {key: node[key] for key in _CHEAP_KEYWORDS if key in node}
+    ordered.update((key, value) for key, value in node.items() if key not in ordered)
+    return {key: _size_checks_first(value) for key, value in ordered.items()}
+
+
+def _max_items(validator: Any, limit: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
+    # jsonschema's own message embeds the repr of the whole instance: costly for a huge array.
+    if validator.is_type(instance, "array") and len(instance) > limit:
+        yield ValidationError(f"array of {len(instance)} items is too long")
+
+
+def _max_properties(
+    validator: Any, limit: Any, instance: Any, schema: Any
+) -> Iterator[ValidationError]:
+    if validator.is_type(instance, "object") and len(instance) > limit:
+        yield ValidationError(f"object of {len(instance)} properties is too long")
+
+
+_ExplainingValidator = validators.extend(  # type: ignore[no-untyped-call]
+    Draft202012Validator, {"maxItems": _max_items, "maxProperties": _max_properties}
+)
+
+
 class _Builder:
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
-        resource: Resource[Any] = DRAFT202012.create_resource(document)
+        resource: Resource[Any] = DRAFT202012.create_resource(_size_checks_first(document))
         self.registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
         self.fast_registry = jsonschema_rs.Registry([(SPEC_URI, document)])
         self._validators: dict[str, SchemaValidator] = {}
@@ -144,7 +177,7 @@ class _Builder:
                 validate_formats=True,
                 formats={"email": is_email, "uri": is_uri, "date-time": is_date_time},
             )
-            detailed = Draft202012Validator(
+            detailed = _ExplainingValidator(
                 schema, registry=self.registry, format_checker=FORMAT_CHECKER
             )
             cached = SchemaValidator(fast, detailed)

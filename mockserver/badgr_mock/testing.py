@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -18,6 +19,7 @@ from typing import Any
 import httpx
 import uvicorn
 
+from .limits import Limits, uvicorn_options
 from .store import DEMO_PASSWORD
 
 HOST = "127.0.0.1"
@@ -45,8 +47,15 @@ def serve(app: Any, *, log_level: str = "warning") -> Iterator[str]:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((HOST, 0))
     port = sock.getsockname()[1]
+    settings = getattr(app, "settings", None)
+    limits = getattr(settings, "limits", None) or Limits()
     config = uvicorn.Config(
-        app, log_level=log_level, access_log=False, lifespan="off", timeout_graceful_shutdown=5
+        app,
+        log_level=log_level,
+        access_log=False,
+        lifespan="off",
+        timeout_graceful_shutdown=5,
+        **uvicorn_options(limits),
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(
@@ -108,8 +117,11 @@ def run_subprocess(
     *,
     extra_args: Sequence[str] = (),
     env: dict[str, str] | None = None,
+    file_limit: int | None = None,
 ) -> Iterator[MockProcess]:
-    """Start the CLI server on a free port; stops it on exit (unless the test killed it)."""
+    """Start the CLI server on a free port; stops it on exit (unless the test killed it).
+
+    ``file_limit`` lowers the child's open-file limit (``ulimit -n``)."""
     port = free_port()
     command = [
         sys.executable,
@@ -126,8 +138,18 @@ def run_subprocess(
         *extra_args,
     ]
     child_env = {**os.environ, **(env or {})}
+
+    def limit_files() -> None:
+        if file_limit is not None:
+            _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+            resource.setrlimit(resource.RLIMIT_NOFILE, (file_limit, hard))
+
     process = subprocess.Popen(
-        command, env=child_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command,
+        env=child_env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=limit_files if file_limit is not None else None,
     )
     mock = MockProcess(process, f"http://{HOST}:{port}")
     _wait_until_up(mock)

@@ -95,7 +95,7 @@ def test_refresh_rotates_and_revokes_the_old_pair(clock: FakeClock) -> None:
 
 
 def test_authorization_code_grant_is_single_use() -> None:
-    for client in _client(strict_app()):
+    for client in _client(strict_app(test_login_route=True)):
         response = client.get(
             "/auth/oauth2/authorize",
             params={

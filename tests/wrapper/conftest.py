@@ -1,8 +1,13 @@
 """Fixtures: a fresh mock app per test, served over real HTTP (uvicorn on 127.0.0.1, free port)
-or in-process (httpx.ASGITransport)."""
+or in-process (httpx.ASGITransport).
+
+The mock runs the documented profile unless a test is marked :data:`both_profiles`: it then runs
+once per profile, with the mock in that profile, ``BADGR_SERVER`` set (so every client the test
+builds knows its server) and answers checked against that profile's spec."""
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -13,6 +18,7 @@ from badgr import AsyncClient, Client, RetryPolicy
 from badgr_mock.app import create_app
 from badgr_mock.testing import PNG_DATA_URI, serve
 from tests.contract import AsyncSpecCheckingTransport, SpecCheckingTransport, Tally
+from tests.spec.spec_tools import ROOT, SPEC_PATH
 
 ALICE = "alice@example.com"
 BOB = "bob@example.com"
@@ -22,9 +28,30 @@ PNG = PNG_DATA_URI
 FAST = RetryPolicy(max_retries=3, backoff_base=0.005, max_backoff=0.02, max_retry_after=0.02)
 
 
+PROFILES = ("documented", "badgr-server")
+SPECS = {"documented": SPEC_PATH, "badgr-server": ROOT / "openapi" / "badgr-server.yaml"}
+MOCK_HAS_PROFILES = "profile" in inspect.signature(create_app).parameters
+NO_PROFILES = "this checkout's mock has no badgr-server profile"
+#: run the test against the mock in both profiles
+both_profiles = pytest.mark.parametrize("profile", PROFILES, indirect=True)
+
+
 @pytest.fixture
-def app() -> Any:
-    return create_app()
+def profile(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The mock's profile (``documented`` unless parametrized), also the clients' server."""
+    name: str = getattr(request, "param", "documented")
+    monkeypatch.setenv("BADGR_SERVER", name)
+    return name
+
+
+@pytest.fixture
+def app(profile: str) -> Any:
+    # The test-only login route lets the authorization-code tests log in without a browser.
+    if profile == "documented":
+        return create_app(test_login_route=True)
+    if not MOCK_HAS_PROFILES:
+        pytest.skip(NO_PROFILES)
+    return create_app(profile=profile, test_login_route=True)  # type: ignore[call-arg,unused-ignore]
 
 
 @pytest.fixture
@@ -34,9 +61,9 @@ def base_url(app: Any) -> Iterator[str]:
 
 
 @pytest.fixture
-def contract() -> Iterator[Tally]:
-    """Every response the fixtures' clients receive is checked against the spec."""
-    tally = Tally()
+def contract(profile: str) -> Iterator[Tally]:
+    """Every response the fixtures' clients receive is checked against the profile's spec."""
+    tally = Tally(spec=SPECS[profile])
     yield tally
     assert tally.failures == []
 

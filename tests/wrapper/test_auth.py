@@ -16,7 +16,7 @@ from badgr import AsyncClient, Client, Token, errors
 from badgr_mock.app import create_app
 from badgr_mock.testing import serve
 
-from .conftest import ALICE, FAST, PASSWORD
+from .conftest import ALICE, FAST, PASSWORD, both_profiles
 
 
 def test_password_grant_runs_once_across_threads(base_url: str) -> None:
@@ -157,6 +157,7 @@ def test_authorization_code_flow(base_url: str) -> None:
         assert client.users.me().entity_id
 
 
+@both_profiles
 def test_explicit_login(client: Client) -> None:
     token = client.oauth.login()
     assert token.access_token and client.token is token

@@ -8,9 +8,10 @@ import httpx
 
 from badgr import AsyncClient, AwardResult, Client, errors
 
-from .conftest import ALICE, PASSWORD, PNG, amake_badge
+from .conftest import ALICE, PASSWORD, PNG, amake_badge, both_profiles
 
 
+@both_profiles
 def test_issue_example_sync_over_http(base_url: str, capsys: Any) -> None:
     client = Client(base_url=base_url, username=ALICE, password=PASSWORD)
     me = client.users.me()
@@ -52,6 +53,7 @@ def test_issue_example_sync_over_http(base_url: str, capsys: Any) -> None:
     assert len(listed) == 6 and award.entity_id not in listed
 
 
+@both_profiles
 async def test_async_flow_in_process(aclient: AsyncClient) -> None:
     me = await aclient.users.me()
     assert me.emails
@@ -77,6 +79,7 @@ async def test_async_flow_in_process(aclient: AsyncClient) -> None:
     assert isinstance(results[1].error, errors.BadRequestError)
 
 
+@both_profiles
 async def test_async_over_http(base_url: str) -> None:
     async with AsyncClient(base_url=base_url, username=ALICE, password=PASSWORD) as aclient:
         issuer, badge = await amake_badge(aclient)

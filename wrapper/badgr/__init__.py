@@ -26,6 +26,7 @@ from ._resources import (
     recipient_input,
 )
 from ._retry import RetryPolicy
+from .verification import Verification, verify
 
 __all__ = [
     "REGIONS",
@@ -44,9 +45,11 @@ __all__ = [
     "SyncPager",
     "Token",
     "UserFields",
+    "Verification",
     "authorize_url",
     "encode_ref",
     "errors",
     "models",
     "recipient_input",
+    "verify",
 ]

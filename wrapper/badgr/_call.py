@@ -19,6 +19,7 @@ from typing import Any, Generic, Literal, Protocol, TypeVar
 import httpx
 
 from ._envelope import Shape
+from ._retry import RetryPolicy
 from .errors import APIError
 
 __all__ = [
@@ -174,6 +175,10 @@ class AsyncRunner(Protocol):
     def run_job(self, job: Job[T]) -> Coroutine[Any, Any, T]: ...
     async def grant(self, flow: Generator[httpx.Request, httpx.Response, T]) -> T: ...
     def lane(self) -> AsyncRunner: ...
+
+    #: the client's retry policy (for jobs that pace their own resends)
+    policy: RetryPolicy
+
     async def aclose(self) -> None: ...
 
 

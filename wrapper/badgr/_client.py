@@ -10,7 +10,8 @@ import httpx
 from ._auth import BadgrAuth, Token, TokenCallback
 from ._config import DEFAULT_SCOPE, DEFAULT_TIMEOUT, resolve_config
 from ._executor import AsyncExecutor, SyncExecutor
-from ._namespace import AsyncMode, M, SyncMode
+from ._namespace import AsyncMode, M, Namespace, SyncMode
+from ._profiles import Server, resolve_server
 from ._resources import (
     Assertions,
     Backpack,
@@ -54,7 +55,10 @@ class _BaseClient(Generic[M]):
         retry_policy: RetryPolicy | None,
         token_updated: TokenCallback | None,
         headers: dict[str, str] | None,
+        server: Server | None,
     ) -> None:
+        #: the kind of server: ``"documented"`` (hosted API) or ``"badgr-server"`` (self-hosted)
+        self.server: Server = resolve_server(server)
         config = resolve_config(
             base_url=base_url,
             region=region,
@@ -91,6 +95,9 @@ class _BaseClient(Generic[M]):
         self.organizations = Organizations(executor)
         self.pathways = Pathways(executor)
         self.oauth = OAuth(executor, self.auth, self.base_url)
+        for namespace in vars(self).values():
+            if isinstance(namespace, Namespace):
+                namespace._use_server(self.server)
 
     @property
     def token(self) -> Token | None:
@@ -98,7 +105,10 @@ class _BaseClient(Generic[M]):
         return self.auth.token
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self.base_url!r}, auth={self.auth!r})"
+        return (
+            f"{type(self).__name__}(base_url={self.base_url!r}, server={self.server!r},"
+            f" auth={self.auth!r})"
+        )
 
 
 class Client(_BaseClient[SyncMode]):
@@ -106,7 +116,11 @@ class Client(_BaseClient[SyncMode]):
 
     Configuration comes from the arguments, else from ``BADGR_BASE_URL`` / ``BADGR_REGION`` /
     ``BADGR_TOKEN`` / ``BADGR_USERNAME`` / ``BADGR_PASSWORD`` / ``BADGR_CLIENT_ID`` read now.
-    ``region`` is one of ``us eu au ca sg demo test``. Use it as a context manager (or call
+    ``region`` is one of ``us eu au ca sg demo test``. ``server`` (else ``BADGR_SERVER``) is the
+    kind of server: ``"documented"`` (default; the hosted API) or ``"badgr-server"`` (a
+    self-hosted open-source server): methods of operations that server lacks raise
+    :class:`~badgr.errors.UnsupportedOperationError` without sending anything, and
+    ``award_many`` uses badgr-server's batch award. Use it as a context manager (or call
     :meth:`close`) to release connections.
     """
 
@@ -126,6 +140,7 @@ class Client(_BaseClient[SyncMode]):
         retry_policy: RetryPolicy | None = None,
         token_updated: TokenCallback | None = None,
         headers: dict[str, str] | None = None,
+        server: Server | None = None,
         transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
@@ -143,6 +158,7 @@ class Client(_BaseClient[SyncMode]):
             retry_policy=retry_policy,
             token_updated=token_updated,
             headers=headers,
+            server=server,
         )
         self._executor = SyncExecutor(
             transport=transport, async_transport=async_transport, **self._executor_args
@@ -186,6 +202,7 @@ class AsyncClient(_BaseClient[AsyncMode]):
         retry_policy: RetryPolicy | None = None,
         token_updated: TokenCallback | None = None,
         headers: dict[str, str] | None = None,
+        server: Server | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         super().__init__(
@@ -202,6 +219,7 @@ class AsyncClient(_BaseClient[AsyncMode]):
             retry_policy=retry_policy,
             token_updated=token_updated,
             headers=headers,
+            server=server,
         )
         self._executor = AsyncExecutor(transport=transport, **self._executor_args)
         self._mount(self._executor)

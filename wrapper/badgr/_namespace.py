@@ -15,6 +15,7 @@ from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
 from ._call import Call, Grant, Job, Runner
 from ._pagination import AsyncPager, SyncPager
+from ._profiles import DOCUMENTED, Server, require
 
 __all__ = ["AsyncMode", "Namespace", "SyncMode", "op", "paged"]
 
@@ -34,10 +35,20 @@ M = TypeVar("M", SyncMode, AsyncMode)
 
 
 class Namespace(Generic[M]):
-    """Base of every namespace: holds the executor its methods run on."""
+    """Base of every namespace: holds the executor its methods run on, and the kind of server
+    (``server=`` of the client) whose operations it may call."""
+
+    _server: Server = DOCUMENTED
 
     def __init__(self, executor: Runner) -> None:
         self._executor = executor
+
+    def _use_server(self, server: Server) -> None:
+        """Set the kind of server for this namespace and the namespaces nested in it."""
+        self._server = server
+        for value in vars(self).values():
+            if isinstance(value, Namespace) and value is not self:
+                value._use_server(server)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} namespace>"
@@ -64,9 +75,14 @@ class _Method:
             return self
         build, executor, finish = self._build, obj._executor, self._finish
 
+        where = f"{type(obj).__name__.lower()}.{self.__name__}"
+
         @functools.wraps(build)
         def method(*args: Any, **kwargs: Any) -> Any:
-            return finish(executor, build(obj, *args, **kwargs))
+            built = build(obj, *args, **kwargs)
+            if isinstance(built, Call):  # fail before sending what this server lacks
+                require(obj._server, built.name, where)
+            return finish(executor, built)
 
         obj.__dict__[self.__name__] = method  # later lookups skip the descriptor
         return method

@@ -2,8 +2,10 @@
 
 A list call returns a pager at once; nothing is fetched until you iterate. Items are yielded
 page by page, following the ``Link: <…>; rel="next"`` URL exactly as the server sent it (so
-``after``/``before`` cursors, ``cursor=`` and page numbers all work). A missing ``next`` ends
-the walk. Only one page is held in memory at a time; ``last_response`` is the latest
+``after``/``before`` cursors, ``cursor=`` and page numbers all work). Without a ``Link``
+header, badgr-server's change feeds say where the next page is in the body
+(``pagination.nextResults``), which is followed the same way. A missing ``next`` ends the
+walk. Only one page is held in memory at a time; ``last_response`` is the latest
 ``httpx.Response``. Credentials are never sent to a ``next`` URL on another origin than
 ``base_url`` (the auth flow strips them).
 """
@@ -33,7 +35,7 @@ class Page(Generic[T]):
     @property
     def next_url(self) -> str | None:
         link = self.response.links.get("next")
-        url = link.get("url") if link else None
+        url = link.get("url") if link else _body_next(self.response)
         if not url:
             return None
         # absolute as sent; a relative reference is resolved against the page's own URL
@@ -44,6 +46,20 @@ class Page(Generic[T]):
 
     def __len__(self) -> int:
         return len(self.items)
+
+
+def _body_next(response: httpx.Response) -> str | None:
+    """``pagination.nextResults`` of a change feed's body (badgr-server), if it has one."""
+    if b'"pagination"' not in response.content:
+        return None
+    try:
+        pagination = response.json().get("pagination")
+    except (ValueError, AttributeError):
+        return None
+    if not isinstance(pagination, dict) or pagination.get("hasNext") is False:
+        return None
+    url = pagination.get("nextResults")
+    return url if isinstance(url, str) else None
 
 
 class _Pager(Generic[T]):

@@ -12,6 +12,7 @@
     │   ├── RateLimitError         429, with ``retry_after`` in seconds
     │   └── ServerError            5xx
     ├── APIConnectionError         the server could not be reached or dropped the connection
+    ├── UnsupportedOperationError  the client's kind of server lacks the operation (not sent)
     │   └── APITimeoutError        no answer within the timeout
     └── ResponseValidationError    a 2xx body that does not match the API description
 
@@ -39,6 +40,7 @@ __all__ = [
     "RateLimitError",
     "ResponseValidationError",
     "ServerError",
+    "UnsupportedOperationError",
 ]
 
 _MAX_DETAIL = 500
@@ -219,3 +221,35 @@ class ResponseValidationError(BadgrError):
         self.body = body
         self.response = response
         super().__init__(f"{message} (HTTP {status_code}, {len(body)} bytes of body kept)")
+
+
+class UnsupportedOperationError(BadgrError):
+    """The kind of server the client was built for (``server=``) lacks this operation, so
+    nothing was sent: e.g. pathways on a self-hosted badgr-server, or the change feeds on the
+    documented API. ``method`` is the SDK method, ``operation`` the spec's ``operationId``."""
+
+    method: str
+    operation: str
+    server: str
+    only_on: str | None
+
+    def __init__(
+        self,
+        method: str,
+        *,
+        operation: str,
+        server: str,
+        only_on: str | None = None,
+        reason: str | None = None,
+    ) -> None:
+        self.method = method
+        self.operation = operation
+        self.server = server
+        self.only_on = only_on
+        detail = reason or (
+            f"only a {only_on} server has it" if only_on else "that server does not have it"
+        )
+        super().__init__(
+            f"{method} ({operation}) is not available on a {server} server: {detail}"
+            " (the client's server= option)"
+        )

@@ -14,9 +14,11 @@ from .issuers import IssuerInvitations, Issuers, IssuerStaffMembers
 from .oauth import OAuth
 from .organizations import Organizations
 from .pathways import PathwayFields, Pathways
+from .tokens import AccessTokens
 from .users import UserFields, Users
 
 __all__ = [
+    "AccessTokens",
     "Assertions",
     "AwardOptions",
     "Backpack",

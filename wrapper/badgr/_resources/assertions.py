@@ -8,8 +8,10 @@ from typing import Any, TypedDict, Unpack
 
 from badgr_api.api.assertions import (
     award_assertion,
+    batch_award_assertions,
     get_assertion,
     list_assertions,
+    list_changed_assertions,
     revoke_assertion,
     revoke_assertions,
     update_assertion,
@@ -17,15 +19,20 @@ from badgr_api.api.assertions import (
 from badgr_api.models.assertion import Assertion
 from badgr_api.models.assertion_input import AssertionInput
 from badgr_api.models.assertion_update_input import AssertionUpdateInput
+from badgr_api.models.batch_award_input import BatchAwardInput
+from badgr_api.models.batch_award_item import BatchAwardItem
 from badgr_api.models.evidence_input import EvidenceInput
 from badgr_api.models.extensions import Extensions
 from badgr_api.models.revocation_input import RevocationInput
 from badgr_api.models.revocation_result import RevocationResult
 from badgr_api.models.revoke_input import RevokeInput
+from badgr_api.types import UNSET
 
+from .._batch import BATCH_SIZE, batch_award_job
 from .._bulk import AwardResult, ProgressCallback, award_many_job
 from .._call import AsyncRunner, Call, Job, Recovery, many, one, pages
 from .._namespace import M, Namespace, op, paged
+from .._profiles import supports
 from ..errors import APIError, BadRequestError
 from ._shared import (
     DEFAULT_PAGE_SIZE,
@@ -128,6 +135,28 @@ def _award_call(
     )
 
 
+#: recipients one batch award request may carry (the spec's ``maxItems``)
+MAX_BATCH_AWARD = 1000
+#: what a batch award item cannot carry (``notify`` becomes the batch's ``create_notification``)
+_NOT_IN_BATCH = ("extensions",)
+
+
+def _batch_award_call(
+    badgeclass: str, recipients: Iterable[Recipient], options: AwardOptions, where: str
+) -> Call[list[Assertion]]:
+    values = field_values(AwardOptions, options, where)
+    for name in _NOT_IN_BATCH:
+        if values.pop(name) is not UNSET:
+            raise TypeError(f"{where}: a batch award cannot carry {name!r}")
+    notify = values.pop("notify", UNSET)
+    values["evidence"] = as_models(EvidenceInput, options.get("evidence"))
+    assertions = [BatchAwardItem(recipient=recipient_input(r), **values) for r in recipients]
+    if not 1 <= len(assertions) <= MAX_BATCH_AWARD:
+        raise ValueError(f"{where}: give 1 to {MAX_BATCH_AWARD} recipients, got {len(assertions)}")
+    body = BatchAwardInput(assertions=assertions, create_notification=notify)
+    return many(batch_award_assertions, Assertion, id_or_entity_id=badgeclass, body=body)
+
+
 class Assertions(Namespace[M]):
     """Awards (assertions): award, list, get, update, revoke.
 
@@ -169,13 +198,54 @@ class Assertions(Namespace[M]):
     ) -> Job[list[AwardResult]]:
         """Award to many recipients, ``concurrency`` at a time, each with the same ``options``
         (:class:`AwardOptions`); one :class:`AwardResult` per recipient in input order.
-        Failures are collected, not raised. Never awards twice."""
+        Failures are collected, not raised. Never awards twice.
+
+        On a badgr-server (``server="badgr-server"``) the awards go out in batch requests of up
+        to 100 recipients (``award_batch``); a batch whose answer was lost is reconciled by
+        looking up who holds the badge before only the rest are resent, and a refused batch is
+        retried one recipient at a time so each gets its own outcome. Unlike single awards, a
+        batch does not refuse a recipient who already holds the badge."""
+        if supports(self._server, batch_award_assertions.__name__.rsplit(".", 1)[-1]) and (
+            options.get("extensions") is None
+        ):
+            return batch_award_job(
+                badgeclass,
+                recipients,
+                identity=lambda r: recipient_input(r).identity,
+                batch_call=lambda rs: _batch_award_call(
+                    badgeclass, rs, options, "assertions.award_many"
+                ),
+                single_call=lambda r: _award_call(
+                    badgeclass, r, options, where="assertions.award_many"
+                ),
+                concurrency=concurrency,
+                progress=progress,
+                batch_size=BATCH_SIZE,
+            )
         return award_many_job(
             lambda r: _award_call(badgeclass, r, options, where="assertions.award_many"),
             recipients,
             concurrency=concurrency,
             progress=progress,
         )
+
+    @op
+    def award_batch(
+        self, badgeclass: str, recipients: Iterable[Recipient], **options: Unpack[AwardOptions]
+    ) -> Call[list[Assertion]]:
+        """Award ``badgeclass`` to up to 1000 recipients in one request (badgr-server only), all
+        or none, one assertion per recipient in order. Not retried (a lost answer may hide a
+        done award: ``award_many`` reconciles that for you). ``notify`` e-mails everyone;
+        ``extensions`` cannot be sent in a batch."""
+        return _batch_award_call(badgeclass, recipients, options, "assertions.award_batch")
+
+    @paged
+    def changed(
+        self, *, since: datetime.datetime | None = None, page_size: int | None = DEFAULT_PAGE_SIZE
+    ) -> Call[Assertion]:
+        """Assertions of your issuers changed since ``since`` (badgr-server only), oldest change
+        first (lazy pager following the body's ``pagination.nextResults``)."""
+        return pages(list_changed_assertions, Assertion, page_size, since=optional(since))
 
     @op
     def revoke_many(self, assertions: Iterable[str], *, reason: str) -> Job[list[RevocationResult]]:

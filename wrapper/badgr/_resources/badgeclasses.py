@@ -19,6 +19,7 @@ from badgr_api.api.badgeclasses import (
     get_badgeclass,
     get_badgeclass_by_ref,
     list_badgeclasses,
+    list_changed_badgeclasses,
     list_claim_codes,
     list_issuer_badgeclasses,
     reactivate_badgeclass,
@@ -41,6 +42,8 @@ from badgr_api.types import UNSET
 
 from .._call import Call, Runner, none, one, pages
 from .._namespace import M, Namespace, op, paged
+from .._profiles import BADGR_SERVER
+from ..errors import UnsupportedOperationError
 from ._shared import (
     DEFAULT_PAGE_SIZE,
     ID_PARAM,
@@ -188,6 +191,14 @@ class BadgeClasses(Namespace[M]):
             )
         return pages(list_badgeclasses, BadgeClass, page_size, include_archived=include_archived)
 
+    @paged
+    def changed(
+        self, *, since: datetime.datetime | None = None, page_size: int | None = DEFAULT_PAGE_SIZE
+    ) -> Call[BadgeClass]:
+        """Badge classes of your issuers changed since ``since`` (badgr-server only), oldest
+        change first (lazy pager following the body's ``pagination.nextResults``)."""
+        return pages(list_changed_badgeclasses, BadgeClass, page_size, since=optional(since))
+
     @op
     def create(
         self, *, issuer: str, via_issuer: bool = False, **fields: Unpack[BadgeClassFields]
@@ -226,13 +237,23 @@ class BadgeClasses(Namespace[M]):
 
     @op
     def archive(self, badgeclass: str, *, note: str | None = None, by: ByRef = "id") -> Call[None]:
-        """Archive a badge class (soft delete); undo with :meth:`reactivate`."""
+        """Archive a badge class (soft delete); undo with :meth:`reactivate`. A badgr-server
+        has no archive (its DELETE deletes for good), so there this raises
+        :class:`~badgr.errors.UnsupportedOperationError` rather than delete."""
+        if self._server == BADGR_SERVER:
+            raise UnsupportedOperationError(
+                "badgeclasses.archive",
+                operation=delete_badgeclass.__name__.rsplit(".", 1)[-1],
+                server=self._server,
+                reason="its DELETE is a hard delete; use delete() to delete for good",
+            )
         operation, path = address(_DELETE, by, badgeclass)
         return none(operation, hard_delete=flag(False), archival_note=optional(note), **path)
 
     @op
     def delete(self, badgeclass: str, *, by: ByRef = "id") -> Call[None]:
-        """Delete a badge class for good; refused (400) while it has unrevoked awards."""
+        """Delete a badge class for good (on both kinds of server); refused (400) while it has
+        unrevoked awards."""
         operation, path = address(_DELETE, by, badgeclass)
         return none(operation, hard_delete=flag(True), **path)
 

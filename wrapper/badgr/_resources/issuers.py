@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,6 +16,7 @@ from badgr_api.api.issuers import (
     get_issuer_by_open_badge_id,
     get_issuer_by_ref,
     invite_issuer_staff,
+    list_changed_issuers,
     list_issuers,
     patch_issuer,
     patch_issuer_by_open_badge_id,
@@ -123,6 +125,14 @@ class Issuers(Namespace[M]):
     ) -> Call[Issuer]:
         """Get the issuers you are staff of (lazy pager)."""
         return pages(list_issuers, Issuer, page_size, include_staff=flag(include_staff))
+
+    @paged
+    def changed(
+        self, *, since: datetime.datetime | None = None, page_size: int | None = DEFAULT_PAGE_SIZE
+    ) -> Call[Issuer]:
+        """Your issuers changed since ``since`` (badgr-server only), oldest change first (lazy
+        pager following the body's ``pagination.nextResults``)."""
+        return pages(list_changed_issuers, Issuer, page_size, since=optional(since))
 
     @op
     def create(

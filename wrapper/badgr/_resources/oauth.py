@@ -9,17 +9,20 @@ from .._auth import BadgrAuth, Token, authorize_url
 from .._call import Grant, Runner
 from .._config import DEFAULT_SCOPE, authorize_page
 from .._namespace import M, Namespace, op
+from .tokens import AccessTokens
 
 __all__ = ["OAuth"]
 
 
 class OAuth(Namespace[M]):
-    """Token helpers: explicit login, and the authorization-code grant."""
+    """Token helpers: explicit login, the authorization-code grant, and (badgr-server) the
+    access tokens you granted (``.tokens``)."""
 
     def __init__(self, executor: Runner, auth: BadgrAuth, base_url: str) -> None:
         super().__init__(executor)
         self._auth = auth
         self._base_url = base_url
+        self.tokens: AccessTokens[M] = AccessTokens(executor)
 
     def authorize_url(
         self,

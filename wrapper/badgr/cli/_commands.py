@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from . import _award, _browse, _export, _login, _raw, _revoke, _tools
+from . import _award, _browse, _export, _login, _raw, _revoke, _tools, _verify
 from ._app import cli
 
 __all__ = ["cli"]
 
-_REGISTERED = (_award, _browse, _export, _login, _raw, _revoke, _tools)
+_REGISTERED = (_award, _browse, _export, _login, _raw, _revoke, _tools, _verify)

@@ -1,0 +1,130 @@
+"""/docs and a hosted assertion page in headless Chromium (Debian's package, driven by Playwright).
+
+Skipped, saying why, where Debian's ``chromium`` is absent (``make install`` installs it when it
+runs as root with apt-get). Screenshots go to ``reports/browser/``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+
+from badgr_mock.spec import load_spec
+from scripts.build_docs import PROFILE_SPECS, build
+
+from .conftest import Sandbox, url
+
+CHROMIUM = shutil.which("chromium")
+if CHROMIUM is None:
+    pytest.skip(
+        "Debian's chromium is not installed (make install installs it when run as root)",
+        allow_module_level=True,
+    )
+
+OUTPUT = Path(__file__).resolve().parents[2] / "reports" / "browser"
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # sessions and CI run as root
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class Watched:
+    """A page plus everything that went wrong on it, and every request that left the mock."""
+
+    def __init__(self, page: Page, origin: str) -> None:
+        self.page = page
+        self.errors: list[str] = []
+        self.foreign_requests: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+        page.on("requestfailed", lambda request: self.errors.append(f"failed: {request.url}"))
+        page.on(
+            "request",
+            lambda request: (
+                None
+                if request.url.startswith((origin, "data:"))
+                else self.foreign_requests.append(request.url)
+            ),
+        )
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(f"console: {message.text}")
+
+
+@pytest.fixture
+def watched(browser: Browser, sandbox: Sandbox) -> Iterator[Watched]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield Watched(context.new_page(), sandbox.base_url)
+    context.close()
+
+
+def test_docs_show_every_operation_without_errors(watched: Watched, sandbox: Sandbox) -> None:
+    page = watched.page
+    response = page.goto(f"{sandbox.base_url}/docs")
+    assert response is not None and response.status == 200
+    expected = set(load_spec().operations)
+    page.locator(".opblock").nth(len(expected) - 1).wait_for()
+    shown = set(page.locator(".opblock-summary-operation-id").all_inner_texts())
+    assert shown == expected
+    assert page.locator(".servers select option").all_inner_texts() == [
+        f"{sandbox.base_url} - this badgr-mock"
+    ]
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=OUTPUT / "docs.png")
+    page.screenshot(path=OUTPUT / "docs-full.png", full_page=True)
+    assert watched.errors == []
+    assert watched.foreign_requests == []
+
+
+def test_assertion_page_renders_for_people(watched: Watched, sandbox: Sandbox) -> None:
+    page = watched.page
+    response = page.goto(url(sandbox.award))
+    assert response is not None and response.status == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert page.title() == "Python <Basics>"
+    assert page.locator("h1").inner_text() == "Python <Basics>"
+    assert page.locator(".valid").is_visible()
+    picture = page.locator("header img")
+    assert picture.evaluate("image => image.complete && image.naturalWidth > 0")
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=OUTPUT / "assertion.png", full_page=True)
+    assert watched.errors == []
+    assert watched.foreign_requests == []
+
+
+def test_revoked_assertion_page_says_so(watched: Watched, sandbox: Sandbox) -> None:
+    page = watched.page
+    response = page.goto(url(sandbox.revoked))
+    assert response is not None and response.status == 410
+    assert "Issued in error" in page.locator(".revoked").inner_text()
+
+
+def test_make_docs_pages_render_offline(browser: Browser, tmp_path: Path) -> None:
+    specs = [spec for spec in PROFILE_SPECS if spec.is_file()]
+    for written in build(specs, tmp_path):
+        context = browser.new_context()
+        watched = Watched(context.new_page(), "file://")
+        watched.page.goto(written.as_uri())
+        expected = load_spec(specs[0].parent / f"{written.stem}.yaml").operations
+        watched.page.locator(".opblock").nth(len(expected) - 1).wait_for()
+        shown = watched.page.locator(".opblock-summary-operation-id").all_inner_texts()
+        assert set(shown) == set(expected)
+        assert watched.errors == [] and watched.foreign_requests == []
+        context.close()

@@ -1,0 +1,205 @@
+"""``award_many`` through badgr-server's batch award: one request per up-to-100 recipients.
+
+The batch endpoint (``POST /v2/badgeclasses/{id}/issue``) is all or none and is not safe to
+resend blindly, so each batch is sent once and its failure is read like this:
+
+* **refused on its merits** (400): nothing was awarded; the batch's recipients are awarded one
+  by one, so each gets its own true outcome (one bad address does not fail the others);
+* **maybe applied** (the answer was lost: connection dropped or timed out, a 5xx other than
+  503, a 2xx body that could not be read): the badge class's awards are looked up, recipients
+  who hold the badge get it as their result (``recovered=True``) and only the rest are resent;
+* **not applied** (429, 503): the rest are resent after the server's ``Retry-After``;
+* any other refusal (401, 404, …) is every recipient's result.
+
+Resends follow the client's :class:`~badgr.RetryPolicy` (``max_retries``, back-off,
+``Retry-After``); what is still pending after that keeps the last error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from badgr_api.api.assertions import list_assertions
+from badgr_api.models.assertion import Assertion
+
+from ._bulk import AwardResult, ProgressCallback
+from ._call import AsyncRunner, Call, Job, pages
+from ._logging import logger
+from ._pagination import AsyncPager
+from .errors import (
+    APIConnectionError,
+    APIError,
+    BadgrError,
+    BadRequestError,
+    ResponseValidationError,
+)
+
+__all__ = ["BATCH_SIZE", "batch_award_job", "held_by"]
+
+#: recipients per batch request
+BATCH_SIZE = 100
+_LOOKUP_PAGE_SIZE = 500
+
+
+def held_by(assertion: Assertion) -> str:
+    """The recipient identity an assertion was awarded to, as the caller gave it (lowercase)."""
+    recipient = assertion.recipient
+    plain = getattr(recipient, "plaintext_identity", None)
+    return str(plain if isinstance(plain, str) and plain else recipient.identity).lower()
+
+
+def _maybe_applied(error: BadgrError) -> bool:
+    if isinstance(error, APIConnectionError | ResponseValidationError):
+        return True
+    return isinstance(error, APIError) and error.status_code >= 500 and error.status_code != 503
+
+
+def _not_applied(error: BadgrError) -> bool:
+    return isinstance(error, APIError) and error.status_code in (429, 503)
+
+
+async def _holders(lane: AsyncRunner, badgeclass: str, wanted: set[str]) -> dict[str, Assertion]:
+    """Unrevoked awards of ``badgeclass`` to the ``wanted`` identities (newest first, stops
+    once all are found)."""
+    call = pages(
+        list_assertions,
+        Assertion,
+        _LOOKUP_PAGE_SIZE,
+        scope="badgeclasses",
+        id_or_entity_id=badgeclass,
+    )
+    found: dict[str, Assertion] = {}
+    async for assertion in AsyncPager(lane, call):
+        identity = held_by(assertion)
+        if identity in wanted and identity not in found and not assertion.revoked:
+            found[identity] = assertion
+            if len(found) == len(wanted):
+                break
+    return found
+
+
+def batch_award_job(
+    badgeclass: str,
+    recipients: Iterable[Any],
+    *,
+    identity: Callable[[Any], str],
+    batch_call: Callable[[list[Any]], Call[list[Assertion]]],
+    single_call: Callable[[Any], Call[Assertion]],
+    concurrency: int,
+    progress: ProgressCallback | None,
+    batch_size: int = BATCH_SIZE,
+) -> Job[list[AwardResult]]:
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+        raise ValueError(f"concurrency must be a positive int, got {concurrency!r}")
+    items = list(recipients)
+    # bad arguments raise before anything is sent
+    identities = [identity(item).lower() for item in items]
+    singles = [single_call(item) for item in items]
+    chunks = [
+        list(range(i, min(i + batch_size, len(items)))) for i in range(0, len(items), batch_size)
+    ]
+
+    async def run(executor: AsyncRunner) -> list[AwardResult]:
+        total = len(items)
+        results: list[AwardResult | None] = [None] * total
+        done = 0
+
+        def record(index: int, result: AwardResult) -> None:
+            nonlocal done
+            results[index] = result
+            done += 1
+            if progress is not None:
+                try:
+                    progress(done, total, result)
+                except Exception:
+                    logger.exception("award_many progress callback failed")
+
+        async def one_by_one(lane: AsyncRunner, pending: list[int]) -> None:
+            for index in pending:
+                try:
+                    outcome = await lane.run_detailed(singles[index])
+                except BadgrError as error:
+                    record(index, AwardResult(items[index], error=error, attempts=error.attempts))
+                else:
+                    record(
+                        index,
+                        AwardResult(
+                            items[index],
+                            assertion=outcome.value,
+                            recovered=outcome.recovered,
+                            attempts=outcome.attempts,
+                        ),
+                    )
+
+        async def award_batch(lane: AsyncRunner, pending: list[int]) -> None:
+            policy = lane.policy
+            attempt = 0
+            while True:
+                attempt += 1
+                try:
+                    outcome = await lane.run_detailed(batch_call([items[i] for i in pending]))
+                except BadgrError as exc:
+                    error = exc
+                else:
+                    for index, assertion in zip(pending, outcome.value, strict=True):
+                        record(
+                            index, AwardResult(items[index], assertion=assertion, attempts=attempt)
+                        )
+                    return
+                if isinstance(error, BadRequestError):
+                    await one_by_one(lane, pending)
+                    return
+                delay: float | None = None
+                if _maybe_applied(error):
+                    try:
+                        held = await _holders(lane, badgeclass, {identities[i] for i in pending})
+                    except BadgrError as lookup_error:
+                        logger.warning(
+                            "batch award failed (%s) and looking the awards up failed too (%s):"
+                            " the outcome is unknown",
+                            error,
+                            lookup_error,
+                        )
+                        break
+                    for index in pending:
+                        if identities[index] in held:
+                            award = held[identities[index]]
+                            record(
+                                index,
+                                AwardResult(
+                                    items[index], assertion=award, recovered=True, attempts=attempt
+                                ),
+                            )
+                    pending = [i for i in pending if identities[i] not in held]
+                    if not pending:
+                        return
+                    if attempt <= policy.max_retries:
+                        delay = policy.backoff(attempt)
+                elif _not_applied(error) and isinstance(error, APIError) and error.response:
+                    delay = policy.delay_after_response(
+                        error.response, idempotent=True, attempt=attempt
+                    )
+                if delay is None:
+                    break
+                await asyncio.sleep(delay)
+            for index in pending:
+                record(index, AwardResult(items[index], error=error, attempts=attempt))
+
+        queue: Iterator[list[int]] = iter(chunks)
+
+        async def worker(lane: AsyncRunner) -> None:
+            for chunk in queue:
+                await award_batch(lane, chunk)
+
+        lanes = [executor.lane() for _ in range(min(concurrency, len(chunks)) or 1)]
+        try:
+            await asyncio.gather(*(worker(lane) for lane in lanes))
+        finally:
+            for lane in lanes:
+                if lane is not executor:
+                    await lane.aclose()
+        return [r for r in results if r is not None]
+
+    return Job(run)
