@@ -18,6 +18,7 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 URL ?=
 REPORT_DIR ?= fuzz-report
 MAX_EXAMPLES ?= 20
+PROFILE ?= documented
 
 .PHONY: install browser generate check-generated lint test demo fuzz bench docs clean
 
@@ -56,7 +57,7 @@ lint: $(STAMP)
 	$(NODE_BIN)/redocly lint $(SPECS) --max-problems 50 2>&1 | grep -v -e '^\s*[║╔╚]' -e '^\s*$$'; exit $${PIPESTATUS[0]}
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy wrapper mockserver scripts tests
+	$(BIN)/mypy wrapper mockserver fuzzkit scripts tests
 
 test: install
 	$(MAKE) --no-print-directory check-generated
@@ -67,7 +68,7 @@ demo: $(STAMP)
 	$(PY) -m scripts.demo
 
 fuzz: $(STAMP)
-	$(PY) scripts/fuzz.py $(if $(URL),--url '$(URL)') --report-dir '$(REPORT_DIR)' --max-examples '$(MAX_EXAMPLES)'
+	$(PY) scripts/fuzz.py $(if $(URL),--url '$(URL)') --profile '$(PROFILE)' --report-dir '$(REPORT_DIR)' --max-examples '$(MAX_EXAMPLES)'
 
 docs: $(STAMP)
 	$(PY) scripts/build_docs.py --output build/docs
