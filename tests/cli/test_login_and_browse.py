@@ -213,3 +213,15 @@ def test_badgr_mock_serves_the_seeded_users(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_badgr_fuzz_runs_the_fuzz_kit(badgr: Badgr, tmp_path: Path) -> None:
+    done = badgr.run(
+        "fuzz",
+        "http://127.0.0.1:9",
+        "--report-dir",
+        str(tmp_path / "report"),
+        env=badgr.env(BADGR_TOKEN="not-a-real-token"),
+    )
+    assert done.returncode == 2  # the kit's "could not run"
+    assert "cannot reach http://127.0.0.1:9" in done.stdout + done.stderr
