@@ -27,6 +27,8 @@ install: $(STAMP) $(OBV_STAMP) browser
 $(STAMP): pyproject.toml package.json package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	# the editable install's import hook is invisible to mypy; plain path entries are not
+	$(PY) -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_path("purelib"), "badgr-credentials-roots.pth").write_text("".join(str(pathlib.Path(d).resolve()) + "\n" for d in ("generated", "wrapper", "mockserver", "fuzzkit")))'
 	npm ci --no-audit --no-fund --loglevel=error
 	# The mock serves /docs from package data: vendor Swagger UI from npm (no CDN at run time).
 	mkdir -p $(DOCS_ASSETS)
