@@ -40,6 +40,7 @@ from badgr._envelope import unwrap
 from badgr_api.api.assertions import list_assertions
 from badgr_api.models.assertion import Assertion
 from badgr_mock.testing import PNG_DATA_URI, free_port, run_subprocess
+from scripts.bench_batch import batch_section, bench_batch_award
 from scripts.bench_cli import bench_cli_export, cli_section
 
 USERNAME = "alice@example.com"
@@ -447,7 +448,10 @@ def main() -> int:
         with run_subprocess(db, extra_args=["--latency-ms", "20"]) as mock:
             log("4/5 award_many with 20 ms latency …")
             results["award"] = bench_award_many(mock.base_url)
+        log("award_many through badgr-server's batch award …")
+        results["batch"] = bench_batch_award(tmp)
     text = report(results, time.perf_counter() - started) + cli_section(results["cli"])
+    text += batch_section(results["batch"])
     Path(args.output).write_text(text, encoding="utf-8")
     print(text)
     return 0

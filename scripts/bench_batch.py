@@ -1,0 +1,102 @@
+"""``make bench``, batch-award part: ``award_many`` against the mock in the badgr-server profile,
+through the batch endpoint (``server="badgr-server"``) beside one request per recipient
+(``server="documented"``, the same mock), 20 ms injected latency."""
+
+from __future__ import annotations
+
+import inspect
+import time
+from pathlib import Path
+
+import httpx
+
+from badgr import Client
+from badgr_mock.app import create_app
+from badgr_mock.testing import PNG_DATA_URI, run_subprocess
+
+USERNAME = "alice@example.com"
+PASSWORD = "badgr-demo"
+RECIPIENTS = 1000
+#: the issue's goal: at least this many times fewer requests than recipients
+REQUEST_GOAL = 50
+
+
+class _Counting(httpx.AsyncHTTPTransport):
+    """Counts requests (``award_many`` runs on the client's async transport)."""
+
+    count = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.count += 1
+        return await super().handle_async_request(request)
+
+
+def _award_many(base_url: str, server: str, prefix: str) -> dict[str, float]:
+    counting = _Counting()
+    with Client(
+        base_url=base_url,
+        username=USERNAME,
+        password=PASSWORD,
+        server=server,  # type: ignore[arg-type]
+        async_transport=counting,
+    ) as client:
+        issuer = client.issuers.create(name="Batch", email=USERNAME, url="https://b.example")
+        badge = client.badgeclasses.create(
+            issuer=issuer.entity_id,
+            name=prefix,
+            description="Bench",
+            image=PNG_DATA_URI,
+            criteria_narrative="Bench",
+        )
+        recipients = [f"{prefix}{i}@bench.example" for i in range(RECIPIENTS)]
+        before = counting.count
+        start = time.perf_counter()
+        results = client.assertions.award_many(badge.entity_id, recipients, concurrency=16)
+        seconds = time.perf_counter() - start
+    return {
+        "requests": float(counting.count - before),
+        "per_s": RECIPIENTS / seconds,
+        "failures": float(sum(not r.ok for r in results)),
+    }
+
+
+def bench_batch_award(tmp: Path) -> dict[str, float]:
+    """The figures, or none when this checkout's mock cannot be a badgr-server."""
+    if "profile" not in inspect.signature(create_app).parameters:
+        return {}
+    args = ["--profile", "badgr-server", "--latency-ms", "20"]
+    with run_subprocess(tmp / "batch.sqlite3", extra_args=args) as mock:
+        batch = _award_many(mock.base_url, "badgr-server", "batch")
+        single = _award_many(mock.base_url, "documented", "single")
+    return {f"batch_{k}": v for k, v in batch.items()} | {
+        f"single_{k}": v for k, v in single.items()
+    }
+
+
+def batch_section(figures: dict[str, float]) -> str:
+    if not figures:
+        return (
+            "\n## Batch award (badgr-server profile)\n\n"
+            "Not measured: this checkout's mock has no badgr-server profile.\n"
+        )
+    fewer = RECIPIENTS / figures["batch_requests"]
+    speed = figures["batch_per_s"] / figures["single_per_s"]
+    ok = fewer >= REQUEST_GOAL and not figures["batch_failures"]
+    return f"""
+## Batch award (badgr-server profile)
+
+`award_many(badge, {RECIPIENTS:,} recipients, concurrency=16)` against the mock in the
+badgr-server profile (`--profile badgr-server --latency-ms 20`): with `server="badgr-server"`
+it sends batches of 100 to `POST /v2/badgeclasses/{{id}}/issue`; with `server="documented"`
+(the same mock) one award request per recipient. Requests counted on the client's transport.
+
+| what | batch | one per recipient | ratio | goal |
+|---|---|---|---|---|
+| requests for {RECIPIENTS:,} recipients | {figures["batch_requests"]:.0f} | \
+{figures["single_requests"]:.0f} | {fewer:.0f}x fewer than recipients | \
+>= {REQUEST_GOAL}x fewer: {"meets goal" if ok else "**misses goal**"} |
+| awards per second | {figures["batch_per_s"]:,.0f} /s | {figures["single_per_s"]:,.0f} /s | \
+{speed:.1f}x | — |
+
+Failures: {figures["batch_failures"]:.0f} batched, {figures["single_failures"]:.0f} single.
+"""
