@@ -17,7 +17,7 @@ from starlette.responses import Response
 
 from .context import Context, Handler, Reply, load_user
 from .envelope import ErrorReply, JSONBytesResponse, dump_json, success_body
-from .pagination import BEFORE, MAX_PAGE_SIZE, page_size, read_position
+from .pagination import BEFORE, MAX_PAGE_SIZE, page_size, read_position, requested_page_size
 from .spec import SpecIndex
 from .store import ALL_SCOPES
 
@@ -124,7 +124,7 @@ def _fails_above_page_cap(handler: Handler) -> Handler:
     """A server that crashes where it should clamp ``num``."""
 
     def planted(ctx: Context) -> Reply:
-        if (ctx.params.get("num") or 0) > MAX_PAGE_SIZE:
+        if (requested_page_size(ctx) or 0) > MAX_PAGE_SIZE:
             raise _server_error(ctx, f"num above {MAX_PAGE_SIZE}")
         return handler(ctx)
 

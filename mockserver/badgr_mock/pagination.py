@@ -42,9 +42,22 @@ class RowPage:
 MAX_PAGE_SIZE = 500
 
 
+def requested_page_size(ctx: Context) -> int | None:
+    """``num`` as sent; None when absent or (where the spec takes any text) not a number."""
+    num = ctx.params.get("num")
+    if isinstance(num, str):
+        text = num.strip()
+        return (
+            int(text)
+            if text.removeprefix("-").isascii() and text.removeprefix("-").isdigit()
+            else None
+        )
+    return num if isinstance(num, int) else None
+
+
 def page_size(ctx: Context) -> int | None:
     """``num`` clamped to 1..500 as real servers do (0 is 1, 501 is 500); None: no paging."""
-    num: int | None = ctx.params.get("num")
+    num = requested_page_size(ctx)
     return None if num is None else max(1, min(MAX_PAGE_SIZE, num))
 
 
