@@ -18,6 +18,7 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 URL ?=
 REPORT_DIR ?= fuzz-report
 MAX_EXAMPLES ?= 20
+PROFILE ?= documented
 
 .PHONY: install browser generate check-generated lint test demo fuzz bench docs clean
 
@@ -26,6 +27,8 @@ install: $(STAMP) $(OBV_STAMP) browser
 $(STAMP): pyproject.toml package.json package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	# the editable install's import hook is invisible to mypy; plain path entries are not
+	$(PY) -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_path("purelib"), "badgr-credentials-roots.pth").write_text("".join(str(pathlib.Path(d).resolve()) + "\n" for d in ("generated", "wrapper", "mockserver", "fuzzkit")))'
 	npm ci --no-audit --no-fund --loglevel=error
 	# The mock serves /docs from package data: vendor Swagger UI from npm (no CDN at run time).
 	mkdir -p $(DOCS_ASSETS)
@@ -56,7 +59,7 @@ lint: $(STAMP)
 	$(NODE_BIN)/redocly lint $(SPECS) --max-problems 50 2>&1 | grep -v -e '^\s*[║╔╚]' -e '^\s*$$'; exit $${PIPESTATUS[0]}
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy wrapper mockserver scripts tests
+	$(BIN)/mypy wrapper mockserver fuzzkit scripts tests
 
 test: install
 	$(MAKE) --no-print-directory check-generated
@@ -67,7 +70,7 @@ demo: $(STAMP)
 	$(PY) -m scripts.demo
 
 fuzz: $(STAMP)
-	$(PY) scripts/fuzz.py $(if $(URL),--url '$(URL)') --report-dir '$(REPORT_DIR)' --max-examples '$(MAX_EXAMPLES)'
+	$(PY) scripts/fuzz.py $(if $(URL),--url '$(URL)') --profile '$(PROFILE)' --report-dir '$(REPORT_DIR)' --max-examples '$(MAX_EXAMPLES)'
 
 docs: $(STAMP)
 	$(PY) scripts/build_docs.py --output build/docs

@@ -15,14 +15,28 @@ ROOT = Path(__file__).resolve().parents[1]
 # Part of the tree -> top-level names it must never import.
 FORBIDDEN: dict[str, frozenset[str]] = {
     # The generated client is self-contained.
-    "generated/badgr_api": frozenset({"badgr", "badgr_mock", "scripts", "tests", "schemathesis"}),
-    # The SDK: never the mock, the fuzz kit (scripts/ and its fuzzing libraries) or tests.
-    "wrapper/badgr": frozenset(
-        {"badgr_mock", "scripts", "tests", "schemathesis", "hypothesis", "pytest"}
+    "generated/badgr_api": frozenset(
+        {"badgr", "badgr_mock", "badgr_fuzz", "scripts", "tests", "schemathesis"}
     ),
+    # The SDK: never the mock, the fuzz kit (badgr_fuzz, scripts/ and its fuzzing libraries) or
+    # tests (`badgr fuzz` loads the kit by name, lazily).
+    "wrapper/badgr": frozenset(
+        {"badgr_mock", "badgr_fuzz", "scripts", "tests", "schemathesis", "hypothesis", "pytest"}
+    ),
+    # The fuzz kit judges servers by the spec alone, not by our SDK or client.
+    "fuzzkit/badgr_fuzz": frozenset({"badgr", "badgr_api", "scripts", "tests"}),
     # The mock obeys the spec, not the SDK or the generated client built from it.
     "mockserver/badgr_mock": frozenset(
-        {"badgr", "badgr_api", "scripts", "tests", "schemathesis", "hypothesis", "pytest"}
+        {
+            "badgr",
+            "badgr_api",
+            "badgr_fuzz",
+            "scripts",
+            "tests",
+            "schemathesis",
+            "hypothesis",
+            "pytest",
+        }
     ),
 }
 

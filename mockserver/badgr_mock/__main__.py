@@ -105,6 +105,12 @@ def _parser(env_faults: Faults) -> argparse.ArgumentParser:
         default=defaults.anonymous_body_bytes,
         help="largest body accepted without a token (the token endpoint)",
     )
+    limits.add_argument(
+        "--body-bytes-in-flight",
+        type=int,
+        default=defaults.body_bytes_in_flight,
+        help="body bytes held at once by all uploads still arriving (503 past it)",
+    )
     parser.add_argument("--log-level", default="info")
     return parser
 
@@ -138,6 +144,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             body_timeout=args.body_timeout,
             max_connections=args.max_connections,
             anonymous_body_bytes=args.anonymous_body_bytes,
+            body_bytes_in_flight=args.body_bytes_in_flight,
         )
         defects = frozenset(name.strip() for name in args.defects.split(",") if name.strip())
         app = create_app(

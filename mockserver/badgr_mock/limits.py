@@ -52,13 +52,17 @@ class Limits:
     max_connections: int = 1000
     #: Body bytes accepted by operations that need no token (the token endpoint).
     anonymous_body_bytes: int = 64 * 1024
+    #: Body bytes held at once by all requests whose bodies are still arriving; 503 past it.
+    #: (The demo users' passwords are published: a token is no reason to trust a client.)
+    body_bytes_in_flight: int = 64 * 1024 * 1024
 
     def __post_init__(self) -> None:
         for name in ("header_timeout", "keep_alive", "body_timeout"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive")
-        if self.max_connections < 1 or self.anonymous_body_bytes < 1:
-            raise ValueError("max_connections and anonymous_body_bytes must be at least 1")
+        for name in ("max_connections", "anonymous_body_bytes", "body_bytes_in_flight"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1")
 
 
 class ClientGone(Exception):
@@ -73,20 +77,50 @@ def _too_large(limit: int) -> ErrorReply:
     )
 
 
-async def read_body(request: Request, *, max_bytes: int, timeout: float) -> bytes:
-    """The whole body, refused (413) as soon as it is known to exceed ``max_bytes`` and (408)
-    when it has not arrived within ``timeout`` seconds, whatever ``Content-Length`` promised."""
+class BodyBudget:
+    """Body bytes held by all requests whose bodies are still arriving."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.held = 0
+
+    def take(self, size: int) -> None:
+        if self.held + size > self.total:
+            raise ErrorReply(
+                503,
+                "service unavailable: too many uploads in progress",
+                headers={"Retry-After": OVERLOAD_RETRY_AFTER},
+            )
+        self.held += size
+
+    def give_back(self, size: int) -> None:
+        self.held -= size
+
+
+async def read_body(
+    request: Request, *, max_bytes: int, timeout: float, budget: BodyBudget
+) -> bytes:
+    """The whole body, refused (413) as soon as it is known to exceed ``max_bytes``, (408) when
+    it has not arrived within ``timeout`` seconds, whatever ``Content-Length`` promised, and
+    (503) when it would take more of ``budget`` than is left."""
     declared = request.headers.get("content-length")
     if declared is not None and (not declared.isdigit() or int(declared) > max_bytes):
         raise _too_large(max_bytes)
     chunks: list[bytes] = []
     size = 0
+    held = 0
     try:
+        if declared is not None:
+            budget.take(int(declared))
+            held = int(declared)
         async with asyncio.timeout(timeout):
             async for chunk in request.stream():
                 size += len(chunk)
                 if size > max_bytes:
                     raise _too_large(max_bytes)
+                if size > held:
+                    budget.take(size - held)
+                    held = size
                 chunks.append(chunk)
     except TimeoutError:
         raise ErrorReply(
@@ -96,6 +130,8 @@ async def read_body(request: Request, *, max_bytes: int, timeout: float) -> byte
         ) from None
     except ClientDisconnect:
         raise ClientGone from None
+    finally:
+        budget.give_back(held)
     return b"".join(chunks)
 
 

@@ -24,7 +24,7 @@ from .envelope import (
     dump_json,
     success_body,
 )
-from .limits import ClientGone, read_body
+from .limits import BodyBudget, ClientGone, read_body
 from .requests import MAX_BODY_BYTES, parse_body, parse_form, parse_parameters
 from .spec import Operation, SpecIndex, route_sort_key
 from .store import Store
@@ -57,6 +57,7 @@ class Pipeline:
         self.store = store
         self.settings = settings
         self.throttle = throttle
+        self.body_budget = BodyBudget(settings.limits.body_bytes_in_flight)
         self.strict_violations: list[str] = []
         # Successful answers per operationId: lets tests prove they covered the whole spec.
         self.answered: Counter[str] = Counter()
@@ -193,6 +194,7 @@ class Pipeline:
             request,
             max_bytes=limits.anonymous_body_bytes if anonymous else MAX_BODY_BYTES,
             timeout=limits.body_timeout,
+            budget=self.body_budget,
         )
 
     def client_gone(self, request: Request) -> Response:

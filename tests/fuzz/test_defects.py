@@ -1,31 +1,54 @@
-"""Proof that the fuzz kit can fail: each planted mock defect is caught by `scripts/fuzz.py`.
+"""Proof that the fuzz kit can fail, and tells defects from drift, in both profiles.
 
-The mock is started with BADGR_MOCK_DEFECTS=<name> (a test-only switch), a little data is put in
-through the API, and `make fuzz`'s script runs against it, limited to the operations involved.
+The mock is started in a profile with BADGR_MOCK_DEFECTS=<names> (a test-only switch), a little
+data is put in through the API, and `make fuzz`'s script runs against it, limited to the
+operations involved. Every defect is planted in one run: the report must name each where it is,
+and its server-defects section must hold exactly the planted kinds. The same run without
+defects must be clean.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
+from badgr_fuzz.cli import embedded_mock
 from badgr_mock.testing import PNG_DATA_URI
-from scripts.fuzz import embedded_mock
 from tests.spec.spec_tools import ROOT
 
 PNG = PNG_DATA_URI
 
 
+SCOPE = "rw:profile rw:issuer rw:backpack"  # a badgr-server token without `scope` gets r:profile
+PROFILES = ["documented"]  # the mock's badgr-server profile joins when it lands
+
+# defect -> (what the report calls it, its section, the operation it shows on)
+DEFECTS: dict[str, tuple[str, str, str]] = {
+    "server_error": ("server error", "server_defects", "GET /v2/issuers"),
+    "missing_field": ("undocumented body", "conformance_drift", "GET /v2/issuers/{idOrEntityId}"),
+    "delete_keeps_row": ("use after free", "server_defects", "GET /v2/issuers/{idOrEntityId}"),
+    "ignore_auth": ("auth ignored", "server_defects", "GET /v2/issuers"),
+    "pagination_drops_item": ("pages lose items", "server_defects", "GET /v2/issuers"),
+    "not_found_as_empty": (
+        "404 disguised as 200",
+        "server_defects",
+        "GET /v2/issuers/{idOrEntityId}",
+    ),
+}
+OPERATIONS = ["list_issuers", "create_issuer", "get_issuer", "delete_issuer"]
+
+
 def _seed_issuers(url: str, count: int) -> None:
-    login = {"username": "alice@example.com", "password": "badgr-demo"}
+    login = {"username": "alice@example.com", "password": "badgr-demo", "scope": SCOPE}
     token = httpx.post(f"{url}/o/token", data=login).json()["access_token"]
-    headers = {"Authorization": f"Bearer {token}"}
+    headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
     for index in range(count):
         body = {"name": f"Seeded {index}", "email": "alice@example.com", "url": "https://x.example"}
         body["image"] = PNG
@@ -33,71 +56,46 @@ def _seed_issuers(url: str, count: int) -> None:
         assert response.status_code == 201, response.text
 
 
-@pytest.fixture
-def mock_with(request: pytest.FixtureRequest) -> Iterator[str]:
-    with embedded_mock(request.param) as url:
-        yield url
+def _fuzz(profile: str, defects: str | None, report_dir: Path) -> tuple[int, str, dict[str, Any]]:
+    with embedded_mock(defects, profile) as url:
+        _seed_issuers(url, 3)  # pagination needs more than one page
+        command = [sys.executable, "scripts/fuzz.py", "--url", url, "--profile", profile]
+        command += ["--report-dir", str(report_dir), "--max-examples", "5", "--seed", "7"]
+        command += [arg for op in OPERATIONS for arg in ("--include-operation-id", op)]
+        env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
+        env |= {"BADGR_USERNAME": "alice@example.com", "BADGR_PASSWORD": "badgr-demo"}
+        done = subprocess.run(
+            command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=600
+        )
+    summary_file = report_dir / "summary.json"
+    summary = json.loads(summary_file.read_text()) if summary_file.exists() else {}
+    return done.returncode, done.stdout + done.stderr, summary
 
 
-def _fuzz(url: str, report_dir: Path, *args: str) -> tuple[int, str]:
-    command = [sys.executable, "scripts/fuzz.py", "--url", url, "--report-dir", str(report_dir)]
-    command += ["--max-examples", "10", "--seed", "7", *args]
-    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
-    env |= {"BADGR_USERNAME": "alice@example.com", "BADGR_PASSWORD": "badgr-demo"}
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)
-    junit = report_dir / "junit.xml"
-    report = junit.read_text() if junit.exists() else ""
-    return done.returncode, done.stdout + done.stderr + report
-
-
-CASES: list[tuple[str, list[str], int, str]] = [
-    # (defect, operations to fuzz, issuers to create first, evidence of the catch)
-    ("server_error", ["list_issuers", "create_issuer"], 0, "Server error"),
-    ("missing_field", ["create_issuer", "get_issuer"], 1, '"entityId" is a required property'),
-    (
-        "delete_keeps_row",
-        ["create_issuer", "delete_issuer", "get_issuer"],
-        0,
-        "still available",
-    ),
-    ("ignore_auth", ["list_issuers"], 0, "uthenticat"),
-    ("pagination_drops_item", ["list_issuers"], 3, "lost"),
-    ("not_found_as_empty", ["get_issuer"], 0, "exactly one entity"),
-]
+def _found(summary: dict[str, Any], section: str) -> set[tuple[str, str]]:
+    return {(f["category"], f["operation"]) for f in summary.get(section, [])}
 
 
 @pytest.mark.timeout(600)
-@pytest.mark.parametrize(
-    ("mock_with", "operations", "issuers", "evidence"),
-    CASES,
-    indirect=["mock_with"],
-    ids=[case[0] for case in CASES],
-)
-def test_fuzzer_catches_the_planted_defect(
-    mock_with: str,
-    operations: list[str],
-    issuers: int,
-    evidence: str,
-    tmp_path: Path,
+@pytest.mark.parametrize("profile", PROFILES)
+def test_every_planted_defect_is_reported_where_it_is_and_nothing_else(
+    profile: str, tmp_path: Path
 ) -> None:
-    _seed_issuers(mock_with, issuers)
-    selection = [arg for op in operations for arg in ("--include-operation-id", op)]
-    returncode, output = _fuzz(mock_with, tmp_path, *selection)
+    returncode, output, summary = _fuzz(profile, ",".join(DEFECTS), tmp_path)
     assert returncode == 1, output[-3000:]
-    assert evidence in output, output[-3000:]
+    for category, section, operation in DEFECTS.values():
+        assert (category, operation) in _found(summary, section), output[-3000:]
+    planted = {c for c, section, _ in DEFECTS.values() if section == "server_defects"}
+    assert {c for c, _ in _found(summary, "server_defects")} == planted, output[-3000:]
+    drift = {c for c, _ in _found(summary, "conformance_drift")}
+    assert drift == {"undocumented body"}, output[-3000:]  # no content-type noise
+    assert summary["not_implemented"] == []
 
 
 @pytest.mark.timeout(600)
-@pytest.mark.parametrize(
-    ("operations", "issuers"),
-    [(case[1], case[2]) for case in CASES],
-    ids=[case[0] for case in CASES],
-)
-def test_the_same_runs_pass_without_the_defect(
-    operations: list[str], issuers: int, tmp_path: Path
-) -> None:
-    with embedded_mock(None) as url:
-        _seed_issuers(url, issuers)
-        selection = [arg for op in operations for arg in ("--include-operation-id", op)]
-        returncode, output = _fuzz(url, tmp_path, *selection)
+@pytest.mark.parametrize("profile", PROFILES)
+def test_the_same_run_is_clean_without_defects(profile: str, tmp_path: Path) -> None:
+    returncode, output, summary = _fuzz(profile, None, tmp_path)
     assert returncode == 0, output[-3000:]
+    assert summary["server_defects"] == summary["conformance_drift"] == [], output[-3000:]
+    assert summary["not_implemented"] == [] and summary["errors"] == []

@@ -1,23 +1,22 @@
-"""`scripts/fuzz.py` is safe for live servers and reports what it found."""
+"""The fuzz kit (badgr_fuzz) is safe for live servers, runs reproducibly, and says in one line
+why it could not run (exit code 2)."""
 
 from __future__ import annotations
 
-import base64
-import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from scripts.fuzz import (
-    curl,
-    is_loopback,
-    links_within,
-    parse_args,
-    schemathesis_command,
-    summarize,
-)
+from badgr_fuzz.cli import is_loopback, links_within, parse_args, schemathesis_command
+from badgr_mock import create_app
+from badgr_mock.testing import serve
+from tests.spec.spec_tools import ROOT, SPEC_PATH
 
 CONFIG = Path("schemathesis.toml")
+SPEC = SPEC_PATH
 
 
 @pytest.mark.parametrize(
@@ -36,7 +35,7 @@ def test_loopback_detection(url: str, loopback: bool) -> None:
 
 def test_a_live_server_is_read_only_and_rate_limited_by_default() -> None:
     args = parse_args(["--url", "https://api.test.badgr.com"])
-    command = schemathesis_command(args, args.url, CONFIG)
+    command = schemathesis_command(args, args.url, CONFIG, SPEC)
     assert command.count("--include-method") == 2
     assert {"GET", "HEAD"} <= set(command)
     assert command[command.index("--rate-limit") + 1] == "auto"
@@ -44,60 +43,82 @@ def test_a_live_server_is_read_only_and_rate_limited_by_default() -> None:
 
 def test_writes_to_a_live_server_need_allow_writes() -> None:
     args = parse_args(["--url", "https://api.test.badgr.com", "--allow-writes"])
-    assert "--include-method" not in schemathesis_command(args, args.url, CONFIG)
+    assert "--include-method" not in schemathesis_command(args, args.url, CONFIG, SPEC)
 
 
 @pytest.mark.parametrize("url", [None, "http://127.0.0.1:8000"])
 def test_the_mock_and_loopback_servers_get_writes(url: str | None) -> None:
     args = parse_args(["--url", url] if url else [])
-    assert "--include-method" not in schemathesis_command(args, url or "http://x", CONFIG)
+    assert "--include-method" not in schemathesis_command(args, url or "http://x", CONFIG, SPEC)
 
 
 def test_reproducible_bounded_runs_without_shrinking() -> None:
     args = parse_args(["--seed", "7", "--max-examples", "3"])
-    command = schemathesis_command(args, "http://127.0.0.1:1", CONFIG)
+    command = schemathesis_command(args, "http://127.0.0.1:1", CONFIG, SPEC)
     assert command[command.index("--seed") + 1] == "7"
     assert command[command.index("--max-examples") + 1] == "3"
     assert "--no-shrink" in command and "--checks" in command
 
 
 def test_stateful_phase_only_when_the_selection_holds_a_link() -> None:
-    assert links_within(["create_issuer", "get_issuer"])
-    assert not links_within(["list_issuers", "get_self"])
+    assert links_within(SPEC, ["create_issuer", "get_issuer"])
+    assert not links_within(SPEC, ["list_issuers", "get_self"])
     args = parse_args(["--include-operation-id", "list_issuers"])
-    command = schemathesis_command(args, "http://127.0.0.1:1", CONFIG)
+    command = schemathesis_command(args, "http://127.0.0.1:1", CONFIG, SPEC)
     assert command[command.index("--phases") + 1] == "examples,coverage,fuzzing"
 
 
-def test_summary_counts_cases_and_keeps_the_first_failure_with_curl(tmp_path: Path) -> None:
-    request = {
-        "method": "POST",
-        "uri": "http://127.0.0.1:1/v2/issuers",
-        "headers": {"Authorization": ["[Filtered]"]},
-        "body": {"$base64": base64.b64encode(b'{"name": "x"}').decode()},
-    }
-    failure = {"code": "ST401", "title": "API accepts requests without authentication"}
-    failure |= {"message": "Expected 401 or 403", "case_id": "c1"}
-    recorder = {
-        "label": "POST /v2/issuers",
-        "cases": {"c1": {}, "c2": {}},
-        "checks": {
-            "c1": [
-                {"name": "ignored_auth", "status": "failure", "failure_info": {"failure": failure}}
-            ],
-            "c2": [{"name": "not_a_server_error", "status": "success"}],
-        },
-        "interactions": {"c1": {"request": request}},
-    }
-    clean = {"label": "GET /v2/users/self", "cases": {"c3": {}}, "checks": {}, "interactions": {}}
-    events = tmp_path / "events.ndjson"
-    lines = [{"ScenarioFinished": {"recorder": r}} for r in (recorder, clean)]
-    events.write_text("\n".join(json.dumps(line) for line in [{"Initialize": {}}, *lines]))
-    rows = summarize(events)
-    assert [(r.name, r.cases, len(r.failures)) for r in rows] == [
-        ("POST /v2/issuers", 2, 1),
-        ("GET /v2/users/self", 1, 0),
-    ]
-    assert rows[0].failures[0].startswith("ST401 API accepts requests without authentication")
-    assert "curl -X POST -H 'Authorization: [Filtered]'" in rows[0].failures[0]
-    assert curl(request).endswith('-d \'{"name": "x"}\' http://127.0.0.1:1/v2/issuers')
+def test_every_run_keeps_going_after_a_failure() -> None:
+    command = schemathesis_command(parse_args([]), "http://127.0.0.1:1", CONFIG, SPEC)
+    assert "--continue-on-failure" in command
+
+
+def test_profiles_pick_their_api_description() -> None:
+    assert parse_args([]).profile == "documented"
+    assert parse_args(["--profile", "badgr-server"]).profile == "badgr-server"
+    with pytest.raises(SystemExit):
+        parse_args(["--profile", "hosted"])
+
+
+def _run_kit(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "badgr_fuzz", *args]
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("BADGR_")}
+    return subprocess.run(
+        command, capture_output=True, text=True, env={**clean, **(env or {})}, timeout=120
+    )
+
+
+def _one_line_exit_2(done: subprocess.CompletedProcess[str], expected: str) -> None:
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    assert done.stderr.count("\n") == 1 and expected in done.stderr, done.stderr
+
+
+def test_an_unreachable_server_is_exit_2_with_one_line(tmp_path: Path) -> None:
+    done = _run_kit("--url", "http://127.0.0.1:9", "--token", "x", "--report-dir", str(tmp_path))
+    _one_line_exit_2(done, "cannot reach http://127.0.0.1:9")
+
+
+def test_no_credentials_for_a_server_is_exit_2(tmp_path: Path) -> None:
+    done = _run_kit("--url", "http://127.0.0.1:9", "--report-dir", str(tmp_path))
+    _one_line_exit_2(done, "no credentials")
+
+
+def test_a_refused_login_or_token_is_exit_2_with_one_line(tmp_path: Path) -> None:
+    with serve(create_app(":memory:", login_backoff=False)) as url:
+        wrong = {"BADGR_USERNAME": "alice@example.com", "BADGR_PASSWORD": "wrong"}
+        login = _run_kit("--url", url, "--report-dir", str(tmp_path), env=wrong)
+        token = _run_kit("--url", url, "--report-dir", str(tmp_path), env={"BADGR_TOKEN": "bad"})
+    _one_line_exit_2(login, "login refused for alice@example.com: HTTP 400")
+    _one_line_exit_2(token, "the server refused the token: HTTP 401")
+
+
+def test_make_fuzz_gives_the_same_one_line_for_an_unreachable_server(tmp_path: Path) -> None:
+    make = ["make", "--no-print-directory", "fuzz", "URL=http://127.0.0.1:9"]
+    make.append(f"REPORT_DIR={tmp_path}")
+    env = {**os.environ, "BADGR_TOKEN": "x"}
+    done = subprocess.run(make, cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
+    # make itself exits 2 for any failed recipe; the kit's one line says why.
+    assert done.returncode == 2
+    assert "fuzz: cannot reach http://127.0.0.1:9" in done.stderr
+    assert "Traceback" not in done.stdout + done.stderr

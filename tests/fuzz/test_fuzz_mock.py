@@ -1,7 +1,7 @@
 """Schemathesis against the mock in-process (ASGI): every operation, then the links state machine.
 
 Every check is on; `schemathesis.toml` narrows a check for one operation where the documented
-behaviour conflicts with it. The custom checks of scripts/fuzz_hooks.py run too.
+behaviour conflicts with it. The custom checks of badgr_fuzz/hooks.py run too.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, Phase, settings
 from schemathesis.config import SchemathesisConfig
 from starlette.testclient import TestClient
 
+from badgr_fuzz import hooks as fuzz_hooks
 from badgr_mock import create_app
-from scripts import fuzz_hooks
 from tests.spec.spec_tools import ROOT, SPEC_PATH
 
 EXAMPLES = 15
@@ -23,7 +23,10 @@ NO_SHRINK = [Phase.explicit, Phase.reuse, Phase.generate]
 APP = create_app(db=":memory:", strict=True, login_backoff=False)
 fuzz_hooks.CALLER_EMAIL = "alice@example.com"  # read when the schema loads, just below
 schema = schemathesis.openapi.from_path(
-    SPEC_PATH, config=SchemathesisConfig.from_path(ROOT / "schemathesis.toml")
+    SPEC_PATH,
+    config=SchemathesisConfig.from_path(
+        ROOT / "fuzzkit" / "badgr_fuzz" / "data" / "schemathesis.toml"
+    ),
 )
 schema.app = APP
 schema.config.generation.update(max_examples=EXAMPLES, no_shrink=True, database="none")

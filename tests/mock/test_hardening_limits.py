@@ -189,6 +189,42 @@ def test_past_the_cap_of_busy_connections_new_ones_get_503_with_retry_after() ->
             sock.close()
 
 
+def test_stalled_uploads_with_a_token_share_a_bounded_budget() -> None:
+    # The demo passwords are published, so a token is no reason to hold unbounded memory.
+    extra = [*QUICK, "--body-timeout", "30", "--body-bytes-in-flight", str(8 * MiB)]
+    with run_subprocess(extra_args=extra) as mock:
+        token = _token(mock)
+        stalled = []
+        for _ in range(2):
+            sock = _connect(mock)
+            sock.sendall(_head("POST", "/v2/issuers", 4 * MiB, token, Expect="100-continue"))
+            assert _status_line(sock) == "HTTP/1.1 100 Continue"
+            stalled.append(sock)
+        refused = httpx.post(
+            f"{mock.base_url}/v2/issuers",
+            json={"name": "A", "email": "alice@example.com", "url": "https://a.example"},
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=GIVE_UP_SECONDS,
+        )
+        assert refused.status_code == 503 and refused.headers["retry-after"] == "1"
+        assert refused.json()["status"]["success"] is False
+        assert _answers(mock, token)
+        for sock in stalled:
+            sock.close()
+        deadline = time.monotonic() + GIVE_UP_SECONDS
+        while True:
+            created = httpx.post(
+                f"{mock.base_url}/v2/issuers",
+                json={"name": "A", "email": "alice@example.com", "url": "https://a.example"},
+                headers={"Authorization": f"Bearer {token}"},
+                timeout=GIVE_UP_SECONDS,
+            )
+            if created.status_code == 201:
+                break
+            assert created.status_code == 503 and time.monotonic() < deadline
+            time.sleep(0.1)
+
+
 def test_a_promised_body_that_never_comes_is_answered_408() -> None:
     with run_subprocess(extra_args=QUICK) as mock:
         token = _token(mock)

@@ -209,8 +209,9 @@ async def test_backpack_users_organizations_pathways(aclient: AsyncClient, app: 
 
 
 def _namespaces(root: object, path: str) -> Iterator[tuple[str, Namespace[Any]]]:
-    for name, value in vars(root).items():
-        if isinstance(value, Namespace) and not name.startswith("_"):
+    for name in dir(root):
+        value = None if name.startswith("_") else getattr(root, name)
+        if isinstance(value, Namespace):
             yield f"{path}.{name}", value
             yield from _namespaces(value, f"{path}.{name}")
 

@@ -4,10 +4,11 @@
 >>> client = Client(region="us", username="me@example.com", password="…")  # doctest: +SKIP
 >>> client.users.me().first_name  # doctest: +SKIP
 
-Entities are the generated attrs models of :mod:`badgr_api.models`.
+Entities are the generated attrs models of :mod:`badgr_api.models`. The namespaces, their field
+sets and ``models`` load on first use, so ``import badgr`` stays close to ``import httpx``.
 """
 
-from badgr_api import models
+from typing import TYPE_CHECKING, Any
 
 from . import errors
 from ._auth import BadgrAuth, Token, authorize_url
@@ -16,17 +17,45 @@ from ._call import Outcome
 from ._client import AsyncClient, Client
 from ._config import REGIONS
 from ._pagination import AsyncPager, Page, SyncPager
-from ._resources import (
-    AwardOptions,
-    BadgeClassFields,
-    ClaimCodeFields,
-    PathwayFields,
-    UserFields,
-    encode_ref,
-    recipient_input,
-)
 from ._retry import RetryPolicy
 from .verification import Verification, verify
+
+if TYPE_CHECKING:
+    from badgr_api import models
+
+    from ._resources import (
+        AwardOptions,
+        BadgeClassFields,
+        ClaimCodeFields,
+        PathwayFields,
+        UserFields,
+        encode_ref,
+        recipient_input,
+    )
+
+_LAZY = {
+    "models": "badgr_api.models",
+    "AwardOptions": "badgr._resources",
+    "BadgeClassFields": "badgr._resources",
+    "ClaimCodeFields": "badgr._resources",
+    "PathwayFields": "badgr._resources",
+    "UserFields": "badgr._resources",
+    "encode_ref": "badgr._resources",
+    "recipient_input": "badgr._resources",
+}
+
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    where = _LAZY.get(name)
+    if where is None:
+        raise AttributeError(f"module 'badgr' has no attribute {name!r}")
+    module = importlib.import_module(where)
+    value = module if name == "models" else getattr(module, name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "REGIONS",

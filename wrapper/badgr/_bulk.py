@@ -12,13 +12,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
-
-from badgr_api.models.assertion import Assertion
+from typing import TYPE_CHECKING, Any
 
 from ._call import AsyncRunner, Call, Job
 from ._logging import logger
 from .errors import APIError, BadgrError
+
+if TYPE_CHECKING:
+    from badgr_api.models.assertion import Assertion
 
 __all__ = ["AwardResult", "ProgressCallback", "award_many_job"]
 

@@ -1,43 +1,44 @@
-"""``Client`` and ``AsyncClient``: configuration, auth, namespaces, lifecycle."""
+"""``Client`` and ``AsyncClient``: configuration, auth, namespaces, lifecycle.
+
+Namespaces are built on first use: each imports its generated operations and models, which is
+most of what ``import badgr`` would otherwise cost.
+"""
 
 from __future__ import annotations
 
+from functools import cached_property
 from types import TracebackType
-from typing import Any, Generic, Self
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
 from ._auth import BadgrAuth, Token, TokenCallback
+from ._call import Runner
 from ._config import DEFAULT_SCOPE, DEFAULT_TIMEOUT, resolve_config
 from ._executor import AsyncExecutor, SyncExecutor
 from ._namespace import AsyncMode, M, Namespace, SyncMode
 from ._profiles import Server, resolve_server
-from ._resources import (
-    Assertions,
-    Backpack,
-    BadgeClasses,
-    Issuers,
-    OAuth,
-    Organizations,
-    Pathways,
-    Users,
-)
 from ._retry import RetryPolicy
 
+if TYPE_CHECKING:
+    from ._resources.assertions import Assertions
+    from ._resources.backpack import Backpack
+    from ._resources.badgeclasses import BadgeClasses
+    from ._resources.issuers import Issuers
+    from ._resources.oauth import OAuth
+    from ._resources.organizations import Organizations
+    from ._resources.pathways import Pathways
+    from ._resources.users import Users
+
 __all__ = ["AsyncClient", "Client"]
+
+_N = TypeVar("_N", bound=Namespace[Any])
 
 
 class _BaseClient(Generic[M]):
     """Configuration, auth and namespaces shared by both clients."""
 
-    users: Users[M]
-    issuers: Issuers[M]
-    badgeclasses: BadgeClasses[M]
-    assertions: Assertions[M]
-    backpack: Backpack[M]
-    organizations: Organizations[M]
-    pathways: Pathways[M]
-    oauth: OAuth[M]
+    _executor: Runner
 
     def __init__(
         self,
@@ -86,18 +87,65 @@ class _BaseClient(Generic[M]):
             "headers": {"Accept": "application/json", **(headers or {})},
         }
 
-    def _mount(self, executor: SyncExecutor | AsyncExecutor) -> None:
-        self.users = Users(executor)
-        self.issuers = Issuers(executor)
-        self.badgeclasses = BadgeClasses(executor)
-        self.assertions = Assertions(executor)
-        self.backpack = Backpack(executor)
-        self.organizations = Organizations(executor)
-        self.pathways = Pathways(executor)
-        self.oauth = OAuth(executor, self.auth, self.base_url)
-        for namespace in vars(self).values():
-            if isinstance(namespace, Namespace):
-                namespace._use_server(self.server)
+    @cached_property
+    def users(self) -> Users[M]:
+        """``/v2/users``: your own profile and other users'."""
+        from ._resources.users import Users
+
+        return self._serve(Users(self._executor))
+
+    @cached_property
+    def issuers(self) -> Issuers[M]:
+        """``/v2/issuers``: issuers, with ``.staff`` and ``.invitations``."""
+        from ._resources.issuers import Issuers
+
+        return self._serve(Issuers(self._executor))
+
+    @cached_property
+    def badgeclasses(self) -> BadgeClasses[M]:
+        """``/v2/badgeclasses``: badge definitions, with ``.claim_codes``."""
+        from ._resources.badgeclasses import BadgeClasses
+
+        return self._serve(BadgeClasses(self._executor))
+
+    @cached_property
+    def assertions(self) -> Assertions[M]:
+        """Awards: award, list, get, update, revoke."""
+        from ._resources.assertions import Assertions
+
+        return self._serve(Assertions(self._executor))
+
+    @cached_property
+    def backpack(self) -> Backpack[M]:
+        """``/v2/backpack``: received assertions, collections, import."""
+        from ._resources.backpack import Backpack
+
+        return self._serve(Backpack(self._executor))
+
+    @cached_property
+    def organizations(self) -> Organizations[M]:
+        """``/v2/organizations``: organizations you administer."""
+        from ._resources.organizations import Organizations
+
+        return self._serve(Organizations(self._executor))
+
+    @cached_property
+    def pathways(self) -> Pathways[M]:
+        """``/v2/pathways``: learning pathways, drafted then published."""
+        from ._resources.pathways import Pathways
+
+        return self._serve(Pathways(self._executor))
+
+    @cached_property
+    def oauth(self) -> OAuth[M]:
+        """Token helpers: explicit login and the authorization-code grant."""
+        from ._resources.oauth import OAuth
+
+        return self._serve(OAuth(self._executor, self.auth, self.base_url))
+
+    def _serve(self, namespace: _N) -> _N:
+        namespace._use_server(self.server)
+        return namespace
 
     @property
     def token(self) -> Token | None:
@@ -123,6 +171,8 @@ class Client(_BaseClient[SyncMode]):
     ``award_many`` uses badgr-server's batch award. Use it as a context manager (or call
     :meth:`close`) to release connections.
     """
+
+    _executor: SyncExecutor
 
     def __init__(
         self,
@@ -163,7 +213,6 @@ class Client(_BaseClient[SyncMode]):
         self._executor = SyncExecutor(
             transport=transport, async_transport=async_transport, **self._executor_args
         )
-        self._mount(self._executor)
 
     def close(self) -> None:
         self._executor.close()
@@ -185,6 +234,8 @@ class AsyncClient(_BaseClient[AsyncMode]):
 
     ``async with AsyncClient(...) as client:`` closes connections on exit.
     """
+
+    _executor: AsyncExecutor
 
     def __init__(
         self,
@@ -222,7 +273,6 @@ class AsyncClient(_BaseClient[AsyncMode]):
             server=server,
         )
         self._executor = AsyncExecutor(transport=transport, **self._executor_args)
-        self._mount(self._executor)
 
     async def aclose(self) -> None:
         await self._executor.aclose()

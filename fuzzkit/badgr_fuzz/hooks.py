@@ -1,8 +1,9 @@
 """Credentials-specific schemathesis hooks: the fuzzing profile and the extra checks.
 
-Loaded by `make fuzz` (through SCHEMATHESIS_HOOKS) and by tests/fuzz, so both fuzz alike.
+Loaded by the fuzz kit (badgr_fuzz.cli sets SCHEMATHESIS_HOOKS) and by tests/fuzz, so both fuzz
+alike.
 
-The profile adjusts the loaded spec for fuzzing only (openapi/credentials.yaml is untouched):
+The profile adjusts the loaded spec for fuzzing only (the files in openapi/ are untouched):
 - schemathesis 4.32 finds no credential location in an `oauth2` scheme, so `ignored_auth` would
   silently check nothing; the scheme is shown as what it is on the wire, a bearer header;
 - documented rules the generated client cannot carry are added as JSON Schema (criteria are
@@ -24,7 +25,7 @@ from schemathesis import Case, CheckContext, HookContext, Response
 from badgr_mock.testing import PNG_DATA_URI
 
 AnyCase = Case[Any]
-#: The fuzzing identity's verified e-mail; `scripts/fuzz.py` sets BADGR_FUZZ_EMAIL.
+#: The fuzzing identity's verified e-mail; badgr_fuzz.cli sets BADGR_FUZZ_EMAIL.
 CALLER_EMAIL = os.environ.get("BADGR_FUZZ_EMAIL")
 # Printable ASCII only: control characters count as whitespace to some URL checks, not others.
 IMAGE = {"anyOf": [{"pattern": r"^https?://[!-~]+$"}, {"const": PNG_DATA_URI}]}
@@ -86,41 +87,55 @@ def _call(case: AnyCase, sent: Response, query: dict[str, Any]) -> Response:
 
 
 def _next_query(response: Response) -> dict[str, Any] | None:
+    """The query of the next page: the `Link rel="next"` header, or a `/changed` feed's
+    `pagination.nextResults` (badgr-server)."""
     for link in response.headers.get("link", []) or []:
         for part in link.split(","):
             url, _, params = part.partition(";")
             if 'rel="next"' in params.replace(" ", ""):
                 return dict(parse_qsl(urlsplit(url.strip().strip("<>")).query))
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    pagination = body.get("pagination") if isinstance(body, dict) else None
+    next_url = pagination.get("nextResults") if isinstance(pagination, dict) else None
+    if isinstance(next_url, str) and next_url:
+        return dict(parse_qsl(urlsplit(next_url).query))
     return None
+
+
+def _walk(case: AnyCase, first: Response) -> tuple[list[str], int, bool]:
+    """Keys of every item from `first` on, following next pages: (keys, pages, complete)."""
+    keys = [_key(item) for item in _result(first) or []]
+    next_query, pages = _next_query(first), 1
+    while next_query is not None and pages < MAX_PAGES:
+        page = _call(case, first, next_query)
+        items = _result(page)
+        if page.status_code != 200 or items is None:
+            raise AssertionError(f"Next page answered {page.status_code}: {page.text[:200]}")
+        keys += [_key(item) for item in items]
+        next_query, pages = _next_query(page), pages + 1
+    return keys, pages, next_query is None
 
 
 @schemathesis.check
 def pagination_is_complete(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
-    """Following `Link rel="next"` from a first page yields every item of the list exactly once."""
+    """Following the next pages from a first page yields every item of the list exactly once."""
     query = dict(case.query or {})
     if case.method != "GET" or response.status_code != 200 or "num" not in query:
         return None
-    if any(name in query for name in CURSORS):
+    if any(name in query for name in CURSORS) or _result(response) is None:
         return None
-    first_page = _result(response)
-    if first_page is None:
+    unpaged = _call(case, response, {k: v for k, v in query.items() if k != "num"})
+    if unpaged.status_code != 200 or _result(unpaged) is None:
         return None
-    everything = _result(_call(case, response, {k: v for k, v in query.items() if k != "num"}))
-    if everything is None:
-        return None
-    seen = [_key(item) for item in first_page]
-    next_query, pages = _next_query(response), 1
-    while next_query is not None and pages < MAX_PAGES:
-        page = _call(case, response, next_query)
-        items = _result(page)
-        if page.status_code != 200 or items is None:
-            raise AssertionError(f"Next page answered {page.status_code}: {page.text[:200]}")
-        seen += [_key(item) for item in items]
-        next_query, pages = _next_query(page), pages + 1
-    if next_query is not None:
+    everything, _, known = _walk(case, unpaged)
+    seen, pages, complete = _walk(case, response)
+    if not (known and complete):
         return None  # too long to walk here; nothing proven either way
     duplicates = sorted({key for key in seen if seen.count(key) > 1})
-    missing = sorted({_key(item) for item in everything} - set(seen))
+    missing = sorted(set(everything) - set(seen))
     if duplicates or missing:
         raise AssertionError(
             f"Walking {pages} page(s) of num={query['num']} lost {len(missing)} item(s) "
