@@ -6,10 +6,14 @@ import json
 import stat
 import subprocess
 import sys
+import time
+from pathlib import Path
 
+import httpx
 from click.testing import CliRunner
 
 from badgr import Client
+from badgr_mock.testing import free_port
 
 from .conftest import ALICE, BADGR, Badgr, make_badge
 
@@ -185,3 +189,39 @@ def test_python_dash_m_badgr_and_completion_work() -> None:
     assert version.returncode == 0 and "badgr" in version.stdout
     script = subprocess.run([str(BADGR), "completion", "bash"], capture_output=True, text=True)
     assert "_BADGR_COMPLETE" in script.stdout
+
+
+def test_badgr_mock_serves_the_seeded_users(tmp_path: Path) -> None:
+    port = free_port()
+    server = subprocess.Popen(
+        [str(BADGR), "mock", "--port", str(port), "--db", ":memory:", "--log-level", "warning"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        badgr = Badgr(f"http://127.0.0.1:{port}", tmp_path / "home")
+        deadline = time.monotonic() + 60
+        while True:  # wait until it listens
+            try:
+                httpx.get(badgr.base_url + "/v2/users/self", timeout=1)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline
+                time.sleep(0.1)
+        badgr.login()
+        assert json.loads(badgr.run("whoami", "--json").stdout)["emails"] == [ALICE]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_badgr_fuzz_runs_the_fuzz_kit(badgr: Badgr, tmp_path: Path) -> None:
+    done = badgr.run(
+        "fuzz",
+        "http://127.0.0.1:9",
+        "--report-dir",
+        str(tmp_path / "report"),
+        env=badgr.env(BADGR_TOKEN="not-a-real-token"),
+    )
+    assert done.returncode == 2  # the kit's "could not run"
+    assert "cannot reach http://127.0.0.1:9" in done.stdout + done.stderr

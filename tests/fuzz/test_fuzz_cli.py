@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from badgr_fuzz.cli import is_loopback, links_within, parse_args, schemathesis_command
+from badgr_fuzz.resources import checks_config, data_file
 from badgr_mock import create_app
 from badgr_mock.testing import serve
 from tests.spec.spec_tools import ROOT, SPEC_PATH
@@ -122,3 +123,10 @@ def test_make_fuzz_gives_the_same_one_line_for_an_unreachable_server(tmp_path: P
     assert done.returncode == 2
     assert "fuzz: cannot reach http://127.0.0.1:9" in done.stderr
     assert "Traceback" not in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("name", ["credentials.yaml", "badgr-server.yaml"])
+def test_the_kit_ships_both_profiles_api_descriptions(name: str) -> None:
+    with data_file(name) as shipped:
+        assert shipped.read_bytes() == (ROOT / "openapi" / name).read_bytes()
+    assert "include-operation-id" in checks_config()

@@ -38,7 +38,8 @@ COLUMNS = (
 #: what fits a terminal (dates without the time); csv and jsonl have every column
 TABLE_COLUMNS = ("recipient", "badge", "issued_on", "expires", "revoked", "assertion_id")
 DATE_COLUMNS = frozenset({"issued_on", "expires"})
-PAGE_SIZE = 500
+#: 100 per request keeps the peak under 50 MB at 100,000 rows (500 per request: ~55 MB)
+PAGE_SIZE = 100
 
 Record = dict[str, Any]
 

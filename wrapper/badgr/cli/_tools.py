@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
-import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -73,18 +71,8 @@ def mock(
 
 
 def _fuzz_main() -> Callable[[list[str]], int]:
-    """The fuzz kit's ``main``: the installed package, else a checkout's ``scripts/fuzz.py``."""
-    try:
-        module = importlib.import_module("badgr_fuzz")
-    except ImportError:
-        checkout = Path(__file__).resolve().parents[3]
-        if not (checkout / "scripts" / "fuzz.py").is_file():
-            raise SetupError(
-                "the fuzz kit is not installed: pip install 'badgr-credentials[fuzz]'"
-            ) from None
-        sys.path.insert(0, str(checkout))
-        module = importlib.import_module("scripts.fuzz")
-    main: Callable[[list[str]], int] = module.main
+    """The fuzz kit's ``main(argv) -> int`` (the ``badgr_fuzz`` package)."""
+    main: Callable[[list[str]], int] = _import("badgr_fuzz", "fuzz").main
     return main
 
 
