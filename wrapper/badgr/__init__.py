@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         PathwayFields,
         UserFields,
         encode_ref,
+        plaintext_identity,
         recipient_input,
     )
 
@@ -41,6 +42,7 @@ _LAZY = {
     "PathwayFields": "badgr._resources",
     "UserFields": "badgr._resources",
     "encode_ref": "badgr._resources",
+    "plaintext_identity": "badgr._resources",
     "recipient_input": "badgr._resources",
 }
 
@@ -79,6 +81,7 @@ __all__ = [
     "encode_ref",
     "errors",
     "models",
+    "plaintext_identity",
     "recipient_input",
     "verify",
 ]

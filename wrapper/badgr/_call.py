@@ -19,7 +19,7 @@ from typing import Any, Generic, Literal, Protocol, TypeVar
 import httpx
 
 from ._envelope import Shape
-from ._retry import RetryPolicy
+from ._retry import RetryPolicy, SharedPause
 from .errors import APIError
 
 __all__ = [
@@ -178,6 +178,8 @@ class AsyncRunner(Protocol):
 
     #: the client's retry policy (for jobs that pace their own resends)
     policy: RetryPolicy
+    #: the wait the server asked for, shared by every lane of the client
+    pause: SharedPause
 
     async def aclose(self) -> None: ...
 

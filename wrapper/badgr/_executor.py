@@ -207,7 +207,12 @@ class SyncExecutor(_ExecutorCore):
         try:
             asyncio.get_running_loop()
         except RuntimeError:
-            return asyncio.run(main())
+            try:
+                return asyncio.run(main())
+            except KeyboardInterrupt:
+                # asyncio.run has cancelled the job (lanes closed, progress reported so far);
+                # one plain KeyboardInterrupt, not the chain of cancellations behind it
+                raise KeyboardInterrupt from None
         # called from inside a running loop (e.g. a notebook): use a private thread
         box: dict[str, Any] = {}
 

@@ -96,6 +96,9 @@ class RedactingFilter(logging.Filter):
 def _install() -> None:
     if not any(isinstance(f, RedactingFilter) for f in logger.filters):
         logger.addFilter(RedactingFilter())
+    # a library stays silent unless the application configures logging (no last-resort stderr)
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
 
 
 _install()

@@ -7,7 +7,7 @@ the generated attrs models (``badgr_api.models``). The conventions every namespa
 """
 
 from ._shared import encode_ref, recipient_input
-from .assertions import Assertions, AwardOptions
+from .assertions import Assertions, AwardOptions, plaintext_identity
 from .backpack import Backpack, BackpackAssertions, Collections
 from .badgeclasses import BadgeClasses, BadgeClassFields, ClaimCodeFields, ClaimCodes
 from .issuers import IssuerInvitations, Issuers, IssuerStaffMembers
@@ -38,5 +38,6 @@ __all__ = [
     "UserFields",
     "Users",
     "encode_ref",
+    "plaintext_identity",
     "recipient_input",
 ]

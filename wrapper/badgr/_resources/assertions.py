@@ -44,7 +44,7 @@ from ._shared import (
     recipient_input,
 )
 
-__all__ = ["Assertions", "AwardOptions"]
+__all__ = ["Assertions", "AwardOptions", "plaintext_identity"]
 
 #: ``maxItems`` of the ``POST /v2/assertions/revoke`` body in the spec
 MAX_REVOKE_BATCH = 500
@@ -57,6 +57,14 @@ def _is_duplicate_refusal(error: APIError) -> bool:
         return True
     text = " ".join([error.description, *error.validation_errors, str(error.field_errors)])
     return "duplicate" in text.lower() or "already" in text.lower()
+
+
+def plaintext_identity(assertion: Assertion) -> str | None:
+    """The recipient's e-mail (URL, telephone) in clear, or ``None`` when the server did not
+    send it. ``assertion.recipient.identity`` is the form the badge carries, often a
+    ``sha256$…`` hash of it."""
+    value = getattr(assertion.recipient, "plaintext_identity", None)
+    return value if isinstance(value, str) else None
 
 
 def _pick_existing(identity: str) -> Any:
@@ -285,7 +293,12 @@ class Assertions(Namespace[M]):
         page_size: int | None = DEFAULT_PAGE_SIZE,
     ) -> Call[Assertion]:
         """Get the assertions of one badge class or of one issuer (give exactly one), newest
-        first (lazy pager)."""
+        first (lazy pager).
+
+        Like the server, this leaves out revoked awards (``include_revoked=False``) and expired
+        ones (``include_expired=False``) unless asked: an export of every award passes both as
+        ``True``. ``a.recipient.identity`` is usually a ``sha256$…`` hash; the address the award
+        was made to is :func:`badgr.plaintext_identity` ``(a)``."""
         if (badgeclass is None) == (issuer is None):
             raise ValueError("give exactly one of badgeclass= or issuer=")
         return pages(
