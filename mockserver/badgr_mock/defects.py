@@ -121,11 +121,13 @@ def _fails_on_nul_name(handler: Handler) -> Handler:
 
 
 def _fails_above_page_cap(handler: Handler) -> Handler:
-    """A server that crashes where it should clamp ``num``."""
+    """A server that crashes on the largest pages (``num`` of the cap or more) where it
+    should clamp. Including the cap itself lets a fuzzer reach it in both profiles: the
+    badgr-server spec bounds integer ``num`` to 1..500, so 500 is its boundary value."""
 
     def planted(ctx: Context) -> Reply:
-        if (requested_page_size(ctx) or 0) > MAX_PAGE_SIZE:
-            raise _server_error(ctx, f"num above {MAX_PAGE_SIZE}")
+        if (requested_page_size(ctx) or 0) >= MAX_PAGE_SIZE:
+            raise _server_error(ctx, f"num of {MAX_PAGE_SIZE} or more")
         return handler(ctx)
 
     return planted

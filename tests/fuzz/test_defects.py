@@ -28,7 +28,7 @@ PNG = PNG_DATA_URI
 
 SCOPE = "rw:profile rw:issuer rw:backpack"  # a badgr-server token without `scope` gets r:profile
 # The badgr-server profile runs once the mock serves it (`embedded_mock(..., "badgr-server")`).
-PROFILES = ["documented"]
+PROFILES = ["documented", "badgr-server"]
 
 # defect -> (what the report calls it, its section, the operations it may show on)
 LISTS = {"GET /v2/issuers", "GET /v2/badgeclasses"}  # badgr-server pages badge classes only
