@@ -22,7 +22,7 @@ from badgr_mock.testing import serve
 from tests.contract import AsyncSpecCheckingTransport, SpecCheckingTransport, Tally
 from tests.spec.spec_tools import ROOT
 
-from .conftest import ALICE, FAST, MOCK_HAS_PROFILES, NO_PROFILES, PASSWORD, PNG
+from .conftest import ALICE, FAST, PASSWORD, PNG
 from .test_retries import _seed_for
 
 BADGR_SERVER_SPEC = ROOT / "openapi" / "badgr-server.yaml"
@@ -119,9 +119,7 @@ async def test_missing_operations_fail_before_sending_async() -> None:
 
 @pytest.fixture
 def old_app() -> Any:
-    if not MOCK_HAS_PROFILES:
-        pytest.skip(NO_PROFILES)
-    return create_app(profile="badgr-server")  # type: ignore[call-arg,unused-ignore]
+    return create_app(profile="badgr-server")
 
 
 @pytest.fixture
