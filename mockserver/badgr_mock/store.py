@@ -177,42 +177,6 @@ CREATE TABLE IF NOT EXISTS updates (
     PRIMARY KEY (kind, pk)
 );
 CREATE INDEX IF NOT EXISTS updates_order ON updates(kind, updated, pk);
-CREATE TRIGGER IF NOT EXISTS issuers_insert_stamp AFTER INSERT ON issuers
-BEGIN
-    INSERT OR REPLACE INTO updates (kind, pk, updated) VALUES ('issuers', NEW.pk, mock_now());
-END;
-CREATE TRIGGER IF NOT EXISTS issuers_update_stamp AFTER UPDATE ON issuers
-BEGIN
-    INSERT OR REPLACE INTO updates (kind, pk, updated) VALUES ('issuers', NEW.pk, mock_now());
-END;
-CREATE TRIGGER IF NOT EXISTS issuers_delete_stamp AFTER DELETE ON issuers
-BEGIN
-    DELETE FROM updates WHERE kind = 'issuers' AND pk = OLD.pk;
-END;
-CREATE TRIGGER IF NOT EXISTS badgeclasses_insert_stamp AFTER INSERT ON badgeclasses
-BEGIN
-    INSERT OR REPLACE INTO updates (kind, pk, updated) VALUES ('badgeclasses', NEW.pk, mock_now());
-END;
-CREATE TRIGGER IF NOT EXISTS badgeclasses_update_stamp AFTER UPDATE ON badgeclasses
-BEGIN
-    INSERT OR REPLACE INTO updates (kind, pk, updated) VALUES ('badgeclasses', NEW.pk, mock_now());
-END;
-CREATE TRIGGER IF NOT EXISTS badgeclasses_delete_stamp AFTER DELETE ON badgeclasses
-BEGIN
-    DELETE FROM updates WHERE kind = 'badgeclasses' AND pk = OLD.pk;
-END;
-CREATE TRIGGER IF NOT EXISTS assertions_insert_stamp AFTER INSERT ON assertions
-BEGIN
-    INSERT OR REPLACE INTO updates (kind, pk, updated) VALUES ('assertions', NEW.pk, mock_now());
-END;
-CREATE TRIGGER IF NOT EXISTS assertions_update_stamp AFTER UPDATE ON assertions
-BEGIN
-    INSERT OR REPLACE INTO updates (kind, pk, updated) VALUES ('assertions', NEW.pk, mock_now());
-END;
-CREATE TRIGGER IF NOT EXISTS assertions_delete_stamp AFTER DELETE ON assertions
-BEGIN
-    DELETE FROM updates WHERE kind = 'assertions' AND pk = OLD.pk;
-END;
 CREATE TABLE IF NOT EXISTS pathways (
     pk INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -222,6 +186,25 @@ CREATE TABLE IF NOT EXISTS pathways (
     published TEXT
 );
 """
+
+_CHANGE_STAMPED = ("issuers", "badgeclasses", "assertions")
+_CHANGE_STAMP_TRIGGERS = "".join(
+    f"""
+CREATE TRIGGER IF NOT EXISTS {kind}_insert_stamp AFTER INSERT ON {kind}
+BEGIN
+    INSERT OR REPLACE INTO updates (kind, pk, updated) VALUES ('{kind}', NEW.pk, mock_now());
+END;
+CREATE TRIGGER IF NOT EXISTS {kind}_update_stamp AFTER UPDATE ON {kind}
+BEGIN
+    INSERT OR REPLACE INTO updates (kind, pk, updated) VALUES ('{kind}', NEW.pk, mock_now());
+END;
+CREATE TRIGGER IF NOT EXISTS {kind}_delete_stamp AFTER DELETE ON {kind}
+BEGIN
+    DELETE FROM updates WHERE kind = '{kind}' AND pk = OLD.pk;
+END;
+"""
+    for kind in _CHANGE_STAMPED
+)
 
 
 def new_id() -> str:
@@ -292,7 +275,7 @@ class Store:
                 # (kill -9); FULL would only add protection against power loss.
                 execute("PRAGMA synchronous=NORMAL")
             execute("PRAGMA foreign_keys=ON")
-            self.connection.executescript(_SCHEMA)
+            self.connection.executescript(_SCHEMA + _CHANGE_STAMP_TRIGGERS)
             if execute("SELECT count(*) FROM users").fetchone()[0] == 0:
                 with self.transaction():
                     seed(self)
