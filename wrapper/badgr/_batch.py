@@ -24,7 +24,7 @@ from typing import Any
 from badgr_api.api.assertions import list_assertions
 from badgr_api.models.assertion import Assertion
 
-from ._bulk import AwardResult, ProgressCallback
+from ._bulk import AwardResult, ProgressCallback, run_on_lanes
 from ._call import AsyncRunner, Call, Job, pages
 from ._logging import logger
 from ._pagination import AsyncPager
@@ -189,17 +189,11 @@ def batch_award_job(
 
         queue: Iterator[list[int]] = iter(chunks)
 
-        async def worker(lane: AsyncRunner) -> None:
+        async def worker(number: int, lane: AsyncRunner) -> None:
             for chunk in queue:
                 await award_batch(lane, chunk)
 
-        lanes = [executor.lane() for _ in range(min(concurrency, len(chunks)) or 1)]
-        try:
-            await asyncio.gather(*(worker(lane) for lane in lanes))
-        finally:
-            for lane in lanes:
-                if lane is not executor:
-                    await lane.aclose()
+        await run_on_lanes(executor, min(concurrency, len(chunks)) or 1, worker)
         return [r for r in results if r is not None]
 
     return Job(run)

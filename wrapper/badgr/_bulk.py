@@ -146,13 +146,20 @@ def award_many_job(
                 await limit.admit(number)
             limit.finish()
 
-        lanes = [executor.lane() for _ in range(limit.ceiling)]
-        try:
-            await asyncio.gather(*(worker(n, lane) for n, lane in enumerate(lanes)))
-        finally:
-            for lane in lanes:
-                if lane is not executor:
-                    await lane.aclose()
+        await run_on_lanes(executor, limit.ceiling, worker)
         return [r for r in results if r is not None]
 
     return Job(run)
+
+
+async def run_on_lanes(
+    executor: AsyncRunner, count: int, worker: Callable[[int, AsyncRunner], Awaitable[None]]
+) -> None:
+    """Run ``count`` workers, each on a lane of its own, and close the lanes afterwards."""
+    lanes = [executor.lane() for _ in range(count)]
+    try:
+        await asyncio.gather(*(worker(n, lane) for n, lane in enumerate(lanes)))
+    finally:
+        for lane in lanes:
+            if lane is not executor:
+                await lane.aclose()
