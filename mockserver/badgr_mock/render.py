@@ -45,8 +45,17 @@ def user_profile(user: User) -> dict[str, Any]:
     }
 
 
+def staff_profile(member: User) -> dict[str, Any]:
+    """What fellow staff may see of a member: names and the primary e-mail, nothing more.
+    Adding an e-mail as staff must not reveal the account's other addresses or settings."""
+    full = user_profile(member)
+    public = {key: full[key] for key in ("id", "entityType", "entityId", "firstName", "lastName")}
+    public["emails"] = [entry for entry in full["emails"] if entry["primary"]]
+    return public
+
+
 def staff_entry(member: User, role: str | None) -> dict[str, Any]:
-    return {"role": role, "user": member.entity_id, "userProfile": user_profile(member)}
+    return {"role": role, "user": member.entity_id, "userProfile": staff_profile(member)}
 
 
 def staff_entries(ctx: Context, issuer_pk: int) -> list[dict[str, Any]]:

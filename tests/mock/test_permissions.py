@@ -96,3 +96,16 @@ def test_issuer_email_must_be_verified_address_of_the_caller(api: Api) -> None:
     )
     assert response.status_code == 400
     assert response.json()["validationErrors"]
+
+
+def test_adding_staff_reveals_only_names_and_the_primary_email(api: Api) -> None:
+    """Any registered e-mail can be added as staff: the answer must not be a profile oracle."""
+    issuer = api.create_issuer()
+    added = api.ok(
+        "POST",
+        f"/v2/issuers/{issuer['entityId']}/staff",
+        status=201,
+        json={"email": BOB, "role": "staff"},
+    )["result"][0]["userProfile"]
+    assert set(added) == {"id", "entityType", "entityId", "firstName", "lastName", "emails"}
+    assert [entry["email"] for entry in added["emails"]] == [BOB]
