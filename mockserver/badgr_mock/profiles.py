@@ -33,6 +33,8 @@ class Profile:
     lenient_page_size: bool = False
     # Entity fields this server does not have.
     omitted_fields: frozenset[str] = frozenset()
+    # Its assertion habits: no ``salt`` on unhashed recipients, no ``image`` once revoked.
+    old_assertion_shapes: bool = False
 
 
 PROFILES = {
@@ -58,6 +60,7 @@ PROFILES = {
         oauth_error_media_type="text/html",
         oldest_first_unpaged=True,
         lenient_page_size=True,
+        old_assertion_shapes=True,
         omitted_fields=frozenset(
             {
                 "id",
@@ -99,5 +102,16 @@ def slim(profile: Profile, entities: list[Any]) -> list[Any]:
                     {k: v for k, v in item.items() if k != "displayAsSkill"}
                     for item in entity["alignments"]
                 ]
+            if profile.old_assertion_shapes and entity.get("entityType") == "Assertion":
+                entity = _old_assertion_shape(entity)
         slimmed.append(entity)
     return slimmed
+
+
+def _old_assertion_shape(assertion: dict[str, Any]) -> dict[str, Any]:
+    recipient = assertion.get("recipient")
+    if isinstance(recipient, dict) and not recipient.get("hashed", True):
+        assertion["recipient"] = {k: v for k, v in recipient.items() if k != "salt"}
+    if assertion.get("revoked"):
+        assertion["image"] = None
+    return assertion

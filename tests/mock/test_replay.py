@@ -172,6 +172,15 @@ def test_award_workflow(replay: Replay) -> None:
         replay.send("DELETE", revoke, 200, json={"revocation_reason": "Issued in error"})
     )
     assert revoked["result"][0]["revoked"] is True
+    # §11: the old server drops a revoked award's image; the documented API keeps it
+    assert (revoked["result"][0]["image"] is None) is replay.old
+    url_award = replay.envelope(
+        replay.send("POST", awards, 201, json={"recipient": {"identity": "https://example.org/u4", "type": "url"}})
+    )["result"][0]
+    assert url_award["recipient"]["hashed"] is False
+    assert ("salt" in url_award["recipient"]) is not replay.old  # §11: unhashed, no salt key
+    reason = {"revocation_reason": "only its shape mattered"}
+    replay.send("DELETE", f"/v2/assertions/{url_award['entityId']}", 200, json=reason)
     again = replay.envelope(
         replay.send("DELETE", revoke, 400, json={"revocation_reason": "x"}), ERROR_KEYS
     )
