@@ -175,7 +175,12 @@ def test_award_workflow(replay: Replay) -> None:
     # §11: the old server drops a revoked award's image; the documented API keeps it
     assert (revoked["result"][0]["image"] is None) is replay.old
     url_award = replay.envelope(
-        replay.send("POST", awards, 201, json={"recipient": {"identity": "https://example.org/u4", "type": "url"}})
+        replay.send(
+            "POST",
+            awards,
+            201,
+            json={"recipient": {"identity": "https://example.org/u4", "type": "url"}},
+        )
     )["result"][0]
     assert url_award["recipient"]["hashed"] is False
     assert ("salt" in url_award["recipient"]) is not replay.old  # §11: unhashed, no salt key
