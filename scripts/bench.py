@@ -160,6 +160,8 @@ def seed_assertions(db: Path, badge: str, total: int) -> None:
             copy["recipient_key"] = f"{template['recipient_key']}-{n}"
             rows.append(copy)
         names = list(rows[0])
+        # The mock's change-feed triggers call mock_now(); the copies share the template's stamp.
+        con.create_function("mock_now", 0, lambda: template["created"])
         con.executemany(
             f"INSERT INTO assertions ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
             [tuple(r[k] for k in names) for r in rows],
