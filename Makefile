@@ -66,7 +66,7 @@ test: install
 	$(MAKE) --no-print-directory lint
 	$(BIN)/pytest
 
-demo: $(STAMP)
+demo: $(STAMP) $(OBV_STAMP)
 	$(PY) -m scripts.demo
 
 fuzz: $(STAMP)
