@@ -15,7 +15,8 @@ import pytest
 
 from badgr import Client
 from badgr_mock.app import create_app
-from badgr_mock.testing import PNG_DATA_URI, serve
+from badgr_mock.testing import serve
+from tests.sdk_seed import make_badge as make_badge  # shared by the test modules
 
 ALICE = "alice@example.com"
 PASSWORD = "badgr-demo"
@@ -101,18 +102,6 @@ def logged_in(badgr: Badgr) -> Badgr:
 def sdk(base_url: str) -> Iterator[Client]:
     with Client(base_url=base_url, username=ALICE, password=PASSWORD) as client:
         yield client
-
-
-def make_badge(client: Client, name: str = "Python") -> tuple[str, str]:
-    issuer = client.issuers.create(name="Academy", email=ALICE, url="https://academy.example")
-    badge = client.badgeclasses.create(
-        issuer=issuer.entity_id,
-        name=name,
-        description="Knows Python",
-        image=PNG_DATA_URI,
-        criteria_narrative="Pass the course",
-    )
-    return issuer.entity_id, badge.entity_id
 
 
 def write_csv(path: Path, rows: Sequence[Sequence[str]]) -> Path:

@@ -20,6 +20,7 @@ from badgr_mock.app import create_app
 from badgr_mock.faults import Faults
 from badgr_mock.testing import serve
 from tests.contract import AsyncSpecCheckingTransport, SpecCheckingTransport, Tally
+from tests.sdk_seed import make_badge
 from tests.spec.spec_tools import ROOT
 
 from .conftest import ALICE, FAST, PASSWORD, PNG
@@ -163,15 +164,7 @@ def old_client(old_server: str, sent: list[str]) -> Iterator[Client]:
 
 
 def _badge(client: Client) -> str:
-    issuer = client.issuers.create(name="Academy", email=ALICE, url="https://academy.example")
-    badge = client.badgeclasses.create(
-        issuer=issuer.entity_id,
-        name="Python",
-        description="Knows Python",
-        image=PNG,
-        criteria_narrative="Pass the course",
-    )
-    return badge.entity_id
+    return make_badge(client)[1]
 
 
 def test_batch_award_and_change_feeds(old_client: Client) -> None:
