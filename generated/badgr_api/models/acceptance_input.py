@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.acceptance import Acceptance, check_acceptance
 
 T = TypeVar("T", bound="AcceptanceInput")
+_FIELD_NAMES = frozenset(("acceptance",))
 
 
 @_attrs_define
@@ -32,14 +33,24 @@ class AcceptanceInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        acceptance = check_acceptance(d.pop("acceptance"))
+        try:
+            _raw_acceptance = src_dict["acceptance"]
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_acceptance = src_dict["acceptance"]
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 1
+
+        acceptance = check_acceptance(_raw_acceptance)
 
         acceptance_input = cls(
-            acceptance=acceptance,
+            acceptance,
         )
 
-        acceptance_input.additional_properties = d
+        if has_extra_keys:
+            acceptance_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return acceptance_input
 
     @property

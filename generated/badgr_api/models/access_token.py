@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
@@ -14,6 +15,24 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="AccessToken")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "entityId",
+    "application",
+    "scope",
+    "expires",
+    "created",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "entityId",
+        "application",
+        "scope",
+        "expires",
+        "created",
+    )
+)
 
 
 @_attrs_define
@@ -80,10 +99,26 @@ class AccessToken:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        entity_id = d.pop("entityId")
+        try:
+            (
+                _raw_entity_id,
+                _raw_application,
+                _raw_scope,
+                _raw_expires,
+                _raw_created,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_entity_id = src_dict["entityId"]
+            _raw_application = src_dict.get("application", UNSET)
+            _raw_scope = src_dict.get("scope", UNSET)
+            _raw_expires = src_dict.get("expires", UNSET)
+            _raw_created = src_dict.get("created", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 5
 
-        _application = d.pop("application", UNSET)
+        entity_id = _raw_entity_id
+        _application = _raw_application
         application: AccessTokenApplicationType0 | None | Unset
         if _application is None or isinstance(_application, Unset):
             application = _application
@@ -97,9 +132,9 @@ class AccessToken:
             except (TypeError, ValueError, AttributeError, KeyError):
                 application = cast(AccessTokenApplicationType0 | None | Unset, _application)
 
-        scope: None | str | Unset = d.pop("scope", UNSET)
+        scope: None | str | Unset = _raw_scope
 
-        _expires = d.pop("expires", UNSET)
+        _expires = _raw_expires
         expires: datetime.datetime | None | Unset
         if _expires is None or isinstance(_expires, Unset):
             expires = _expires
@@ -113,7 +148,7 @@ class AccessToken:
             except (TypeError, ValueError, AttributeError, KeyError):
                 expires = cast(datetime.datetime | None | Unset, _expires)
 
-        _created = d.pop("created", UNSET)
+        _created = _raw_created
         created: datetime.datetime | None | Unset
         if _created is None or isinstance(_created, Unset):
             created = _created
@@ -128,14 +163,17 @@ class AccessToken:
                 created = cast(datetime.datetime | None | Unset, _created)
 
         access_token = cls(
-            entity_id=entity_id,
-            application=application,
-            scope=scope,
-            expires=expires,
-            created=created,
+            entity_id,
+            application,
+            scope,
+            expires,
+            created,
         )
 
-        access_token.additional_properties = d
+        if has_extra_keys:
+            access_token.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return access_token
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,6 +10,20 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AccessTokenApplicationType0")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "name",
+    "url",
+    "image",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "name",
+        "url",
+        "image",
+    )
+)
 
 
 @_attrs_define
@@ -51,20 +66,36 @@ class AccessTokenApplicationType0:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        name: None | str | Unset = d.pop("name", UNSET)
+        try:
+            (
+                _raw_name,
+                _raw_url,
+                _raw_image,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_name = src_dict.get("name", UNSET)
+            _raw_url = src_dict.get("url", UNSET)
+            _raw_image = src_dict.get("image", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 3
 
-        url: None | str | Unset = d.pop("url", UNSET)
+        name: None | str | Unset = _raw_name
 
-        image: None | str | Unset = d.pop("image", UNSET)
+        url: None | str | Unset = _raw_url
+
+        image: None | str | Unset = _raw_image
 
         access_token_application_type_0 = cls(
-            name=name,
-            url=url,
-            image=image,
+            name,
+            url,
+            image,
         )
 
-        access_token_application_type_0.additional_properties = d
+        if has_extra_keys:
+            access_token_application_type_0.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return access_token_application_type_0
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,6 +10,26 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AlignmentInput")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "targetName",
+    "targetUrl",
+    "targetDescription",
+    "targetFramework",
+    "targetCode",
+    "displayAsSkill",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "targetName",
+        "targetUrl",
+        "targetDescription",
+        "targetFramework",
+        "targetCode",
+        "displayAsSkill",
+    )
+)
 
 
 @_attrs_define
@@ -67,29 +88,48 @@ class AlignmentInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        target_name = d.pop("targetName")
+        try:
+            (
+                _raw_target_name,
+                _raw_target_url,
+                _raw_target_description,
+                _raw_target_framework,
+                _raw_target_code,
+                _raw_display_as_skill,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_target_name = src_dict["targetName"]
+            _raw_target_url = src_dict["targetUrl"]
+            _raw_target_description = src_dict.get("targetDescription", UNSET)
+            _raw_target_framework = src_dict.get("targetFramework", UNSET)
+            _raw_target_code = src_dict.get("targetCode", UNSET)
+            _raw_display_as_skill = src_dict.get("displayAsSkill", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 6
 
-        target_url = d.pop("targetUrl")
+        target_name = _raw_target_name
+        target_url = _raw_target_url
+        target_description: None | str | Unset = _raw_target_description
 
-        target_description: None | str | Unset = d.pop("targetDescription", UNSET)
+        target_framework: None | str | Unset = _raw_target_framework
 
-        target_framework: None | str | Unset = d.pop("targetFramework", UNSET)
+        target_code: None | str | Unset = _raw_target_code
 
-        target_code: None | str | Unset = d.pop("targetCode", UNSET)
-
-        display_as_skill = d.pop("displayAsSkill", UNSET)
-
+        display_as_skill = _raw_display_as_skill
         alignment_input = cls(
-            target_name=target_name,
-            target_url=target_url,
-            target_description=target_description,
-            target_framework=target_framework,
-            target_code=target_code,
-            display_as_skill=display_as_skill,
+            target_name,
+            target_url,
+            target_description,
+            target_framework,
+            target_code,
+            display_as_skill,
         )
 
-        alignment_input.additional_properties = d
+        if has_extra_keys:
+            alignment_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return alignment_input
 
     @property

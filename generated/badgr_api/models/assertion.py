@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
@@ -21,6 +22,72 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="Assertion")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "entityType",
+    "entityId",
+    "badgeclass",
+    "issuer",
+    "recipient",
+    "issuedOn",
+    "revoked",
+    "id",
+    "openBadgeId",
+    "createdAt",
+    "createdBy",
+    "badgeclassOpenBadgeId",
+    "issuerOpenBadgeId",
+    "image",
+    "narrative",
+    "evidence",
+    "revocationReason",
+    "acceptance",
+    "expires",
+    "extensions",
+    "assertionRef",
+    "badgeRef",
+    "issuerRef",
+    "pending",
+    "source",
+    "sourceUrl",
+    "originalJson",
+    "imagePath",
+    "ob3AwardProperties",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "entityType",
+        "entityId",
+        "badgeclass",
+        "issuer",
+        "recipient",
+        "issuedOn",
+        "revoked",
+        "id",
+        "openBadgeId",
+        "createdAt",
+        "createdBy",
+        "badgeclassOpenBadgeId",
+        "issuerOpenBadgeId",
+        "image",
+        "narrative",
+        "evidence",
+        "revocationReason",
+        "acceptance",
+        "expires",
+        "extensions",
+        "assertionRef",
+        "badgeRef",
+        "issuerRef",
+        "pending",
+        "source",
+        "sourceUrl",
+        "originalJson",
+        "imagePath",
+        "ob3AwardProperties",
+    )
+)
 
 
 @_attrs_define
@@ -241,43 +308,99 @@ class Assertion:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        entity_type = d.pop("entityType")
+        try:
+            (
+                _raw_entity_type,
+                _raw_entity_id,
+                _raw_badgeclass,
+                _raw_issuer,
+                _raw_recipient,
+                _raw_issued_on,
+                _raw_revoked,
+                _raw_id,
+                _raw_open_badge_id,
+                _raw_created_at,
+                _raw_created_by,
+                _raw_badgeclass_open_badge_id,
+                _raw_issuer_open_badge_id,
+                _raw_image,
+                _raw_narrative,
+                _raw_evidence,
+                _raw_revocation_reason,
+                _raw_acceptance,
+                _raw_expires,
+                _raw_extensions,
+                _raw_assertion_ref,
+                _raw_badge_ref,
+                _raw_issuer_ref,
+                _raw_pending,
+                _raw_source,
+                _raw_source_url,
+                _raw_original_json,
+                _raw_image_path,
+                _raw_ob_3_award_properties,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_entity_type = src_dict["entityType"]
+            _raw_entity_id = src_dict["entityId"]
+            _raw_badgeclass = src_dict["badgeclass"]
+            _raw_issuer = src_dict["issuer"]
+            _raw_recipient = src_dict["recipient"]
+            _raw_issued_on = src_dict["issuedOn"]
+            _raw_revoked = src_dict["revoked"]
+            _raw_id = src_dict.get("id", UNSET)
+            _raw_open_badge_id = src_dict.get("openBadgeId", UNSET)
+            _raw_created_at = src_dict.get("createdAt", UNSET)
+            _raw_created_by = src_dict.get("createdBy", UNSET)
+            _raw_badgeclass_open_badge_id = src_dict.get("badgeclassOpenBadgeId", UNSET)
+            _raw_issuer_open_badge_id = src_dict.get("issuerOpenBadgeId", UNSET)
+            _raw_image = src_dict.get("image", UNSET)
+            _raw_narrative = src_dict.get("narrative", UNSET)
+            _raw_evidence = src_dict.get("evidence", UNSET)
+            _raw_revocation_reason = src_dict.get("revocationReason", UNSET)
+            _raw_acceptance = src_dict.get("acceptance", UNSET)
+            _raw_expires = src_dict.get("expires", UNSET)
+            _raw_extensions = src_dict.get("extensions", UNSET)
+            _raw_assertion_ref = src_dict.get("assertionRef", UNSET)
+            _raw_badge_ref = src_dict.get("badgeRef", UNSET)
+            _raw_issuer_ref = src_dict.get("issuerRef", UNSET)
+            _raw_pending = src_dict.get("pending", UNSET)
+            _raw_source = src_dict.get("source", UNSET)
+            _raw_source_url = src_dict.get("sourceUrl", UNSET)
+            _raw_original_json = src_dict.get("originalJson", UNSET)
+            _raw_image_path = src_dict.get("imagePath", UNSET)
+            _raw_ob_3_award_properties = src_dict.get("ob3AwardProperties", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 29
 
-        entity_id = d.pop("entityId")
+        entity_type = _raw_entity_type
+        entity_id = _raw_entity_id
+        badgeclass = _raw_badgeclass
+        issuer = _raw_issuer
+        recipient = AssertionRecipient.from_dict(_raw_recipient)
 
-        badgeclass = d.pop("badgeclass")
+        issued_on = datetime.datetime.fromisoformat(_raw_issued_on)
 
-        issuer = d.pop("issuer")
-
-        recipient = AssertionRecipient.from_dict(d.pop("recipient"))
-
-        issued_on = datetime.datetime.fromisoformat(d.pop("issuedOn"))
-
-        revoked = d.pop("revoked")
-
-        id = d.pop("id", UNSET)
-
-        open_badge_id = d.pop("openBadgeId", UNSET)
-
-        _created_at = d.pop("createdAt", UNSET)
+        revoked = _raw_revoked
+        id = _raw_id
+        open_badge_id = _raw_open_badge_id
+        _created_at = _raw_created_at
         created_at: datetime.datetime | Unset
         if isinstance(_created_at, Unset):
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        created_by: None | str | Unset = d.pop("createdBy", UNSET)
+        created_by: None | str | Unset = _raw_created_by
 
-        badgeclass_open_badge_id = d.pop("badgeclassOpenBadgeId", UNSET)
+        badgeclass_open_badge_id = _raw_badgeclass_open_badge_id
+        issuer_open_badge_id = _raw_issuer_open_badge_id
+        image: None | str | Unset = _raw_image
 
-        issuer_open_badge_id = d.pop("issuerOpenBadgeId", UNSET)
+        narrative: None | str | Unset = _raw_narrative
 
-        image: None | str | Unset = d.pop("image", UNSET)
-
-        narrative: None | str | Unset = d.pop("narrative", UNSET)
-
-        _evidence = d.pop("evidence", UNSET)
+        _evidence = _raw_evidence
         evidence: list[Evidence] | Unset = UNSET
         if _evidence is not UNSET:
             evidence = []
@@ -286,16 +409,16 @@ class Assertion:
 
                 evidence.append(evidence_item)
 
-        revocation_reason: None | str | Unset = d.pop("revocationReason", UNSET)
+        revocation_reason: None | str | Unset = _raw_revocation_reason
 
-        _acceptance = d.pop("acceptance", UNSET)
+        _acceptance = _raw_acceptance
         acceptance: Acceptance | Unset
         if isinstance(_acceptance, Unset):
             acceptance = UNSET
         else:
             acceptance = check_acceptance(_acceptance)
 
-        _expires = d.pop("expires", UNSET)
+        _expires = _raw_expires
         expires: datetime.datetime | None | Unset
         if _expires is None or isinstance(_expires, Unset):
             expires = _expires
@@ -309,45 +432,44 @@ class Assertion:
             except (TypeError, ValueError, AttributeError, KeyError):
                 expires = cast(datetime.datetime | None | Unset, _expires)
 
-        _extensions = d.pop("extensions", UNSET)
+        _extensions = _raw_extensions
         extensions: Extensions | Unset
         if isinstance(_extensions, Unset):
             extensions = UNSET
         else:
             extensions = Extensions.from_dict(_extensions)
 
-        _assertion_ref = d.pop("assertionRef", UNSET)
+        _assertion_ref = _raw_assertion_ref
         assertion_ref: AssertionRef | Unset
         if isinstance(_assertion_ref, Unset):
             assertion_ref = UNSET
         else:
             assertion_ref = AssertionRef.from_dict(_assertion_ref)
 
-        _badge_ref = d.pop("badgeRef", UNSET)
+        _badge_ref = _raw_badge_ref
         badge_ref: BadgeRef | Unset
         if isinstance(_badge_ref, Unset):
             badge_ref = UNSET
         else:
             badge_ref = BadgeRef.from_dict(_badge_ref)
 
-        _issuer_ref = d.pop("issuerRef", UNSET)
+        _issuer_ref = _raw_issuer_ref
         issuer_ref: IssuerRef | Unset
         if isinstance(_issuer_ref, Unset):
             issuer_ref = UNSET
         else:
             issuer_ref = IssuerRef.from_dict(_issuer_ref)
 
-        pending = d.pop("pending", UNSET)
+        pending = _raw_pending
+        source: None | str | Unset = _raw_source
 
-        source: None | str | Unset = d.pop("source", UNSET)
+        source_url: None | str | Unset = _raw_source_url
 
-        source_url: None | str | Unset = d.pop("sourceUrl", UNSET)
+        original_json: None | str | Unset = _raw_original_json
 
-        original_json: None | str | Unset = d.pop("originalJson", UNSET)
+        image_path: None | str | Unset = _raw_image_path
 
-        image_path: None | str | Unset = d.pop("imagePath", UNSET)
-
-        _ob_3_award_properties = d.pop("ob3AwardProperties", UNSET)
+        _ob_3_award_properties = _raw_ob_3_award_properties
         ob_3_award_properties: None | Ob3AwardProperties | Unset
         if _ob_3_award_properties is None or isinstance(_ob_3_award_properties, Unset):
             ob_3_award_properties = _ob_3_award_properties
@@ -362,38 +484,39 @@ class Assertion:
                 ob_3_award_properties = cast(None | Ob3AwardProperties | Unset, _ob_3_award_properties)
 
         assertion = cls(
-            entity_type=entity_type,
-            entity_id=entity_id,
-            badgeclass=badgeclass,
-            issuer=issuer,
-            recipient=recipient,
-            issued_on=issued_on,
-            revoked=revoked,
-            id=id,
-            open_badge_id=open_badge_id,
-            created_at=created_at,
-            created_by=created_by,
-            badgeclass_open_badge_id=badgeclass_open_badge_id,
-            issuer_open_badge_id=issuer_open_badge_id,
-            image=image,
-            narrative=narrative,
-            evidence=evidence,
-            revocation_reason=revocation_reason,
-            acceptance=acceptance,
-            expires=expires,
-            extensions=extensions,
-            assertion_ref=assertion_ref,
-            badge_ref=badge_ref,
-            issuer_ref=issuer_ref,
-            pending=pending,
-            source=source,
-            source_url=source_url,
-            original_json=original_json,
-            image_path=image_path,
-            ob_3_award_properties=ob_3_award_properties,
+            entity_type,
+            entity_id,
+            badgeclass,
+            issuer,
+            recipient,
+            issued_on,
+            revoked,
+            id,
+            open_badge_id,
+            created_at,
+            created_by,
+            badgeclass_open_badge_id,
+            issuer_open_badge_id,
+            image,
+            narrative,
+            evidence,
+            revocation_reason,
+            acceptance,
+            expires,
+            extensions,
+            assertion_ref,
+            badge_ref,
+            issuer_ref,
+            pending,
+            source,
+            source_url,
+            original_json,
+            image_path,
+            ob_3_award_properties,
         )
 
-        assertion.additional_properties = d
+        if has_extra_keys:
+            assertion.additional_properties = {key: value for key, value in src_dict.items() if key not in _FIELD_NAMES}
         return assertion
 
     @property

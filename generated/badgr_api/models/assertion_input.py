@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
@@ -17,6 +18,36 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="AssertionInput")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "recipient",
+    "badgeclass",
+    "badgeclassOpenBadgeId",
+    "issuedOn",
+    "allowDuplicateAwards",
+    "narrative",
+    "evidence",
+    "extensions",
+    "expires",
+    "notify",
+    "ob3AwardProperties",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "recipient",
+        "badgeclass",
+        "badgeclassOpenBadgeId",
+        "issuedOn",
+        "allowDuplicateAwards",
+        "narrative",
+        "evidence",
+        "extensions",
+        "expires",
+        "notify",
+        "ob3AwardProperties",
+    )
+)
 
 
 @_attrs_define
@@ -125,25 +156,51 @@ class AssertionInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        recipient = RecipientInput.from_dict(d.pop("recipient"))
+        try:
+            (
+                _raw_recipient,
+                _raw_badgeclass,
+                _raw_badgeclass_open_badge_id,
+                _raw_issued_on,
+                _raw_allow_duplicate_awards,
+                _raw_narrative,
+                _raw_evidence,
+                _raw_extensions,
+                _raw_expires,
+                _raw_notify,
+                _raw_ob_3_award_properties,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_recipient = src_dict["recipient"]
+            _raw_badgeclass = src_dict.get("badgeclass", UNSET)
+            _raw_badgeclass_open_badge_id = src_dict.get("badgeclassOpenBadgeId", UNSET)
+            _raw_issued_on = src_dict.get("issuedOn", UNSET)
+            _raw_allow_duplicate_awards = src_dict.get("allowDuplicateAwards", UNSET)
+            _raw_narrative = src_dict.get("narrative", UNSET)
+            _raw_evidence = src_dict.get("evidence", UNSET)
+            _raw_extensions = src_dict.get("extensions", UNSET)
+            _raw_expires = src_dict.get("expires", UNSET)
+            _raw_notify = src_dict.get("notify", UNSET)
+            _raw_ob_3_award_properties = src_dict.get("ob3AwardProperties", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 11
 
-        badgeclass = d.pop("badgeclass", UNSET)
+        recipient = RecipientInput.from_dict(_raw_recipient)
 
-        badgeclass_open_badge_id = d.pop("badgeclassOpenBadgeId", UNSET)
-
-        _issued_on = d.pop("issuedOn", UNSET)
+        badgeclass = _raw_badgeclass
+        badgeclass_open_badge_id = _raw_badgeclass_open_badge_id
+        _issued_on = _raw_issued_on
         issued_on: datetime.datetime | Unset
         if isinstance(_issued_on, Unset):
             issued_on = UNSET
         else:
             issued_on = datetime.datetime.fromisoformat(_issued_on)
 
-        allow_duplicate_awards = d.pop("allowDuplicateAwards", UNSET)
+        allow_duplicate_awards = _raw_allow_duplicate_awards
+        narrative: None | str | Unset = _raw_narrative
 
-        narrative: None | str | Unset = d.pop("narrative", UNSET)
-
-        _evidence = d.pop("evidence", UNSET)
+        _evidence = _raw_evidence
         evidence: list[EvidenceInput] | None | Unset
         if _evidence is None or isinstance(_evidence, Unset):
             evidence = _evidence
@@ -162,14 +219,14 @@ class AssertionInput:
             except (TypeError, ValueError, AttributeError, KeyError):
                 evidence = cast(list[EvidenceInput] | None | Unset, _evidence)
 
-        _extensions = d.pop("extensions", UNSET)
+        _extensions = _raw_extensions
         extensions: Extensions | Unset
         if isinstance(_extensions, Unset):
             extensions = UNSET
         else:
             extensions = Extensions.from_dict(_extensions)
 
-        _expires = d.pop("expires", UNSET)
+        _expires = _raw_expires
         expires: datetime.datetime | None | Unset
         if _expires is None or isinstance(_expires, Unset):
             expires = _expires
@@ -183,9 +240,8 @@ class AssertionInput:
             except (TypeError, ValueError, AttributeError, KeyError):
                 expires = cast(datetime.datetime | None | Unset, _expires)
 
-        notify = d.pop("notify", UNSET)
-
-        _ob_3_award_properties = d.pop("ob3AwardProperties", UNSET)
+        notify = _raw_notify
+        _ob_3_award_properties = _raw_ob_3_award_properties
         ob_3_award_properties: Ob3AwardProperties | Unset
         if isinstance(_ob_3_award_properties, Unset):
             ob_3_award_properties = UNSET
@@ -193,20 +249,23 @@ class AssertionInput:
             ob_3_award_properties = Ob3AwardProperties.from_dict(_ob_3_award_properties)
 
         assertion_input = cls(
-            recipient=recipient,
-            badgeclass=badgeclass,
-            badgeclass_open_badge_id=badgeclass_open_badge_id,
-            issued_on=issued_on,
-            allow_duplicate_awards=allow_duplicate_awards,
-            narrative=narrative,
-            evidence=evidence,
-            extensions=extensions,
-            expires=expires,
-            notify=notify,
-            ob_3_award_properties=ob_3_award_properties,
+            recipient,
+            badgeclass,
+            badgeclass_open_badge_id,
+            issued_on,
+            allow_duplicate_awards,
+            narrative,
+            evidence,
+            extensions,
+            expires,
+            notify,
+            ob_3_award_properties,
         )
 
-        assertion_input.additional_properties = d
+        if has_extra_keys:
+            assertion_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return assertion_input
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -10,6 +11,24 @@ from ..models.recipient_type import RecipientType, check_recipient_type
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AssertionRecipient")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "identity",
+    "hashed",
+    "type",
+    "salt",
+    "plaintextIdentity",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "identity",
+        "hashed",
+        "type",
+        "salt",
+        "plaintextIdentity",
+    )
+)
 
 
 @_attrs_define
@@ -65,31 +84,49 @@ class AssertionRecipient:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        identity = d.pop("identity")
+        try:
+            (
+                _raw_identity,
+                _raw_hashed,
+                _raw_type_,
+                _raw_salt,
+                _raw_plaintext_identity,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_identity = src_dict["identity"]
+            _raw_hashed = src_dict.get("hashed", UNSET)
+            _raw_type_ = src_dict.get("type", UNSET)
+            _raw_salt = src_dict.get("salt", UNSET)
+            _raw_plaintext_identity = src_dict.get("plaintextIdentity", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 5
 
-        hashed = d.pop("hashed", UNSET)
-
-        _type_ = d.pop("type", UNSET)
+        identity = _raw_identity
+        hashed = _raw_hashed
+        _type_ = _raw_type_
         type_: RecipientType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
             type_ = check_recipient_type(_type_)
 
-        salt: None | str | Unset = d.pop("salt", UNSET)
+        salt: None | str | Unset = _raw_salt
 
-        plaintext_identity: None | str | Unset = d.pop("plaintextIdentity", UNSET)
+        plaintext_identity: None | str | Unset = _raw_plaintext_identity
 
         assertion_recipient = cls(
-            identity=identity,
-            hashed=hashed,
-            type_=type_,
-            salt=salt,
-            plaintext_identity=plaintext_identity,
+            identity,
+            hashed,
+            type_,
+            salt,
+            plaintext_identity,
         )
 
-        assertion_recipient.additional_properties = d
+        if has_extra_keys:
+            assertion_recipient.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return assertion_recipient
 
     @property

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AssertionRef")
+_FIELD_NAMES = frozenset(("assertionUrl",))
 
 
 @_attrs_define
@@ -29,14 +30,23 @@ class AssertionRef:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        assertion_url = d.pop("assertionUrl", UNSET)
+        try:
+            _raw_assertion_url = src_dict["assertionUrl"]
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_assertion_url = src_dict.get("assertionUrl", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 1
 
+        assertion_url = _raw_assertion_url
         assertion_ref = cls(
-            assertion_url=assertion_url,
+            assertion_url,
         )
 
-        assertion_ref.additional_properties = d
+        if has_extra_keys:
+            assertion_ref.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return assertion_ref
 
     @property

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
@@ -14,6 +15,22 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="AssertionUpdateInput")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "narrative",
+    "expires",
+    "issuedOn",
+    "evidence",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "narrative",
+        "expires",
+        "issuedOn",
+        "evidence",
+    )
+)
 
 
 @_attrs_define
@@ -62,10 +79,24 @@ class AssertionUpdateInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        narrative = d.pop("narrative", UNSET)
+        try:
+            (
+                _raw_narrative,
+                _raw_expires,
+                _raw_issued_on,
+                _raw_evidence,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_narrative = src_dict.get("narrative", UNSET)
+            _raw_expires = src_dict.get("expires", UNSET)
+            _raw_issued_on = src_dict.get("issuedOn", UNSET)
+            _raw_evidence = src_dict.get("evidence", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 4
 
-        _expires = d.pop("expires", UNSET)
+        narrative = _raw_narrative
+        _expires = _raw_expires
         expires: datetime.datetime | None | Unset
         if _expires is None or isinstance(_expires, Unset):
             expires = _expires
@@ -79,14 +110,14 @@ class AssertionUpdateInput:
             except (TypeError, ValueError, AttributeError, KeyError):
                 expires = cast(datetime.datetime | None | Unset, _expires)
 
-        _issued_on = d.pop("issuedOn", UNSET)
+        _issued_on = _raw_issued_on
         issued_on: datetime.datetime | Unset
         if isinstance(_issued_on, Unset):
             issued_on = UNSET
         else:
             issued_on = datetime.datetime.fromisoformat(_issued_on)
 
-        _evidence = d.pop("evidence", UNSET)
+        _evidence = _raw_evidence
         evidence: list[EvidenceInput] | Unset = UNSET
         if _evidence is not UNSET:
             evidence = []
@@ -96,13 +127,16 @@ class AssertionUpdateInput:
                 evidence.append(evidence_item)
 
         assertion_update_input = cls(
-            narrative=narrative,
-            expires=expires,
-            issued_on=issued_on,
-            evidence=evidence,
+            narrative,
+            expires,
+            issued_on,
+            evidence,
         )
 
-        assertion_update_input.additional_properties = d
+        if has_extra_keys:
+            assertion_update_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return assertion_update_input
 
     @property

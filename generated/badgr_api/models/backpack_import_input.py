@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -12,6 +13,13 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="BackpackImportInput")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "url",
+    "image",
+    "assertion",
+)
 
 
 @_attrs_define
@@ -47,12 +55,20 @@ class BackpackImportInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        url = d.pop("url", UNSET)
+        try:
+            (
+                _raw_url,
+                _raw_image,
+                _raw_assertion,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_url = src_dict.get("url", UNSET)
+            _raw_image = src_dict.get("image", UNSET)
+            _raw_assertion = src_dict.get("assertion", UNSET)
 
-        image = d.pop("image", UNSET)
-
-        _assertion = d.pop("assertion", UNSET)
+        url = _raw_url
+        image = _raw_image
+        _assertion = _raw_assertion
         assertion: BackpackImportInputAssertion | Unset
         if isinstance(_assertion, Unset):
             assertion = UNSET
@@ -60,9 +76,9 @@ class BackpackImportInput:
             assertion = BackpackImportInputAssertion.from_dict(_assertion)
 
         backpack_import_input = cls(
-            url=url,
-            image=image,
-            assertion=assertion,
+            url,
+            image,
+            assertion,
         )
 
         return backpack_import_input

@@ -24,10 +24,9 @@ class BackpackImportInputAssertion:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         backpack_import_input_assertion = cls()
 
-        backpack_import_input_assertion.additional_properties = d
+        backpack_import_input_assertion.additional_properties = dict(src_dict)
         return backpack_import_input_assertion
 
     @property

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
@@ -19,6 +20,70 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="BadgeClass")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "entityType",
+    "entityId",
+    "issuer",
+    "name",
+    "id",
+    "openBadgeId",
+    "sourceUrl",
+    "originalJson",
+    "createdAt",
+    "createdBy",
+    "issuerOpenBadgeId",
+    "image",
+    "imageAltText",
+    "description",
+    "achievementType",
+    "criteriaUrl",
+    "criteriaNarrative",
+    "alignments",
+    "tags",
+    "expires",
+    "extensions",
+    "source",
+    "imagePath",
+    "archived",
+    "archivedDate",
+    "archivalNote",
+    "ob3Properties",
+    "preferences",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "entityType",
+        "entityId",
+        "issuer",
+        "name",
+        "id",
+        "openBadgeId",
+        "sourceUrl",
+        "originalJson",
+        "createdAt",
+        "createdBy",
+        "issuerOpenBadgeId",
+        "image",
+        "imageAltText",
+        "description",
+        "achievementType",
+        "criteriaUrl",
+        "criteriaNarrative",
+        "alignments",
+        "tags",
+        "expires",
+        "extensions",
+        "source",
+        "imagePath",
+        "archived",
+        "archivedDate",
+        "archivalNote",
+        "ob3Properties",
+        "preferences",
+    )
+)
 
 
 @_attrs_define
@@ -259,47 +324,103 @@ class BadgeClass:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        entity_type = d.pop("entityType")
+        try:
+            (
+                _raw_entity_type,
+                _raw_entity_id,
+                _raw_issuer,
+                _raw_name,
+                _raw_id,
+                _raw_open_badge_id,
+                _raw_source_url,
+                _raw_original_json,
+                _raw_created_at,
+                _raw_created_by,
+                _raw_issuer_open_badge_id,
+                _raw_image,
+                _raw_image_alt_text,
+                _raw_description,
+                _raw_achievement_type,
+                _raw_criteria_url,
+                _raw_criteria_narrative,
+                _raw_alignments,
+                _raw_tags,
+                _raw_expires,
+                _raw_extensions,
+                _raw_source,
+                _raw_image_path,
+                _raw_archived,
+                _raw_archived_date,
+                _raw_archival_note,
+                _raw_ob_3_properties,
+                _raw_preferences,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_entity_type = src_dict["entityType"]
+            _raw_entity_id = src_dict["entityId"]
+            _raw_issuer = src_dict["issuer"]
+            _raw_name = src_dict["name"]
+            _raw_id = src_dict.get("id", UNSET)
+            _raw_open_badge_id = src_dict.get("openBadgeId", UNSET)
+            _raw_source_url = src_dict.get("sourceUrl", UNSET)
+            _raw_original_json = src_dict.get("originalJson", UNSET)
+            _raw_created_at = src_dict.get("createdAt", UNSET)
+            _raw_created_by = src_dict.get("createdBy", UNSET)
+            _raw_issuer_open_badge_id = src_dict.get("issuerOpenBadgeId", UNSET)
+            _raw_image = src_dict.get("image", UNSET)
+            _raw_image_alt_text = src_dict.get("imageAltText", UNSET)
+            _raw_description = src_dict.get("description", UNSET)
+            _raw_achievement_type = src_dict.get("achievementType", UNSET)
+            _raw_criteria_url = src_dict.get("criteriaUrl", UNSET)
+            _raw_criteria_narrative = src_dict.get("criteriaNarrative", UNSET)
+            _raw_alignments = src_dict.get("alignments", UNSET)
+            _raw_tags = src_dict.get("tags", UNSET)
+            _raw_expires = src_dict.get("expires", UNSET)
+            _raw_extensions = src_dict.get("extensions", UNSET)
+            _raw_source = src_dict.get("source", UNSET)
+            _raw_image_path = src_dict.get("imagePath", UNSET)
+            _raw_archived = src_dict.get("archived", UNSET)
+            _raw_archived_date = src_dict.get("archivedDate", UNSET)
+            _raw_archival_note = src_dict.get("archivalNote", UNSET)
+            _raw_ob_3_properties = src_dict.get("ob3Properties", UNSET)
+            _raw_preferences = src_dict.get("preferences", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 28
 
-        entity_id = d.pop("entityId")
+        entity_type = _raw_entity_type
+        entity_id = _raw_entity_id
+        issuer = _raw_issuer
+        name = _raw_name
+        id = _raw_id
+        open_badge_id = _raw_open_badge_id
+        source_url: None | str | Unset = _raw_source_url
 
-        issuer = d.pop("issuer")
+        original_json: None | str | Unset = _raw_original_json
 
-        name = d.pop("name")
-
-        id = d.pop("id", UNSET)
-
-        open_badge_id = d.pop("openBadgeId", UNSET)
-
-        source_url: None | str | Unset = d.pop("sourceUrl", UNSET)
-
-        original_json: None | str | Unset = d.pop("originalJson", UNSET)
-
-        _created_at = d.pop("createdAt", UNSET)
+        _created_at = _raw_created_at
         created_at: datetime.datetime | Unset
         if isinstance(_created_at, Unset):
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        created_by: None | str | Unset = d.pop("createdBy", UNSET)
+        created_by: None | str | Unset = _raw_created_by
 
-        issuer_open_badge_id = d.pop("issuerOpenBadgeId", UNSET)
+        issuer_open_badge_id = _raw_issuer_open_badge_id
+        image: None | str | Unset = _raw_image
 
-        image: None | str | Unset = d.pop("image", UNSET)
+        image_alt_text: None | str | Unset = _raw_image_alt_text
 
-        image_alt_text: None | str | Unset = d.pop("imageAltText", UNSET)
+        description: None | str | Unset = _raw_description
 
-        description: None | str | Unset = d.pop("description", UNSET)
+        achievement_type: None | str | Unset = _raw_achievement_type
 
-        achievement_type: None | str | Unset = d.pop("achievementType", UNSET)
+        criteria_url: None | str | Unset = _raw_criteria_url
 
-        criteria_url: None | str | Unset = d.pop("criteriaUrl", UNSET)
+        criteria_narrative: None | str | Unset = _raw_criteria_narrative
 
-        criteria_narrative: None | str | Unset = d.pop("criteriaNarrative", UNSET)
-
-        _alignments = d.pop("alignments", UNSET)
+        _alignments = _raw_alignments
         alignments: list[Alignment] | Unset = UNSET
         if _alignments is not UNSET:
             alignments = []
@@ -308,7 +429,7 @@ class BadgeClass:
 
                 alignments.append(alignments_item)
 
-        tags = cast(list[str], d.pop("tags", UNSET))
+        tags = cast(list[str], _raw_tags)
 
         def _parse_expires(data: object) -> EmptyExpiration | Expiration | None | Unset:
             if data is None:
@@ -333,22 +454,21 @@ class BadgeClass:
                 pass
             return cast(EmptyExpiration | Expiration | None | Unset, data)
 
-        expires = _parse_expires(d.pop("expires", UNSET))
+        expires = _parse_expires(_raw_expires)
 
-        _extensions = d.pop("extensions", UNSET)
+        _extensions = _raw_extensions
         extensions: Extensions | Unset
         if isinstance(_extensions, Unset):
             extensions = UNSET
         else:
             extensions = Extensions.from_dict(_extensions)
 
-        source: None | str | Unset = d.pop("source", UNSET)
+        source: None | str | Unset = _raw_source
 
-        image_path: None | str | Unset = d.pop("imagePath", UNSET)
+        image_path: None | str | Unset = _raw_image_path
 
-        archived = d.pop("archived", UNSET)
-
-        _archived_date = d.pop("archivedDate", UNSET)
+        archived = _raw_archived
+        _archived_date = _raw_archived_date
         archived_date: datetime.datetime | None | Unset
         if _archived_date is None or isinstance(_archived_date, Unset):
             archived_date = _archived_date
@@ -362,9 +482,9 @@ class BadgeClass:
             except (TypeError, ValueError, AttributeError, KeyError):
                 archived_date = cast(datetime.datetime | None | Unset, _archived_date)
 
-        archival_note: None | str | Unset = d.pop("archivalNote", UNSET)
+        archival_note: None | str | Unset = _raw_archival_note
 
-        _ob_3_properties = d.pop("ob3Properties", UNSET)
+        _ob_3_properties = _raw_ob_3_properties
         ob_3_properties: None | Ob3Properties | Unset
         if _ob_3_properties is None or isinstance(_ob_3_properties, Unset):
             ob_3_properties = _ob_3_properties
@@ -378,7 +498,7 @@ class BadgeClass:
             except (TypeError, ValueError, AttributeError, KeyError):
                 ob_3_properties = cast(None | Ob3Properties | Unset, _ob_3_properties)
 
-        _preferences = d.pop("preferences", UNSET)
+        _preferences = _raw_preferences
         preferences: BadgeClassPreferences | None | Unset
         if _preferences is None or isinstance(_preferences, Unset):
             preferences = _preferences
@@ -393,37 +513,40 @@ class BadgeClass:
                 preferences = cast(BadgeClassPreferences | None | Unset, _preferences)
 
         badge_class = cls(
-            entity_type=entity_type,
-            entity_id=entity_id,
-            issuer=issuer,
-            name=name,
-            id=id,
-            open_badge_id=open_badge_id,
-            source_url=source_url,
-            original_json=original_json,
-            created_at=created_at,
-            created_by=created_by,
-            issuer_open_badge_id=issuer_open_badge_id,
-            image=image,
-            image_alt_text=image_alt_text,
-            description=description,
-            achievement_type=achievement_type,
-            criteria_url=criteria_url,
-            criteria_narrative=criteria_narrative,
-            alignments=alignments,
-            tags=tags,
-            expires=expires,
-            extensions=extensions,
-            source=source,
-            image_path=image_path,
-            archived=archived,
-            archived_date=archived_date,
-            archival_note=archival_note,
-            ob_3_properties=ob_3_properties,
-            preferences=preferences,
+            entity_type,
+            entity_id,
+            issuer,
+            name,
+            id,
+            open_badge_id,
+            source_url,
+            original_json,
+            created_at,
+            created_by,
+            issuer_open_badge_id,
+            image,
+            image_alt_text,
+            description,
+            achievement_type,
+            criteria_url,
+            criteria_narrative,
+            alignments,
+            tags,
+            expires,
+            extensions,
+            source,
+            image_path,
+            archived,
+            archived_date,
+            archival_note,
+            ob_3_properties,
+            preferences,
         )
 
-        badge_class.additional_properties = d
+        if has_extra_keys:
+            badge_class.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return badge_class
 
     @property

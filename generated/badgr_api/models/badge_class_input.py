@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
@@ -17,6 +18,42 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="BadgeClassInput")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "name",
+    "image",
+    "description",
+    "issuer",
+    "imageAltText",
+    "achievementType",
+    "criteriaUrl",
+    "criteriaNarrative",
+    "tags",
+    "alignments",
+    "expires",
+    "extensions",
+    "ob3Properties",
+    "preferences",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "name",
+        "image",
+        "description",
+        "issuer",
+        "imageAltText",
+        "achievementType",
+        "criteriaUrl",
+        "criteriaNarrative",
+        "tags",
+        "alignments",
+        "expires",
+        "extensions",
+        "ob3Properties",
+        "preferences",
+    )
+)
 
 
 @_attrs_define
@@ -131,26 +168,54 @@ class BadgeClassInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        name = d.pop("name")
+        try:
+            (
+                _raw_name,
+                _raw_image,
+                _raw_description,
+                _raw_issuer,
+                _raw_image_alt_text,
+                _raw_achievement_type,
+                _raw_criteria_url,
+                _raw_criteria_narrative,
+                _raw_tags,
+                _raw_alignments,
+                _raw_expires,
+                _raw_extensions,
+                _raw_ob_3_properties,
+                _raw_preferences,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_name = src_dict["name"]
+            _raw_image = src_dict["image"]
+            _raw_description = src_dict["description"]
+            _raw_issuer = src_dict.get("issuer", UNSET)
+            _raw_image_alt_text = src_dict.get("imageAltText", UNSET)
+            _raw_achievement_type = src_dict.get("achievementType", UNSET)
+            _raw_criteria_url = src_dict.get("criteriaUrl", UNSET)
+            _raw_criteria_narrative = src_dict.get("criteriaNarrative", UNSET)
+            _raw_tags = src_dict.get("tags", UNSET)
+            _raw_alignments = src_dict.get("alignments", UNSET)
+            _raw_expires = src_dict.get("expires", UNSET)
+            _raw_extensions = src_dict.get("extensions", UNSET)
+            _raw_ob_3_properties = src_dict.get("ob3Properties", UNSET)
+            _raw_preferences = src_dict.get("preferences", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 14
 
-        image = d.pop("image")
+        name = _raw_name
+        image = _raw_image
+        description = _raw_description
+        issuer = _raw_issuer
+        image_alt_text = _raw_image_alt_text
+        achievement_type = _raw_achievement_type
+        criteria_url: None | str | Unset = _raw_criteria_url
 
-        description = d.pop("description")
+        criteria_narrative = _raw_criteria_narrative
+        tags = cast(list[str], _raw_tags)
 
-        issuer = d.pop("issuer", UNSET)
-
-        image_alt_text = d.pop("imageAltText", UNSET)
-
-        achievement_type = d.pop("achievementType", UNSET)
-
-        criteria_url: None | str | Unset = d.pop("criteriaUrl", UNSET)
-
-        criteria_narrative = d.pop("criteriaNarrative", UNSET)
-
-        tags = cast(list[str], d.pop("tags", UNSET))
-
-        _alignments = d.pop("alignments", UNSET)
+        _alignments = _raw_alignments
         alignments: list[AlignmentInput] | Unset = UNSET
         if _alignments is not UNSET:
             alignments = []
@@ -159,7 +224,7 @@ class BadgeClassInput:
 
                 alignments.append(alignments_item)
 
-        _expires = d.pop("expires", UNSET)
+        _expires = _raw_expires
         expires: Expiration | None | Unset
         if _expires is None or isinstance(_expires, Unset):
             expires = _expires
@@ -173,21 +238,21 @@ class BadgeClassInput:
             except (TypeError, ValueError, AttributeError, KeyError):
                 expires = cast(Expiration | None | Unset, _expires)
 
-        _extensions = d.pop("extensions", UNSET)
+        _extensions = _raw_extensions
         extensions: Extensions | Unset
         if isinstance(_extensions, Unset):
             extensions = UNSET
         else:
             extensions = Extensions.from_dict(_extensions)
 
-        _ob_3_properties = d.pop("ob3Properties", UNSET)
+        _ob_3_properties = _raw_ob_3_properties
         ob_3_properties: Ob3Properties | Unset
         if isinstance(_ob_3_properties, Unset):
             ob_3_properties = UNSET
         else:
             ob_3_properties = Ob3Properties.from_dict(_ob_3_properties)
 
-        _preferences = d.pop("preferences", UNSET)
+        _preferences = _raw_preferences
         preferences: BadgeClassPreferences | Unset
         if isinstance(_preferences, Unset):
             preferences = UNSET
@@ -195,23 +260,26 @@ class BadgeClassInput:
             preferences = BadgeClassPreferences.from_dict(_preferences)
 
         badge_class_input = cls(
-            name=name,
-            image=image,
-            description=description,
-            issuer=issuer,
-            image_alt_text=image_alt_text,
-            achievement_type=achievement_type,
-            criteria_url=criteria_url,
-            criteria_narrative=criteria_narrative,
-            tags=tags,
-            alignments=alignments,
-            expires=expires,
-            extensions=extensions,
-            ob_3_properties=ob_3_properties,
-            preferences=preferences,
+            name,
+            image,
+            description,
+            issuer,
+            image_alt_text,
+            achievement_type,
+            criteria_url,
+            criteria_narrative,
+            tags,
+            alignments,
+            expires,
+            extensions,
+            ob_3_properties,
+            preferences,
         )
 
-        badge_class_input.additional_properties = d
+        if has_extra_keys:
+            badge_class_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return badge_class_input
 
     @property

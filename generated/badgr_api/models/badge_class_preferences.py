@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
@@ -13,6 +14,22 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="BadgeClassPreferences")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "includeOnPublicPages",
+    "customPropertyValues",
+    "enabledPrintCertTemplateIds",
+    "defaultPrintCertTemplateId",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "includeOnPublicPages",
+        "customPropertyValues",
+        "enabledPrintCertTemplateIds",
+        "defaultPrintCertTemplateId",
+    )
+)
 
 
 @_attrs_define
@@ -59,10 +76,24 @@ class BadgeClassPreferences:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        include_on_public_pages = d.pop("includeOnPublicPages", UNSET)
+        try:
+            (
+                _raw_include_on_public_pages,
+                _raw_custom_property_values,
+                _raw_enabled_print_cert_template_ids,
+                _raw_default_print_cert_template_id,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_include_on_public_pages = src_dict.get("includeOnPublicPages", UNSET)
+            _raw_custom_property_values = src_dict.get("customPropertyValues", UNSET)
+            _raw_enabled_print_cert_template_ids = src_dict.get("enabledPrintCertTemplateIds", UNSET)
+            _raw_default_print_cert_template_id = src_dict.get("defaultPrintCertTemplateId", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 4
 
-        _custom_property_values = d.pop("customPropertyValues", UNSET)
+        include_on_public_pages = _raw_include_on_public_pages
+        _custom_property_values = _raw_custom_property_values
         custom_property_values: list[CustomPropertyValue] | Unset = UNSET
         if _custom_property_values is not UNSET:
             custom_property_values = []
@@ -71,18 +102,21 @@ class BadgeClassPreferences:
 
                 custom_property_values.append(custom_property_values_item)
 
-        enabled_print_cert_template_ids = cast(list[str], d.pop("enabledPrintCertTemplateIds", UNSET))
+        enabled_print_cert_template_ids = cast(list[str], _raw_enabled_print_cert_template_ids)
 
-        default_print_cert_template_id: None | str | Unset = d.pop("defaultPrintCertTemplateId", UNSET)
+        default_print_cert_template_id: None | str | Unset = _raw_default_print_cert_template_id
 
         badge_class_preferences = cls(
-            include_on_public_pages=include_on_public_pages,
-            custom_property_values=custom_property_values,
-            enabled_print_cert_template_ids=enabled_print_cert_template_ids,
-            default_print_cert_template_id=default_print_cert_template_id,
+            include_on_public_pages,
+            custom_property_values,
+            enabled_print_cert_template_ids,
+            default_print_cert_template_id,
         )
 
-        badge_class_preferences.additional_properties = d
+        if has_extra_keys:
+            badge_class_preferences.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return badge_class_preferences
 
     @property

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BadgeRef")
+_FIELD_NAMES = frozenset(("badgeUrl",))
 
 
 @_attrs_define
@@ -29,14 +30,21 @@ class BadgeRef:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        badge_url = d.pop("badgeUrl", UNSET)
+        try:
+            _raw_badge_url = src_dict["badgeUrl"]
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_badge_url = src_dict.get("badgeUrl", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 1
 
+        badge_url = _raw_badge_url
         badge_ref = cls(
-            badge_url=badge_url,
+            badge_url,
         )
 
-        badge_ref.additional_properties = d
+        if has_extra_keys:
+            badge_ref.additional_properties = {key: value for key, value in src_dict.items() if key not in _FIELD_NAMES}
         return badge_ref
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
@@ -14,6 +15,42 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="BadgeUser")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "entityType",
+    "entityId",
+    "id",
+    "firstName",
+    "lastName",
+    "emails",
+    "url",
+    "telephone",
+    "badgrDomain",
+    "agreedTermsVersion",
+    "hasAgreedToLatestTermsVersion",
+    "marketingOptIn",
+    "hasPasswordSet",
+    "recipient",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "entityType",
+        "entityId",
+        "id",
+        "firstName",
+        "lastName",
+        "emails",
+        "url",
+        "telephone",
+        "badgrDomain",
+        "agreedTermsVersion",
+        "hasAgreedToLatestTermsVersion",
+        "marketingOptIn",
+        "hasPasswordSet",
+        "recipient",
+    )
+)
 
 
 @_attrs_define
@@ -124,18 +161,50 @@ class BadgeUser:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        entity_type = d.pop("entityType")
+        try:
+            (
+                _raw_entity_type,
+                _raw_entity_id,
+                _raw_id,
+                _raw_first_name,
+                _raw_last_name,
+                _raw_emails,
+                _raw_url,
+                _raw_telephone,
+                _raw_badgr_domain,
+                _raw_agreed_terms_version,
+                _raw_has_agreed_to_latest_terms_version,
+                _raw_marketing_opt_in,
+                _raw_has_password_set,
+                _raw_recipient,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_entity_type = src_dict["entityType"]
+            _raw_entity_id = src_dict["entityId"]
+            _raw_id = src_dict.get("id", UNSET)
+            _raw_first_name = src_dict.get("firstName", UNSET)
+            _raw_last_name = src_dict.get("lastName", UNSET)
+            _raw_emails = src_dict.get("emails", UNSET)
+            _raw_url = src_dict.get("url", UNSET)
+            _raw_telephone = src_dict.get("telephone", UNSET)
+            _raw_badgr_domain = src_dict.get("badgrDomain", UNSET)
+            _raw_agreed_terms_version = src_dict.get("agreedTermsVersion", UNSET)
+            _raw_has_agreed_to_latest_terms_version = src_dict.get("hasAgreedToLatestTermsVersion", UNSET)
+            _raw_marketing_opt_in = src_dict.get("marketingOptIn", UNSET)
+            _raw_has_password_set = src_dict.get("hasPasswordSet", UNSET)
+            _raw_recipient = src_dict.get("recipient", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 14
 
-        entity_id = d.pop("entityId")
+        entity_type = _raw_entity_type
+        entity_id = _raw_entity_id
+        id = _raw_id
+        first_name: None | str | Unset = _raw_first_name
 
-        id = d.pop("id", UNSET)
+        last_name: None | str | Unset = _raw_last_name
 
-        first_name: None | str | Unset = d.pop("firstName", UNSET)
-
-        last_name: None | str | Unset = d.pop("lastName", UNSET)
-
-        _emails = d.pop("emails", UNSET)
+        _emails = _raw_emails
         emails: list[UserEmail] | Unset = UNSET
         if _emails is not UNSET:
             emails = []
@@ -144,21 +213,17 @@ class BadgeUser:
 
                 emails.append(emails_item)
 
-        url = cast(list[str], d.pop("url", UNSET))
+        url = cast(list[str], _raw_url)
 
-        telephone = cast(list[str], d.pop("telephone", UNSET))
+        telephone = cast(list[str], _raw_telephone)
 
-        badgr_domain: None | str | Unset = d.pop("badgrDomain", UNSET)
+        badgr_domain: None | str | Unset = _raw_badgr_domain
 
-        agreed_terms_version = d.pop("agreedTermsVersion", UNSET)
-
-        has_agreed_to_latest_terms_version = d.pop("hasAgreedToLatestTermsVersion", UNSET)
-
-        marketing_opt_in = d.pop("marketingOptIn", UNSET)
-
-        has_password_set = d.pop("hasPasswordSet", UNSET)
-
-        _recipient = d.pop("recipient", UNSET)
+        agreed_terms_version = _raw_agreed_terms_version
+        has_agreed_to_latest_terms_version = _raw_has_agreed_to_latest_terms_version
+        marketing_opt_in = _raw_marketing_opt_in
+        has_password_set = _raw_has_password_set
+        _recipient = _raw_recipient
         recipient: UserRecipient | Unset
         if isinstance(_recipient, Unset):
             recipient = UNSET
@@ -166,23 +231,26 @@ class BadgeUser:
             recipient = UserRecipient.from_dict(_recipient)
 
         badge_user = cls(
-            entity_type=entity_type,
-            entity_id=entity_id,
-            id=id,
-            first_name=first_name,
-            last_name=last_name,
-            emails=emails,
-            url=url,
-            telephone=telephone,
-            badgr_domain=badgr_domain,
-            agreed_terms_version=agreed_terms_version,
-            has_agreed_to_latest_terms_version=has_agreed_to_latest_terms_version,
-            marketing_opt_in=marketing_opt_in,
-            has_password_set=has_password_set,
-            recipient=recipient,
+            entity_type,
+            entity_id,
+            id,
+            first_name,
+            last_name,
+            emails,
+            url,
+            telephone,
+            badgr_domain,
+            agreed_terms_version,
+            has_agreed_to_latest_terms_version,
+            marketing_opt_in,
+            has_password_set,
+            recipient,
         )
 
-        badge_user.additional_properties = d
+        if has_extra_keys:
+            badge_user.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return badge_user
 
     @property

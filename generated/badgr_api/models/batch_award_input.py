@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -13,6 +14,18 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="BatchAwardInput")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "assertions",
+    "create_notification",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "assertions",
+        "create_notification",
+    )
+)
 
 
 @_attrs_define
@@ -46,22 +59,35 @@ class BatchAwardInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        try:
+            (
+                _raw_assertions,
+                _raw_create_notification,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_assertions = src_dict["assertions"]
+            _raw_create_notification = src_dict.get("create_notification", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 2
+
         assertions = []
-        _assertions = d.pop("assertions")
+        _assertions = _raw_assertions
         for assertions_item_data in _assertions:
             assertions_item = BatchAwardItem.from_dict(assertions_item_data)
 
             assertions.append(assertions_item)
 
-        create_notification = d.pop("create_notification", UNSET)
-
+        create_notification = _raw_create_notification
         batch_award_input = cls(
-            assertions=assertions,
-            create_notification=create_notification,
+            assertions,
+            create_notification,
         )
 
-        batch_award_input.additional_properties = d
+        if has_extra_keys:
+            batch_award_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return batch_award_input
 
     @property

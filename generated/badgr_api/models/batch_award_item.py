@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
@@ -15,6 +16,24 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="BatchAwardItem")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "recipient",
+    "issuedOn",
+    "narrative",
+    "evidence",
+    "expires",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "recipient",
+        "issuedOn",
+        "narrative",
+        "evidence",
+        "expires",
+    )
+)
 
 
 @_attrs_define
@@ -79,19 +98,36 @@ class BatchAwardItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        recipient = RecipientInput.from_dict(d.pop("recipient"))
+        try:
+            (
+                _raw_recipient,
+                _raw_issued_on,
+                _raw_narrative,
+                _raw_evidence,
+                _raw_expires,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_recipient = src_dict["recipient"]
+            _raw_issued_on = src_dict.get("issuedOn", UNSET)
+            _raw_narrative = src_dict.get("narrative", UNSET)
+            _raw_evidence = src_dict.get("evidence", UNSET)
+            _raw_expires = src_dict.get("expires", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 5
 
-        _issued_on = d.pop("issuedOn", UNSET)
+        recipient = RecipientInput.from_dict(_raw_recipient)
+
+        _issued_on = _raw_issued_on
         issued_on: datetime.datetime | Unset
         if isinstance(_issued_on, Unset):
             issued_on = UNSET
         else:
             issued_on = datetime.datetime.fromisoformat(_issued_on)
 
-        narrative: None | str | Unset = d.pop("narrative", UNSET)
+        narrative: None | str | Unset = _raw_narrative
 
-        _evidence = d.pop("evidence", UNSET)
+        _evidence = _raw_evidence
         evidence: list[EvidenceInput] | None | Unset
         if _evidence is None or isinstance(_evidence, Unset):
             evidence = _evidence
@@ -110,7 +146,7 @@ class BatchAwardItem:
             except (TypeError, ValueError, AttributeError, KeyError):
                 evidence = cast(list[EvidenceInput] | None | Unset, _evidence)
 
-        _expires = d.pop("expires", UNSET)
+        _expires = _raw_expires
         expires: datetime.datetime | None | Unset
         if _expires is None or isinstance(_expires, Unset):
             expires = _expires
@@ -125,14 +161,17 @@ class BatchAwardItem:
                 expires = cast(datetime.datetime | None | Unset, _expires)
 
         batch_award_item = cls(
-            recipient=recipient,
-            issued_on=issued_on,
-            narrative=narrative,
-            evidence=evidence,
-            expires=expires,
+            recipient,
+            issued_on,
+            narrative,
+            evidence,
+            expires,
         )
 
-        batch_award_item.additional_properties = d
+        if has_extra_keys:
+            batch_award_item.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return batch_award_item
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,6 +10,22 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChangesPagination")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "hasNext",
+    "hasPrevious",
+    "nextResults",
+    "previousResults",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "hasNext",
+        "hasPrevious",
+        "nextResults",
+        "previousResults",
+    )
+)
 
 
 @_attrs_define
@@ -56,23 +73,39 @@ class ChangesPagination:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        has_next = d.pop("hasNext")
+        try:
+            (
+                _raw_has_next,
+                _raw_has_previous,
+                _raw_next_results,
+                _raw_previous_results,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_has_next = src_dict["hasNext"]
+            _raw_has_previous = src_dict["hasPrevious"]
+            _raw_next_results = src_dict.get("nextResults", UNSET)
+            _raw_previous_results = src_dict.get("previousResults", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 4
 
-        has_previous = d.pop("hasPrevious")
+        has_next = _raw_has_next
+        has_previous = _raw_has_previous
+        next_results: None | str | Unset = _raw_next_results
 
-        next_results: None | str | Unset = d.pop("nextResults", UNSET)
-
-        previous_results: None | str | Unset = d.pop("previousResults", UNSET)
+        previous_results: None | str | Unset = _raw_previous_results
 
         changes_pagination = cls(
-            has_next=has_next,
-            has_previous=has_previous,
-            next_results=next_results,
-            previous_results=previous_results,
+            has_next,
+            has_previous,
+            next_results,
+            previous_results,
         )
 
-        changes_pagination.additional_properties = d
+        if has_extra_keys:
+            changes_pagination.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return changes_pagination
 
     @property

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
@@ -10,6 +11,32 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ClaimCode")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "code",
+    "badgeclass",
+    "label",
+    "limit",
+    "claimCount",
+    "expirationDate",
+    "enabled",
+    "archived",
+    "createdAt",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "code",
+        "badgeclass",
+        "label",
+        "limit",
+        "claimCount",
+        "expirationDate",
+        "enabled",
+        "archived",
+        "createdAt",
+    )
+)
 
 
 @_attrs_define
@@ -89,18 +116,40 @@ class ClaimCode:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        code = d.pop("code")
+        try:
+            (
+                _raw_code,
+                _raw_badgeclass,
+                _raw_label,
+                _raw_limit,
+                _raw_claim_count,
+                _raw_expiration_date,
+                _raw_enabled,
+                _raw_archived,
+                _raw_created_at,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_code = src_dict["code"]
+            _raw_badgeclass = src_dict.get("badgeclass", UNSET)
+            _raw_label = src_dict.get("label", UNSET)
+            _raw_limit = src_dict.get("limit", UNSET)
+            _raw_claim_count = src_dict.get("claimCount", UNSET)
+            _raw_expiration_date = src_dict.get("expirationDate", UNSET)
+            _raw_enabled = src_dict.get("enabled", UNSET)
+            _raw_archived = src_dict.get("archived", UNSET)
+            _raw_created_at = src_dict.get("createdAt", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 9
 
-        badgeclass = d.pop("badgeclass", UNSET)
+        code = _raw_code
+        badgeclass = _raw_badgeclass
+        label: None | str | Unset = _raw_label
 
-        label: None | str | Unset = d.pop("label", UNSET)
+        limit: int | None | Unset = _raw_limit
 
-        limit: int | None | Unset = d.pop("limit", UNSET)
-
-        claim_count = d.pop("claimCount", UNSET)
-
-        _expiration_date = d.pop("expirationDate", UNSET)
+        claim_count = _raw_claim_count
+        _expiration_date = _raw_expiration_date
         expiration_date: datetime.datetime | None | Unset
         if _expiration_date is None or isinstance(_expiration_date, Unset):
             expiration_date = _expiration_date
@@ -114,11 +163,9 @@ class ClaimCode:
             except (TypeError, ValueError, AttributeError, KeyError):
                 expiration_date = cast(datetime.datetime | None | Unset, _expiration_date)
 
-        enabled = d.pop("enabled", UNSET)
-
-        archived = d.pop("archived", UNSET)
-
-        _created_at = d.pop("createdAt", UNSET)
+        enabled = _raw_enabled
+        archived = _raw_archived
+        _created_at = _raw_created_at
         created_at: datetime.datetime | Unset
         if isinstance(_created_at, Unset):
             created_at = UNSET
@@ -126,18 +173,21 @@ class ClaimCode:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
         claim_code = cls(
-            code=code,
-            badgeclass=badgeclass,
-            label=label,
-            limit=limit,
-            claim_count=claim_count,
-            expiration_date=expiration_date,
-            enabled=enabled,
-            archived=archived,
-            created_at=created_at,
+            code,
+            badgeclass,
+            label,
+            limit,
+            claim_count,
+            expiration_date,
+            enabled,
+            archived,
+            created_at,
         )
 
-        claim_code.additional_properties = d
+        if has_extra_keys:
+            claim_code.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return claim_code
 
     @property

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -10,6 +11,20 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ClaimCodeInput")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "label",
+    "limit",
+    "expirationDate",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "label",
+        "limit",
+        "expirationDate",
+    )
+)
 
 
 @_attrs_define
@@ -43,12 +58,23 @@ class ClaimCodeInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        label = d.pop("label", UNSET)
+        try:
+            (
+                _raw_label,
+                _raw_limit,
+                _raw_expiration_date,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_label = src_dict.get("label", UNSET)
+            _raw_limit = src_dict.get("limit", UNSET)
+            _raw_expiration_date = src_dict.get("expirationDate", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 3
 
-        limit = d.pop("limit", UNSET)
-
-        _expiration_date = d.pop("expirationDate", UNSET)
+        label = _raw_label
+        limit = _raw_limit
+        _expiration_date = _raw_expiration_date
         expiration_date: datetime.datetime | Unset
         if isinstance(_expiration_date, Unset):
             expiration_date = UNSET
@@ -56,12 +82,15 @@ class ClaimCodeInput:
             expiration_date = datetime.datetime.fromisoformat(_expiration_date)
 
         claim_code_input = cls(
-            label=label,
-            limit=limit,
-            expiration_date=expiration_date,
+            label,
+            limit,
+            expiration_date,
         )
 
-        claim_code_input.additional_properties = d
+        if has_extra_keys:
+            claim_code_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return claim_code_input
 
     @property

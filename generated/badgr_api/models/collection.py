@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
@@ -9,6 +10,36 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Collection")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "entityId",
+    "name",
+    "id",
+    "entityType",
+    "description",
+    "share_url",
+    "shareHash",
+    "published",
+    "owner",
+    "assertions",
+    "credentials",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "entityId",
+        "name",
+        "id",
+        "entityType",
+        "description",
+        "share_url",
+        "shareHash",
+        "published",
+        "owner",
+        "assertions",
+        "credentials",
+    )
+)
 
 
 @_attrs_define
@@ -101,44 +132,71 @@ class Collection:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        entity_id = d.pop("entityId")
+        try:
+            (
+                _raw_entity_id,
+                _raw_name,
+                _raw_id,
+                _raw_entity_type,
+                _raw_description,
+                _raw_share_url,
+                _raw_share_hash,
+                _raw_published,
+                _raw_owner,
+                _raw_assertions,
+                _raw_credentials,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_entity_id = src_dict["entityId"]
+            _raw_name = src_dict["name"]
+            _raw_id = src_dict.get("id", UNSET)
+            _raw_entity_type = src_dict.get("entityType", UNSET)
+            _raw_description = src_dict.get("description", UNSET)
+            _raw_share_url = src_dict.get("share_url", UNSET)
+            _raw_share_hash = src_dict.get("shareHash", UNSET)
+            _raw_published = src_dict.get("published", UNSET)
+            _raw_owner = src_dict.get("owner", UNSET)
+            _raw_assertions = src_dict.get("assertions", UNSET)
+            _raw_credentials = src_dict.get("credentials", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 11
 
-        name = d.pop("name")
+        entity_id = _raw_entity_id
+        name = _raw_name
+        id = _raw_id
+        entity_type = _raw_entity_type
+        description: None | str | Unset = _raw_description
 
-        id = d.pop("id", UNSET)
+        share_url: None | str | Unset = _raw_share_url
 
-        entity_type = d.pop("entityType", UNSET)
+        share_hash: None | str | Unset = _raw_share_hash
 
-        description: None | str | Unset = d.pop("description", UNSET)
+        published = _raw_published
+        owner: None | str | Unset = _raw_owner
 
-        share_url: None | str | Unset = d.pop("share_url", UNSET)
+        assertions = cast(list[str], _raw_assertions)
 
-        share_hash: None | str | Unset = d.pop("shareHash", UNSET)
-
-        published = d.pop("published", UNSET)
-
-        owner: None | str | Unset = d.pop("owner", UNSET)
-
-        assertions = cast(list[str], d.pop("assertions", UNSET))
-
-        credentials = cast(list[str], d.pop("credentials", UNSET))
+        credentials = cast(list[str], _raw_credentials)
 
         collection = cls(
-            entity_id=entity_id,
-            name=name,
-            id=id,
-            entity_type=entity_type,
-            description=description,
-            share_url=share_url,
-            share_hash=share_hash,
-            published=published,
-            owner=owner,
-            assertions=assertions,
-            credentials=credentials,
+            entity_id,
+            name,
+            id,
+            entity_type,
+            description,
+            share_url,
+            share_hash,
+            published,
+            owner,
+            assertions,
+            credentials,
         )
 
-        collection.additional_properties = d
+        if has_extra_keys:
+            collection.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return collection
 
     @property

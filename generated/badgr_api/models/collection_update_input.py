@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
@@ -9,6 +10,24 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CollectionUpdateInput")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "name",
+    "description",
+    "published",
+    "assertions",
+    "credentials",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "name",
+        "description",
+        "published",
+        "assertions",
+        "credentials",
+    )
+)
 
 
 @_attrs_define
@@ -53,26 +72,43 @@ class CollectionUpdateInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        name = d.pop("name", UNSET)
+        try:
+            (
+                _raw_name,
+                _raw_description,
+                _raw_published,
+                _raw_assertions,
+                _raw_credentials,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_name = src_dict.get("name", UNSET)
+            _raw_description = src_dict.get("description", UNSET)
+            _raw_published = src_dict.get("published", UNSET)
+            _raw_assertions = src_dict.get("assertions", UNSET)
+            _raw_credentials = src_dict.get("credentials", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 5
 
-        description = d.pop("description", UNSET)
+        name = _raw_name
+        description = _raw_description
+        published = _raw_published
+        assertions = cast(list[str], _raw_assertions)
 
-        published = d.pop("published", UNSET)
-
-        assertions = cast(list[str], d.pop("assertions", UNSET))
-
-        credentials = cast(list[str], d.pop("credentials", UNSET))
+        credentials = cast(list[str], _raw_credentials)
 
         collection_update_input = cls(
-            name=name,
-            description=description,
-            published=published,
-            assertions=assertions,
-            credentials=credentials,
+            name,
+            description,
+            published,
+            assertions,
+            credentials,
         )
 
-        collection_update_input.additional_properties = d
+        if has_extra_keys:
+            collection_update_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return collection_update_input
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,6 +10,18 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CustomPropertyChoice")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "id",
+    "label",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "id",
+        "label",
+    )
+)
 
 
 @_attrs_define
@@ -34,17 +47,29 @@ class CustomPropertyChoice:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        try:
+            (
+                _raw_id,
+                _raw_label,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_id = src_dict.get("id", UNSET)
+            _raw_label = src_dict.get("label", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 2
 
-        label = d.pop("label", UNSET)
-
+        id = _raw_id
+        label = _raw_label
         custom_property_choice = cls(
-            id=id,
-            label=label,
+            id,
+            label,
         )
 
-        custom_property_choice.additional_properties = d
+        if has_extra_keys:
+            custom_property_choice.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return custom_property_choice
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -13,6 +14,30 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="CustomPropertyDefinition")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "propertyType",
+    "targetEntityType",
+    "propertyId",
+    "label",
+    "subLabel",
+    "public",
+    "required",
+    "choiceValues",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "propertyType",
+        "targetEntityType",
+        "propertyId",
+        "label",
+        "subLabel",
+        "public",
+        "required",
+        "choiceValues",
+    )
+)
 
 
 @_attrs_define
@@ -79,22 +104,39 @@ class CustomPropertyDefinition:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        property_type = d.pop("propertyType", UNSET)
+        try:
+            (
+                _raw_property_type,
+                _raw_target_entity_type,
+                _raw_property_id,
+                _raw_label,
+                _raw_sub_label,
+                _raw_public,
+                _raw_required,
+                _raw_choice_values,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_property_type = src_dict.get("propertyType", UNSET)
+            _raw_target_entity_type = src_dict.get("targetEntityType", UNSET)
+            _raw_property_id = src_dict.get("propertyId", UNSET)
+            _raw_label = src_dict.get("label", UNSET)
+            _raw_sub_label = src_dict.get("subLabel", UNSET)
+            _raw_public = src_dict.get("public", UNSET)
+            _raw_required = src_dict.get("required", UNSET)
+            _raw_choice_values = src_dict.get("choiceValues", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 8
 
-        target_entity_type = d.pop("targetEntityType", UNSET)
+        property_type = _raw_property_type
+        target_entity_type = _raw_target_entity_type
+        property_id = _raw_property_id
+        label = _raw_label
+        sub_label: None | str | Unset = _raw_sub_label
 
-        property_id = d.pop("propertyId", UNSET)
-
-        label = d.pop("label", UNSET)
-
-        sub_label: None | str | Unset = d.pop("subLabel", UNSET)
-
-        public = d.pop("public", UNSET)
-
-        required = d.pop("required", UNSET)
-
-        _choice_values = d.pop("choiceValues", UNSET)
+        public = _raw_public
+        required = _raw_required
+        _choice_values = _raw_choice_values
         choice_values: list[CustomPropertyChoice] | Unset = UNSET
         if _choice_values is not UNSET:
             choice_values = []
@@ -104,17 +146,20 @@ class CustomPropertyDefinition:
                 choice_values.append(choice_values_item)
 
         custom_property_definition = cls(
-            property_type=property_type,
-            target_entity_type=target_entity_type,
-            property_id=property_id,
-            label=label,
-            sub_label=sub_label,
-            public=public,
-            required=required,
-            choice_values=choice_values,
+            property_type,
+            target_entity_type,
+            property_id,
+            label,
+            sub_label,
+            public,
+            required,
+            choice_values,
         )
 
-        custom_property_definition.additional_properties = d
+        if has_extra_keys:
+            custom_property_definition.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return custom_property_definition
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
@@ -9,6 +10,24 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CustomPropertyValue")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "propertyId",
+    "stringValue",
+    "doubleValue",
+    "arrayValue",
+    "public",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "propertyId",
+        "stringValue",
+        "doubleValue",
+        "arrayValue",
+        "public",
+    )
+)
 
 
 @_attrs_define
@@ -59,26 +78,44 @@ class CustomPropertyValue:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        property_id = d.pop("propertyId", UNSET)
+        try:
+            (
+                _raw_property_id,
+                _raw_string_value,
+                _raw_double_value,
+                _raw_array_value,
+                _raw_public,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_property_id = src_dict.get("propertyId", UNSET)
+            _raw_string_value = src_dict.get("stringValue", UNSET)
+            _raw_double_value = src_dict.get("doubleValue", UNSET)
+            _raw_array_value = src_dict.get("arrayValue", UNSET)
+            _raw_public = src_dict.get("public", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 5
 
-        string_value: None | str | Unset = d.pop("stringValue", UNSET)
+        property_id = _raw_property_id
+        string_value: None | str | Unset = _raw_string_value
 
-        double_value: float | None | Unset = d.pop("doubleValue", UNSET)
+        double_value: float | None | Unset = _raw_double_value
 
-        array_value = cast(list[str], d.pop("arrayValue", UNSET))
+        array_value = cast(list[str], _raw_array_value)
 
-        public = d.pop("public", UNSET)
-
+        public = _raw_public
         custom_property_value = cls(
-            property_id=property_id,
-            string_value=string_value,
-            double_value=double_value,
-            array_value=array_value,
-            public=public,
+            property_id,
+            string_value,
+            double_value,
+            array_value,
+            public,
         )
 
-        custom_property_value.additional_properties = d
+        if has_extra_keys:
+            custom_property_value.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return custom_property_value
 
     @property

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="DuplicateBadgeClassInput")
+_FIELD_NAMES = frozenset(("newName",))
 
 
 @_attrs_define
@@ -29,14 +30,23 @@ class DuplicateBadgeClassInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        new_name = d.pop("newName")
+        try:
+            _raw_new_name = src_dict["newName"]
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_new_name = src_dict["newName"]
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 1
 
+        new_name = _raw_new_name
         duplicate_badge_class_input = cls(
-            new_name=new_name,
+            new_name,
         )
 
-        duplicate_badge_class_input.additional_properties = d
+        if has_extra_keys:
+            duplicate_badge_class_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return duplicate_badge_class_input
 
     @property

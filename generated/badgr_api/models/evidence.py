@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,6 +10,26 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Evidence")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "url",
+    "narrative",
+    "name",
+    "description",
+    "genre",
+    "audience",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "url",
+        "narrative",
+        "name",
+        "description",
+        "genre",
+        "audience",
+    )
+)
 
 
 @_attrs_define
@@ -78,29 +99,49 @@ class Evidence:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        url: None | str | Unset = d.pop("url", UNSET)
+        try:
+            (
+                _raw_url,
+                _raw_narrative,
+                _raw_name,
+                _raw_description,
+                _raw_genre,
+                _raw_audience,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_url = src_dict.get("url", UNSET)
+            _raw_narrative = src_dict.get("narrative", UNSET)
+            _raw_name = src_dict.get("name", UNSET)
+            _raw_description = src_dict.get("description", UNSET)
+            _raw_genre = src_dict.get("genre", UNSET)
+            _raw_audience = src_dict.get("audience", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 6
 
-        narrative: None | str | Unset = d.pop("narrative", UNSET)
+        url: None | str | Unset = _raw_url
 
-        name: None | str | Unset = d.pop("name", UNSET)
+        narrative: None | str | Unset = _raw_narrative
 
-        description: None | str | Unset = d.pop("description", UNSET)
+        name: None | str | Unset = _raw_name
 
-        genre: None | str | Unset = d.pop("genre", UNSET)
+        description: None | str | Unset = _raw_description
 
-        audience: None | str | Unset = d.pop("audience", UNSET)
+        genre: None | str | Unset = _raw_genre
+
+        audience: None | str | Unset = _raw_audience
 
         evidence = cls(
-            url=url,
-            narrative=narrative,
-            name=name,
-            description=description,
-            genre=genre,
-            audience=audience,
+            url,
+            narrative,
+            name,
+            description,
+            genre,
+            audience,
         )
 
-        evidence.additional_properties = d
+        if has_extra_keys:
+            evidence.additional_properties = {key: value for key, value in src_dict.items() if key not in _FIELD_NAMES}
         return evidence
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,6 +10,26 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EvidenceInput")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "url",
+    "narrative",
+    "name",
+    "description",
+    "genre",
+    "audience",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "url",
+        "narrative",
+        "name",
+        "description",
+        "genre",
+        "audience",
+    )
+)
 
 
 @_attrs_define
@@ -56,29 +77,45 @@ class EvidenceInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        url = d.pop("url", UNSET)
+        try:
+            (
+                _raw_url,
+                _raw_narrative,
+                _raw_name,
+                _raw_description,
+                _raw_genre,
+                _raw_audience,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_url = src_dict.get("url", UNSET)
+            _raw_narrative = src_dict.get("narrative", UNSET)
+            _raw_name = src_dict.get("name", UNSET)
+            _raw_description = src_dict.get("description", UNSET)
+            _raw_genre = src_dict.get("genre", UNSET)
+            _raw_audience = src_dict.get("audience", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 6
 
-        narrative = d.pop("narrative", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        description = d.pop("description", UNSET)
-
-        genre = d.pop("genre", UNSET)
-
-        audience = d.pop("audience", UNSET)
-
+        url = _raw_url
+        narrative = _raw_narrative
+        name = _raw_name
+        description = _raw_description
+        genre = _raw_genre
+        audience = _raw_audience
         evidence_input = cls(
-            url=url,
-            narrative=narrative,
-            name=name,
-            description=description,
-            genre=genre,
-            audience=audience,
+            url,
+            narrative,
+            name,
+            description,
+            genre,
+            audience,
         )
 
-        evidence_input.additional_properties = d
+        if has_extra_keys:
+            evidence_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return evidence_input
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,6 +10,18 @@ from attrs import field as _attrs_field
 from ..models.expiration_duration import ExpirationDuration, check_expiration_duration
 
 T = TypeVar("T", bound="Expiration")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "amount",
+    "duration",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "amount",
+        "duration",
+    )
+)
 
 
 @_attrs_define
@@ -37,17 +50,30 @@ class Expiration:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        amount = d.pop("amount")
+        try:
+            (
+                _raw_amount,
+                _raw_duration,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_amount = src_dict["amount"]
+            _raw_duration = src_dict["duration"]
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 2
 
-        duration = check_expiration_duration(d.pop("duration"))
+        amount = _raw_amount
+        duration = check_expiration_duration(_raw_duration)
 
         expiration = cls(
-            amount=amount,
-            duration=duration,
+            amount,
+            duration,
         )
 
-        expiration.additional_properties = d
+        if has_extra_keys:
+            expiration.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return expiration
 
     @property

@@ -24,10 +24,9 @@ class Extensions:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         extensions = cls()
 
-        extensions.additional_properties = d
+        extensions.additional_properties = dict(src_dict)
         return extensions
 
     @property

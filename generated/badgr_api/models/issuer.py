@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
@@ -17,6 +18,56 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="Issuer")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "entityType",
+    "entityId",
+    "name",
+    "id",
+    "openBadgeId",
+    "createdAt",
+    "image",
+    "email",
+    "description",
+    "url",
+    "staff",
+    "badgrDomain",
+    "createdBy",
+    "organizationId",
+    "extensions",
+    "source",
+    "sourceUrl",
+    "imagePath",
+    "originalJson",
+    "badgeSkillLinkingPreferences",
+    "preferences",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "entityType",
+        "entityId",
+        "name",
+        "id",
+        "openBadgeId",
+        "createdAt",
+        "image",
+        "email",
+        "description",
+        "url",
+        "staff",
+        "badgrDomain",
+        "createdBy",
+        "organizationId",
+        "extensions",
+        "source",
+        "sourceUrl",
+        "imagePath",
+        "originalJson",
+        "badgeSkillLinkingPreferences",
+        "preferences",
+    )
+)
 
 
 @_attrs_define
@@ -205,33 +256,77 @@ class Issuer:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        entity_type = d.pop("entityType")
+        try:
+            (
+                _raw_entity_type,
+                _raw_entity_id,
+                _raw_name,
+                _raw_id,
+                _raw_open_badge_id,
+                _raw_created_at,
+                _raw_image,
+                _raw_email,
+                _raw_description,
+                _raw_url,
+                _raw_staff,
+                _raw_badgr_domain,
+                _raw_created_by,
+                _raw_organization_id,
+                _raw_extensions,
+                _raw_source,
+                _raw_source_url,
+                _raw_image_path,
+                _raw_original_json,
+                _raw_badge_skill_linking_preferences,
+                _raw_preferences,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_entity_type = src_dict["entityType"]
+            _raw_entity_id = src_dict["entityId"]
+            _raw_name = src_dict["name"]
+            _raw_id = src_dict.get("id", UNSET)
+            _raw_open_badge_id = src_dict.get("openBadgeId", UNSET)
+            _raw_created_at = src_dict.get("createdAt", UNSET)
+            _raw_image = src_dict.get("image", UNSET)
+            _raw_email = src_dict.get("email", UNSET)
+            _raw_description = src_dict.get("description", UNSET)
+            _raw_url = src_dict.get("url", UNSET)
+            _raw_staff = src_dict.get("staff", UNSET)
+            _raw_badgr_domain = src_dict.get("badgrDomain", UNSET)
+            _raw_created_by = src_dict.get("createdBy", UNSET)
+            _raw_organization_id = src_dict.get("organizationId", UNSET)
+            _raw_extensions = src_dict.get("extensions", UNSET)
+            _raw_source = src_dict.get("source", UNSET)
+            _raw_source_url = src_dict.get("sourceUrl", UNSET)
+            _raw_image_path = src_dict.get("imagePath", UNSET)
+            _raw_original_json = src_dict.get("originalJson", UNSET)
+            _raw_badge_skill_linking_preferences = src_dict.get("badgeSkillLinkingPreferences", UNSET)
+            _raw_preferences = src_dict.get("preferences", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 21
 
-        entity_id = d.pop("entityId")
-
-        name = d.pop("name")
-
-        id = d.pop("id", UNSET)
-
-        open_badge_id = d.pop("openBadgeId", UNSET)
-
-        _created_at = d.pop("createdAt", UNSET)
+        entity_type = _raw_entity_type
+        entity_id = _raw_entity_id
+        name = _raw_name
+        id = _raw_id
+        open_badge_id = _raw_open_badge_id
+        _created_at = _raw_created_at
         created_at: datetime.datetime | Unset
         if isinstance(_created_at, Unset):
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        image: None | str | Unset = d.pop("image", UNSET)
+        image: None | str | Unset = _raw_image
 
-        email: None | str | Unset = d.pop("email", UNSET)
+        email: None | str | Unset = _raw_email
 
-        description: None | str | Unset = d.pop("description", UNSET)
+        description: None | str | Unset = _raw_description
 
-        url: None | str | Unset = d.pop("url", UNSET)
+        url: None | str | Unset = _raw_url
 
-        _staff = d.pop("staff", UNSET)
+        _staff = _raw_staff
         staff: list[IssuerStaff] | Unset = UNSET
         if _staff is not UNSET:
             staff = []
@@ -240,28 +335,28 @@ class Issuer:
 
                 staff.append(staff_item)
 
-        badgr_domain: None | str | Unset = d.pop("badgrDomain", UNSET)
+        badgr_domain: None | str | Unset = _raw_badgr_domain
 
-        created_by: None | str | Unset = d.pop("createdBy", UNSET)
+        created_by: None | str | Unset = _raw_created_by
 
-        organization_id: None | str | Unset = d.pop("organizationId", UNSET)
+        organization_id: None | str | Unset = _raw_organization_id
 
-        _extensions = d.pop("extensions", UNSET)
+        _extensions = _raw_extensions
         extensions: Extensions | Unset
         if isinstance(_extensions, Unset):
             extensions = UNSET
         else:
             extensions = Extensions.from_dict(_extensions)
 
-        source: None | str | Unset = d.pop("source", UNSET)
+        source: None | str | Unset = _raw_source
 
-        source_url: None | str | Unset = d.pop("sourceUrl", UNSET)
+        source_url: None | str | Unset = _raw_source_url
 
-        image_path: None | str | Unset = d.pop("imagePath", UNSET)
+        image_path: None | str | Unset = _raw_image_path
 
-        original_json: None | str | Unset = d.pop("originalJson", UNSET)
+        original_json: None | str | Unset = _raw_original_json
 
-        _badge_skill_linking_preferences = d.pop("badgeSkillLinkingPreferences", UNSET)
+        _badge_skill_linking_preferences = _raw_badge_skill_linking_preferences
         badge_skill_linking_preferences: None | SkillLinkingPreferences | Unset
         if _badge_skill_linking_preferences is None or isinstance(_badge_skill_linking_preferences, Unset):
             badge_skill_linking_preferences = _badge_skill_linking_preferences
@@ -279,7 +374,7 @@ class Issuer:
                     None | SkillLinkingPreferences | Unset, _badge_skill_linking_preferences
                 )
 
-        _preferences = d.pop("preferences", UNSET)
+        _preferences = _raw_preferences
         preferences: IssuerPreferences | None | Unset
         if _preferences is None or isinstance(_preferences, Unset):
             preferences = _preferences
@@ -294,30 +389,31 @@ class Issuer:
                 preferences = cast(IssuerPreferences | None | Unset, _preferences)
 
         issuer = cls(
-            entity_type=entity_type,
-            entity_id=entity_id,
-            name=name,
-            id=id,
-            open_badge_id=open_badge_id,
-            created_at=created_at,
-            image=image,
-            email=email,
-            description=description,
-            url=url,
-            staff=staff,
-            badgr_domain=badgr_domain,
-            created_by=created_by,
-            organization_id=organization_id,
-            extensions=extensions,
-            source=source,
-            source_url=source_url,
-            image_path=image_path,
-            original_json=original_json,
-            badge_skill_linking_preferences=badge_skill_linking_preferences,
-            preferences=preferences,
+            entity_type,
+            entity_id,
+            name,
+            id,
+            open_badge_id,
+            created_at,
+            image,
+            email,
+            description,
+            url,
+            staff,
+            badgr_domain,
+            created_by,
+            organization_id,
+            extensions,
+            source,
+            source_url,
+            image_path,
+            original_json,
+            badge_skill_linking_preferences,
+            preferences,
         )
 
-        issuer.additional_properties = d
+        if has_extra_keys:
+            issuer.additional_properties = {key: value for key, value in src_dict.items() if key not in _FIELD_NAMES}
         return issuer
 
     @property

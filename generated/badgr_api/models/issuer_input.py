@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -13,6 +14,36 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="IssuerInput")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "name",
+    "email",
+    "url",
+    "sourceUrl",
+    "originalJson",
+    "image",
+    "description",
+    "badgrDomain",
+    "createdBy",
+    "organizationId",
+    "staff",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "name",
+        "email",
+        "url",
+        "sourceUrl",
+        "originalJson",
+        "image",
+        "description",
+        "badgrDomain",
+        "createdBy",
+        "organizationId",
+        "staff",
+    )
+)
 
 
 @_attrs_define
@@ -107,28 +138,49 @@ class IssuerInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        name = d.pop("name")
+        try:
+            (
+                _raw_name,
+                _raw_email,
+                _raw_url,
+                _raw_source_url,
+                _raw_original_json,
+                _raw_image,
+                _raw_description,
+                _raw_badgr_domain,
+                _raw_created_by,
+                _raw_organization_id,
+                _raw_staff,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_name = src_dict["name"]
+            _raw_email = src_dict["email"]
+            _raw_url = src_dict["url"]
+            _raw_source_url = src_dict.get("sourceUrl", UNSET)
+            _raw_original_json = src_dict.get("originalJson", UNSET)
+            _raw_image = src_dict.get("image", UNSET)
+            _raw_description = src_dict.get("description", UNSET)
+            _raw_badgr_domain = src_dict.get("badgrDomain", UNSET)
+            _raw_created_by = src_dict.get("createdBy", UNSET)
+            _raw_organization_id = src_dict.get("organizationId", UNSET)
+            _raw_staff = src_dict.get("staff", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 11
 
-        email = d.pop("email")
+        name = _raw_name
+        email = _raw_email
+        url = _raw_url
+        source_url = _raw_source_url
+        original_json = _raw_original_json
+        image: None | str | Unset = _raw_image
 
-        url = d.pop("url")
+        description: None | str | Unset = _raw_description
 
-        source_url = d.pop("sourceUrl", UNSET)
-
-        original_json = d.pop("originalJson", UNSET)
-
-        image: None | str | Unset = d.pop("image", UNSET)
-
-        description: None | str | Unset = d.pop("description", UNSET)
-
-        badgr_domain = d.pop("badgrDomain", UNSET)
-
-        created_by = d.pop("createdBy", UNSET)
-
-        organization_id = d.pop("organizationId", UNSET)
-
-        _staff = d.pop("staff", UNSET)
+        badgr_domain = _raw_badgr_domain
+        created_by = _raw_created_by
+        organization_id = _raw_organization_id
+        _staff = _raw_staff
         staff: list[StaffRefInput] | Unset = UNSET
         if _staff is not UNSET:
             staff = []
@@ -138,20 +190,23 @@ class IssuerInput:
                 staff.append(staff_item)
 
         issuer_input = cls(
-            name=name,
-            email=email,
-            url=url,
-            source_url=source_url,
-            original_json=original_json,
-            image=image,
-            description=description,
-            badgr_domain=badgr_domain,
-            created_by=created_by,
-            organization_id=organization_id,
-            staff=staff,
+            name,
+            email,
+            url,
+            source_url,
+            original_json,
+            image,
+            description,
+            badgr_domain,
+            created_by,
+            organization_id,
+            staff,
         )
 
-        issuer_input.additional_properties = d
+        if has_extra_keys:
+            issuer_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return issuer_input
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
@@ -13,6 +14,20 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="IssuerPreferences")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "customPropertyDefinitions",
+    "defaultPrintCertTemplateId",
+    "enabledPrintCertTemplateIds",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "customPropertyDefinitions",
+        "defaultPrintCertTemplateId",
+        "enabledPrintCertTemplateIds",
+    )
+)
 
 
 @_attrs_define
@@ -54,8 +69,21 @@ class IssuerPreferences:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _custom_property_definitions = d.pop("customPropertyDefinitions", UNSET)
+        try:
+            (
+                _raw_custom_property_definitions,
+                _raw_default_print_cert_template_id,
+                _raw_enabled_print_cert_template_ids,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_custom_property_definitions = src_dict.get("customPropertyDefinitions", UNSET)
+            _raw_default_print_cert_template_id = src_dict.get("defaultPrintCertTemplateId", UNSET)
+            _raw_enabled_print_cert_template_ids = src_dict.get("enabledPrintCertTemplateIds", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 3
+
+        _custom_property_definitions = _raw_custom_property_definitions
         custom_property_definitions: list[CustomPropertyDefinition] | Unset = UNSET
         if _custom_property_definitions is not UNSET:
             custom_property_definitions = []
@@ -66,17 +94,20 @@ class IssuerPreferences:
 
                 custom_property_definitions.append(custom_property_definitions_item)
 
-        default_print_cert_template_id: None | str | Unset = d.pop("defaultPrintCertTemplateId", UNSET)
+        default_print_cert_template_id: None | str | Unset = _raw_default_print_cert_template_id
 
-        enabled_print_cert_template_ids = cast(list[str], d.pop("enabledPrintCertTemplateIds", UNSET))
+        enabled_print_cert_template_ids = cast(list[str], _raw_enabled_print_cert_template_ids)
 
         issuer_preferences = cls(
-            custom_property_definitions=custom_property_definitions,
-            default_print_cert_template_id=default_print_cert_template_id,
-            enabled_print_cert_template_ids=enabled_print_cert_template_ids,
+            custom_property_definitions,
+            default_print_cert_template_id,
+            enabled_print_cert_template_ids,
         )
 
-        issuer_preferences.additional_properties = d
+        if has_extra_keys:
+            issuer_preferences.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return issuer_preferences
 
     @property

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="IssuerRef")
+_FIELD_NAMES = frozenset(("issuerUrl",))
 
 
 @_attrs_define
@@ -29,14 +30,23 @@ class IssuerRef:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        issuer_url = d.pop("issuerUrl", UNSET)
+        try:
+            _raw_issuer_url = src_dict["issuerUrl"]
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_issuer_url = src_dict.get("issuerUrl", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 1
 
+        issuer_url = _raw_issuer_url
         issuer_ref = cls(
-            issuer_url=issuer_url,
+            issuer_url,
         )
 
-        issuer_ref.additional_properties = d
+        if has_extra_keys:
+            issuer_ref.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return issuer_ref
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
@@ -14,6 +15,20 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="IssuerStaff")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "role",
+    "user",
+    "userProfile",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "role",
+        "user",
+        "userProfile",
+    )
+)
 
 
 @_attrs_define
@@ -54,12 +69,24 @@ class IssuerStaff:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        role = check_staff_role(d.pop("role"))
+        try:
+            (
+                _raw_role,
+                _raw_user,
+                _raw_user_profile,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_role = src_dict["role"]
+            _raw_user = src_dict["user"]
+            _raw_user_profile = src_dict.get("userProfile", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 3
 
-        user = d.pop("user")
+        role = check_staff_role(_raw_role)
 
-        _user_profile = d.pop("userProfile", UNSET)
+        user = _raw_user
+        _user_profile = _raw_user_profile
         user_profile: BadgeUser | None | Unset
         if _user_profile is None or isinstance(_user_profile, Unset):
             user_profile = _user_profile
@@ -74,12 +101,15 @@ class IssuerStaff:
                 user_profile = cast(BadgeUser | None | Unset, _user_profile)
 
         issuer_staff = cls(
-            role=role,
-            user=user,
-            user_profile=user_profile,
+            role,
+            user,
+            user_profile,
         )
 
-        issuer_staff.additional_properties = d
+        if has_extra_keys:
+            issuer_staff.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return issuer_staff
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -14,6 +15,30 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="IssuerUpdateInput")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "name",
+    "email",
+    "url",
+    "description",
+    "image",
+    "badgrDomain",
+    "staff",
+    "extensions",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "name",
+        "email",
+        "url",
+        "description",
+        "image",
+        "badgrDomain",
+        "staff",
+        "extensions",
+    )
+)
 
 
 @_attrs_define
@@ -82,20 +107,39 @@ class IssuerUpdateInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        name = d.pop("name")
+        try:
+            (
+                _raw_name,
+                _raw_email,
+                _raw_url,
+                _raw_description,
+                _raw_image,
+                _raw_badgr_domain,
+                _raw_staff,
+                _raw_extensions,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_name = src_dict["name"]
+            _raw_email = src_dict["email"]
+            _raw_url = src_dict["url"]
+            _raw_description = src_dict["description"]
+            _raw_image = src_dict.get("image", UNSET)
+            _raw_badgr_domain = src_dict.get("badgrDomain", UNSET)
+            _raw_staff = src_dict.get("staff", UNSET)
+            _raw_extensions = src_dict.get("extensions", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 8
 
-        email = d.pop("email")
+        name = _raw_name
+        email = _raw_email
+        url = _raw_url
+        description: None | str = _raw_description
 
-        url = d.pop("url")
+        image: None | str | Unset = _raw_image
 
-        description: None | str = d.pop("description")
-
-        image: None | str | Unset = d.pop("image", UNSET)
-
-        badgr_domain = d.pop("badgrDomain", UNSET)
-
-        _staff = d.pop("staff", UNSET)
+        badgr_domain = _raw_badgr_domain
+        _staff = _raw_staff
         staff: list[StaffRefInput] | Unset = UNSET
         if _staff is not UNSET:
             staff = []
@@ -104,7 +148,7 @@ class IssuerUpdateInput:
 
                 staff.append(staff_item)
 
-        _extensions = d.pop("extensions", UNSET)
+        _extensions = _raw_extensions
         extensions: Extensions | Unset
         if isinstance(_extensions, Unset):
             extensions = UNSET
@@ -112,17 +156,20 @@ class IssuerUpdateInput:
             extensions = Extensions.from_dict(_extensions)
 
         issuer_update_input = cls(
-            name=name,
-            email=email,
-            url=url,
-            description=description,
-            image=image,
-            badgr_domain=badgr_domain,
-            staff=staff,
-            extensions=extensions,
+            name,
+            email,
+            url,
+            description,
+            image,
+            badgr_domain,
+            staff,
+            extensions,
         )
 
-        issuer_update_input.additional_properties = d
+        if has_extra_keys:
+            issuer_update_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return issuer_update_input
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,6 +10,20 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OAuthError")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "error",
+    "error_description",
+    "expires",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "error",
+        "error_description",
+        "expires",
+    )
+)
 
 
 @_attrs_define
@@ -42,20 +57,33 @@ class OAuthError:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        error = d.pop("error")
+        try:
+            (
+                _raw_error,
+                _raw_error_description,
+                _raw_expires,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_error = src_dict["error"]
+            _raw_error_description = src_dict.get("error_description", UNSET)
+            _raw_expires = src_dict.get("expires", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 3
 
-        error_description = d.pop("error_description", UNSET)
-
-        expires = d.pop("expires", UNSET)
-
+        error = _raw_error
+        error_description = _raw_error_description
+        expires = _raw_expires
         o_auth_error = cls(
-            error=error,
-            error_description=error_description,
-            expires=expires,
+            error,
+            error_description,
+            expires,
         )
 
-        o_auth_error.additional_properties = d
+        if has_extra_keys:
+            o_auth_error.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return o_auth_error
 
     @property

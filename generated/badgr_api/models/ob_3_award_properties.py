@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
@@ -10,6 +11,22 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Ob3AwardProperties")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "activityStart",
+    "activityEnd",
+    "licenseNumber",
+    "role",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "activityStart",
+        "activityEnd",
+        "licenseNumber",
+        "role",
+    )
+)
 
 
 @_attrs_define
@@ -67,8 +84,23 @@ class Ob3AwardProperties:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _activity_start = d.pop("activityStart", UNSET)
+        try:
+            (
+                _raw_activity_start,
+                _raw_activity_end,
+                _raw_license_number,
+                _raw_role,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_activity_start = src_dict.get("activityStart", UNSET)
+            _raw_activity_end = src_dict.get("activityEnd", UNSET)
+            _raw_license_number = src_dict.get("licenseNumber", UNSET)
+            _raw_role = src_dict.get("role", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 4
+
+        _activity_start = _raw_activity_start
         activity_start: datetime.datetime | None | Unset
         if _activity_start is None or isinstance(_activity_start, Unset):
             activity_start = _activity_start
@@ -82,7 +114,7 @@ class Ob3AwardProperties:
             except (TypeError, ValueError, AttributeError, KeyError):
                 activity_start = cast(datetime.datetime | None | Unset, _activity_start)
 
-        _activity_end = d.pop("activityEnd", UNSET)
+        _activity_end = _raw_activity_end
         activity_end: datetime.datetime | None | Unset
         if _activity_end is None or isinstance(_activity_end, Unset):
             activity_end = _activity_end
@@ -96,18 +128,21 @@ class Ob3AwardProperties:
             except (TypeError, ValueError, AttributeError, KeyError):
                 activity_end = cast(datetime.datetime | None | Unset, _activity_end)
 
-        license_number: None | str | Unset = d.pop("licenseNumber", UNSET)
+        license_number: None | str | Unset = _raw_license_number
 
-        role: None | str | Unset = d.pop("role", UNSET)
+        role: None | str | Unset = _raw_role
 
         ob_3_award_properties = cls(
-            activity_start=activity_start,
-            activity_end=activity_end,
-            license_number=license_number,
-            role=role,
+            activity_start,
+            activity_end,
+            license_number,
+            role,
         )
 
-        ob_3_award_properties.additional_properties = d
+        if has_extra_keys:
+            ob_3_award_properties.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return ob_3_award_properties
 
     @property

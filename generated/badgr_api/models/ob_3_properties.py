@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,6 +10,22 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Ob3Properties")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "creditHours",
+    "fieldOfStudy",
+    "humanCode",
+    "specialization",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "creditHours",
+        "fieldOfStudy",
+        "humanCode",
+        "specialization",
+    )
+)
 
 
 @_attrs_define
@@ -62,23 +79,41 @@ class Ob3Properties:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        credit_hours: float | None | Unset = d.pop("creditHours", UNSET)
+        try:
+            (
+                _raw_credit_hours,
+                _raw_field_of_study,
+                _raw_human_code,
+                _raw_specialization,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_credit_hours = src_dict.get("creditHours", UNSET)
+            _raw_field_of_study = src_dict.get("fieldOfStudy", UNSET)
+            _raw_human_code = src_dict.get("humanCode", UNSET)
+            _raw_specialization = src_dict.get("specialization", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 4
 
-        field_of_study: None | str | Unset = d.pop("fieldOfStudy", UNSET)
+        credit_hours: float | None | Unset = _raw_credit_hours
 
-        human_code: None | str | Unset = d.pop("humanCode", UNSET)
+        field_of_study: None | str | Unset = _raw_field_of_study
 
-        specialization: None | str | Unset = d.pop("specialization", UNSET)
+        human_code: None | str | Unset = _raw_human_code
+
+        specialization: None | str | Unset = _raw_specialization
 
         ob_3_properties = cls(
-            credit_hours=credit_hours,
-            field_of_study=field_of_study,
-            human_code=human_code,
-            specialization=specialization,
+            credit_hours,
+            field_of_study,
+            human_code,
+            specialization,
         )
 
-        ob_3_properties.additional_properties = d
+        if has_extra_keys:
+            ob_3_properties.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return ob_3_properties
 
     @property

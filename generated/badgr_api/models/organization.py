@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -10,6 +11,30 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Organization")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "id",
+    "name",
+    "entityType",
+    "entityId",
+    "description",
+    "url",
+    "badgrDomain",
+    "createdAt",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "id",
+        "name",
+        "entityType",
+        "entityId",
+        "description",
+        "url",
+        "badgrDomain",
+        "createdAt",
+    )
+)
 
 
 @_attrs_define
@@ -80,22 +105,41 @@ class Organization:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id")
+        try:
+            (
+                _raw_id,
+                _raw_name,
+                _raw_entity_type,
+                _raw_entity_id,
+                _raw_description,
+                _raw_url,
+                _raw_badgr_domain,
+                _raw_created_at,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_id = src_dict["id"]
+            _raw_name = src_dict["name"]
+            _raw_entity_type = src_dict.get("entityType", UNSET)
+            _raw_entity_id = src_dict.get("entityId", UNSET)
+            _raw_description = src_dict.get("description", UNSET)
+            _raw_url = src_dict.get("url", UNSET)
+            _raw_badgr_domain = src_dict.get("badgrDomain", UNSET)
+            _raw_created_at = src_dict.get("createdAt", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 8
 
-        name = d.pop("name")
+        id = _raw_id
+        name = _raw_name
+        entity_type = _raw_entity_type
+        entity_id = _raw_entity_id
+        description: None | str | Unset = _raw_description
 
-        entity_type = d.pop("entityType", UNSET)
+        url: None | str | Unset = _raw_url
 
-        entity_id = d.pop("entityId", UNSET)
+        badgr_domain: None | str | Unset = _raw_badgr_domain
 
-        description: None | str | Unset = d.pop("description", UNSET)
-
-        url: None | str | Unset = d.pop("url", UNSET)
-
-        badgr_domain: None | str | Unset = d.pop("badgrDomain", UNSET)
-
-        _created_at = d.pop("createdAt", UNSET)
+        _created_at = _raw_created_at
         created_at: datetime.datetime | Unset
         if isinstance(_created_at, Unset):
             created_at = UNSET
@@ -103,17 +147,20 @@ class Organization:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
         organization = cls(
-            id=id,
-            name=name,
-            entity_type=entity_type,
-            entity_id=entity_id,
-            description=description,
-            url=url,
-            badgr_domain=badgr_domain,
-            created_at=created_at,
+            id,
+            name,
+            entity_type,
+            entity_id,
+            description,
+            url,
+            badgr_domain,
+            created_at,
         )
 
-        organization.additional_properties = d
+        if has_extra_keys:
+            organization.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return organization
 
     @property

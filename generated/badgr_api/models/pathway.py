@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -10,6 +11,26 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Pathway")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "id",
+    "issuerId",
+    "name",
+    "description",
+    "version",
+    "updatedAt",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "id",
+        "issuerId",
+        "name",
+        "description",
+        "version",
+        "updatedAt",
+    )
+)
 
 
 @_attrs_define
@@ -67,18 +88,34 @@ class Pathway:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id")
+        try:
+            (
+                _raw_id,
+                _raw_issuer_id,
+                _raw_name,
+                _raw_description,
+                _raw_version,
+                _raw_updated_at,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_id = src_dict["id"]
+            _raw_issuer_id = src_dict["issuerId"]
+            _raw_name = src_dict.get("name", UNSET)
+            _raw_description = src_dict.get("description", UNSET)
+            _raw_version = src_dict.get("version", UNSET)
+            _raw_updated_at = src_dict.get("updatedAt", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 6
 
-        issuer_id = d.pop("issuerId")
+        id = _raw_id
+        issuer_id = _raw_issuer_id
+        name: None | str | Unset = _raw_name
 
-        name: None | str | Unset = d.pop("name", UNSET)
+        description: None | str | Unset = _raw_description
 
-        description: None | str | Unset = d.pop("description", UNSET)
-
-        version = d.pop("version", UNSET)
-
-        _updated_at = d.pop("updatedAt", UNSET)
+        version = _raw_version
+        _updated_at = _raw_updated_at
         updated_at: datetime.datetime | Unset
         if isinstance(_updated_at, Unset):
             updated_at = UNSET
@@ -86,15 +123,16 @@ class Pathway:
             updated_at = datetime.datetime.fromisoformat(_updated_at)
 
         pathway = cls(
-            id=id,
-            issuer_id=issuer_id,
-            name=name,
-            description=description,
-            version=version,
-            updated_at=updated_at,
+            id,
+            issuer_id,
+            name,
+            description,
+            version,
+            updated_at,
         )
 
-        pathway.additional_properties = d
+        if has_extra_keys:
+            pathway.additional_properties = {key: value for key, value in src_dict.items() if key not in _FIELD_NAMES}
         return pathway
 
     @property

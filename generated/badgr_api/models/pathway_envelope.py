@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
@@ -16,6 +17,34 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="PathwayEnvelope")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "status",
+    "result",
+    "timestamp",
+    "validationErrors",
+    "nonFieldErrors",
+    "fieldErrors",
+    "errorCode",
+    "warnings",
+    "latestTermsVersion",
+    "latestTermsDescription",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "status",
+        "result",
+        "timestamp",
+        "validationErrors",
+        "nonFieldErrors",
+        "fieldErrors",
+        "errorCode",
+        "warnings",
+        "latestTermsVersion",
+        "latestTermsDescription",
+    )
+)
 
 
 @_attrs_define
@@ -107,56 +136,84 @@ class PathwayEnvelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        status = Status.from_dict(d.pop("status"))
+        try:
+            (
+                _raw_status,
+                _raw_result,
+                _raw_timestamp,
+                _raw_validation_errors,
+                _raw_non_field_errors,
+                _raw_field_errors,
+                _raw_error_code,
+                _raw_warnings,
+                _raw_latest_terms_version,
+                _raw_latest_terms_description,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_status = src_dict["status"]
+            _raw_result = src_dict["result"]
+            _raw_timestamp = src_dict.get("timestamp", UNSET)
+            _raw_validation_errors = src_dict.get("validationErrors", UNSET)
+            _raw_non_field_errors = src_dict.get("nonFieldErrors", UNSET)
+            _raw_field_errors = src_dict.get("fieldErrors", UNSET)
+            _raw_error_code = src_dict.get("errorCode", UNSET)
+            _raw_warnings = src_dict.get("warnings", UNSET)
+            _raw_latest_terms_version = src_dict.get("latestTermsVersion", UNSET)
+            _raw_latest_terms_description = src_dict.get("latestTermsDescription", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 10
+
+        status = Status.from_dict(_raw_status)
 
         result = []
-        _result = d.pop("result")
+        _result = _raw_result
         for result_item_data in _result:
             result_item = Pathway.from_dict(result_item_data)
 
             result.append(result_item)
 
-        _timestamp = d.pop("timestamp", UNSET)
+        _timestamp = _raw_timestamp
         timestamp: datetime.datetime | Unset
         if isinstance(_timestamp, Unset):
             timestamp = UNSET
         else:
             timestamp = datetime.datetime.fromisoformat(_timestamp)
 
-        validation_errors = cast(list[str], d.pop("validationErrors", UNSET))
+        validation_errors = cast(list[str], _raw_validation_errors)
 
-        non_field_errors = cast(list[str], d.pop("nonFieldErrors", UNSET))
+        non_field_errors = cast(list[str], _raw_non_field_errors)
 
-        field_errors = d.pop("fieldErrors", UNSET)
+        field_errors = _raw_field_errors
+        error_code: None | str | Unset = _raw_error_code
 
-        error_code: None | str | Unset = d.pop("errorCode", UNSET)
-
-        _warnings = d.pop("warnings", UNSET)
+        _warnings = _raw_warnings
         warnings: Warnings | Unset
         if isinstance(_warnings, Unset):
             warnings = UNSET
         else:
             warnings = Warnings.from_dict(_warnings)
 
-        latest_terms_version = d.pop("latestTermsVersion", UNSET)
-
-        latest_terms_description: None | str | Unset = d.pop("latestTermsDescription", UNSET)
+        latest_terms_version = _raw_latest_terms_version
+        latest_terms_description: None | str | Unset = _raw_latest_terms_description
 
         pathway_envelope = cls(
-            status=status,
-            result=result,
-            timestamp=timestamp,
-            validation_errors=validation_errors,
-            non_field_errors=non_field_errors,
-            field_errors=field_errors,
-            error_code=error_code,
-            warnings=warnings,
-            latest_terms_version=latest_terms_version,
-            latest_terms_description=latest_terms_description,
+            status,
+            result,
+            timestamp,
+            validation_errors,
+            non_field_errors,
+            field_errors,
+            error_code,
+            warnings,
+            latest_terms_version,
+            latest_terms_description,
         )
 
-        pathway_envelope.additional_properties = d
+        if has_extra_keys:
+            pathway_envelope.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return pathway_envelope
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,6 +10,20 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PathwayInput")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "issuerId",
+    "name",
+    "description",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "issuerId",
+        "name",
+        "description",
+    )
+)
 
 
 @_attrs_define
@@ -41,20 +56,33 @@ class PathwayInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        issuer_id = d.pop("issuerId")
+        try:
+            (
+                _raw_issuer_id,
+                _raw_name,
+                _raw_description,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_issuer_id = src_dict["issuerId"]
+            _raw_name = src_dict.get("name", UNSET)
+            _raw_description = src_dict.get("description", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 3
 
-        name = d.pop("name", UNSET)
-
-        description = d.pop("description", UNSET)
-
+        issuer_id = _raw_issuer_id
+        name = _raw_name
+        description = _raw_description
         pathway_input = cls(
-            issuer_id=issuer_id,
-            name=name,
-            description=description,
+            issuer_id,
+            name,
+            description,
         )
 
-        pathway_input.additional_properties = d
+        if has_extra_keys:
+            pathway_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return pathway_input
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -10,6 +11,20 @@ from ..models.recipient_type import RecipientType, check_recipient_type
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RecipientInput")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "identity",
+    "type",
+    "hashed",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "identity",
+        "type",
+        "hashed",
+    )
+)
 
 
 @_attrs_define
@@ -47,25 +62,39 @@ class RecipientInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        identity = d.pop("identity")
+        try:
+            (
+                _raw_identity,
+                _raw_type_,
+                _raw_hashed,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_identity = src_dict["identity"]
+            _raw_type_ = src_dict.get("type", UNSET)
+            _raw_hashed = src_dict.get("hashed", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 3
 
-        _type_ = d.pop("type", UNSET)
+        identity = _raw_identity
+        _type_ = _raw_type_
         type_: RecipientType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
             type_ = check_recipient_type(_type_)
 
-        hashed = d.pop("hashed", UNSET)
-
+        hashed = _raw_hashed
         recipient_input = cls(
-            identity=identity,
-            type_=type_,
-            hashed=hashed,
+            identity,
+            type_,
+            hashed,
         )
 
-        recipient_input.additional_properties = d
+        if has_extra_keys:
+            recipient_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return recipient_input
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,6 +10,20 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RevocationInput")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "id",
+    "entityId",
+    "revocationReason",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "id",
+        "entityId",
+        "revocationReason",
+    )
+)
 
 
 @_attrs_define
@@ -44,20 +59,33 @@ class RevocationInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        try:
+            (
+                _raw_id,
+                _raw_entity_id,
+                _raw_revocation_reason,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_id = src_dict.get("id", UNSET)
+            _raw_entity_id = src_dict.get("entityId", UNSET)
+            _raw_revocation_reason = src_dict.get("revocationReason", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 3
 
-        entity_id = d.pop("entityId", UNSET)
-
-        revocation_reason = d.pop("revocationReason", UNSET)
-
+        id = _raw_id
+        entity_id = _raw_entity_id
+        revocation_reason = _raw_revocation_reason
         revocation_input = cls(
-            id=id,
-            entity_id=entity_id,
-            revocation_reason=revocation_reason,
+            id,
+            entity_id,
+            revocation_reason,
         )
 
-        revocation_input.additional_properties = d
+        if has_extra_keys:
+            revocation_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return revocation_input
 
     @property

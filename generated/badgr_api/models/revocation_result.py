@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,6 +10,26 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RevocationResult")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "revoked",
+    "id",
+    "entityId",
+    "revocationReason",
+    "reason",
+    "code",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "revoked",
+        "id",
+        "entityId",
+        "revocationReason",
+        "reason",
+        "code",
+    )
+)
 
 
 @_attrs_define
@@ -78,29 +99,50 @@ class RevocationResult:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        revoked = d.pop("revoked")
+        try:
+            (
+                _raw_revoked,
+                _raw_id,
+                _raw_entity_id,
+                _raw_revocation_reason,
+                _raw_reason,
+                _raw_code,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_revoked = src_dict["revoked"]
+            _raw_id = src_dict.get("id", UNSET)
+            _raw_entity_id = src_dict.get("entityId", UNSET)
+            _raw_revocation_reason = src_dict.get("revocationReason", UNSET)
+            _raw_reason = src_dict.get("reason", UNSET)
+            _raw_code = src_dict.get("code", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 6
 
-        id: None | str | Unset = d.pop("id", UNSET)
+        revoked = _raw_revoked
+        id: None | str | Unset = _raw_id
 
-        entity_id: None | str | Unset = d.pop("entityId", UNSET)
+        entity_id: None | str | Unset = _raw_entity_id
 
-        revocation_reason: None | str | Unset = d.pop("revocationReason", UNSET)
+        revocation_reason: None | str | Unset = _raw_revocation_reason
 
-        reason: None | str | Unset = d.pop("reason", UNSET)
+        reason: None | str | Unset = _raw_reason
 
-        code: None | str | Unset = d.pop("code", UNSET)
+        code: None | str | Unset = _raw_code
 
         revocation_result = cls(
-            revoked=revoked,
-            id=id,
-            entity_id=entity_id,
-            revocation_reason=revocation_reason,
-            reason=reason,
-            code=code,
+            revoked,
+            id,
+            entity_id,
+            revocation_reason,
+            reason,
+            code,
         )
 
-        revocation_result.additional_properties = d
+        if has_extra_keys:
+            revocation_result.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return revocation_result
 
     @property

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="RevokeInput")
+_FIELD_NAMES = frozenset(("revocation_reason",))
 
 
 @_attrs_define
@@ -30,14 +31,23 @@ class RevokeInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        revocation_reason = d.pop("revocation_reason")
+        try:
+            _raw_revocation_reason = src_dict["revocation_reason"]
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_revocation_reason = src_dict["revocation_reason"]
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 1
 
+        revocation_reason = _raw_revocation_reason
         revoke_input = cls(
-            revocation_reason=revocation_reason,
+            revocation_reason,
         )
 
-        revoke_input.additional_properties = d
+        if has_extra_keys:
+            revoke_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return revoke_input
 
     @property

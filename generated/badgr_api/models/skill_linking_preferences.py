@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,6 +10,20 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SkillLinkingPreferences")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "type",
+    "serverUri",
+    "indeedRegion",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "type",
+        "serverUri",
+        "indeedRegion",
+    )
+)
 
 
 @_attrs_define
@@ -52,20 +67,36 @@ class SkillLinkingPreferences:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_: None | str | Unset = d.pop("type", UNSET)
+        try:
+            (
+                _raw_type_,
+                _raw_server_uri,
+                _raw_indeed_region,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_type_ = src_dict.get("type", UNSET)
+            _raw_server_uri = src_dict.get("serverUri", UNSET)
+            _raw_indeed_region = src_dict.get("indeedRegion", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 3
 
-        server_uri: None | str | Unset = d.pop("serverUri", UNSET)
+        type_: None | str | Unset = _raw_type_
 
-        indeed_region: None | str | Unset = d.pop("indeedRegion", UNSET)
+        server_uri: None | str | Unset = _raw_server_uri
+
+        indeed_region: None | str | Unset = _raw_indeed_region
 
         skill_linking_preferences = cls(
-            type_=type_,
-            server_uri=server_uri,
-            indeed_region=indeed_region,
+            type_,
+            server_uri,
+            indeed_region,
         )
 
-        skill_linking_preferences.additional_properties = d
+        if has_extra_keys:
+            skill_linking_preferences.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return skill_linking_preferences
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,6 +10,18 @@ from attrs import field as _attrs_field
 from ..models.staff_role import StaffRole, check_staff_role
 
 T = TypeVar("T", bound="StaffInput")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "email",
+    "role",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "email",
+        "role",
+    )
+)
 
 
 @_attrs_define
@@ -38,17 +51,30 @@ class StaffInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        email = d.pop("email")
+        try:
+            (
+                _raw_email,
+                _raw_role,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_email = src_dict["email"]
+            _raw_role = src_dict["role"]
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 2
 
-        role = check_staff_role(d.pop("role"))
+        email = _raw_email
+        role = check_staff_role(_raw_role)
 
         staff_input = cls(
-            email=email,
-            role=role,
+            email,
+            role,
         )
 
-        staff_input.additional_properties = d
+        if has_extra_keys:
+            staff_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return staff_input
 
     @property

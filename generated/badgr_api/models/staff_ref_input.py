@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,6 +10,18 @@ from attrs import field as _attrs_field
 from ..models.staff_role import StaffRole, check_staff_role
 
 T = TypeVar("T", bound="StaffRefInput")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "role",
+    "user",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "role",
+        "user",
+    )
+)
 
 
 @_attrs_define
@@ -37,17 +50,30 @@ class StaffRefInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        role = check_staff_role(d.pop("role"))
+        try:
+            (
+                _raw_role,
+                _raw_user,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_role = src_dict["role"]
+            _raw_user = src_dict["user"]
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 2
 
-        user = d.pop("user")
+        role = check_staff_role(_raw_role)
 
+        user = _raw_user
         staff_ref_input = cls(
-            role=role,
-            user=user,
+            role,
+            user,
         )
 
-        staff_ref_input.additional_properties = d
+        if has_extra_keys:
+            staff_ref_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return staff_ref_input
 
     @property

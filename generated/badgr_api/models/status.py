@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,6 +10,18 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Status")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "success",
+    "description",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "success",
+        "description",
+    )
+)
 
 
 @_attrs_define
@@ -37,17 +50,27 @@ class Status:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        success = d.pop("success")
+        try:
+            (
+                _raw_success,
+                _raw_description,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_success = src_dict["success"]
+            _raw_description = src_dict.get("description", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 2
 
-        description = d.pop("description", UNSET)
-
+        success = _raw_success
+        description = _raw_description
         status = cls(
-            success=success,
-            description=description,
+            success,
+            description,
         )
 
-        status.additional_properties = d
+        if has_extra_keys:
+            status.additional_properties = {key: value for key, value in src_dict.items() if key not in _FIELD_NAMES}
         return status
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -10,6 +11,32 @@ from ..models.token_request_grant_type import TokenRequestGrantType, check_token
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TokenRequest")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "grant_type",
+    "username",
+    "password",
+    "client_id",
+    "client_secret",
+    "scope",
+    "refresh_token",
+    "code",
+    "redirect_uri",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "grant_type",
+        "username",
+        "password",
+        "client_id",
+        "client_secret",
+        "scope",
+        "refresh_token",
+        "code",
+        "redirect_uri",
+    )
+)
 
 
 @_attrs_define
@@ -73,43 +100,63 @@ class TokenRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _grant_type = d.pop("grant_type", UNSET)
+        try:
+            (
+                _raw_grant_type,
+                _raw_username,
+                _raw_password,
+                _raw_client_id,
+                _raw_client_secret,
+                _raw_scope,
+                _raw_refresh_token,
+                _raw_code,
+                _raw_redirect_uri,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_grant_type = src_dict.get("grant_type", UNSET)
+            _raw_username = src_dict.get("username", UNSET)
+            _raw_password = src_dict.get("password", UNSET)
+            _raw_client_id = src_dict.get("client_id", UNSET)
+            _raw_client_secret = src_dict.get("client_secret", UNSET)
+            _raw_scope = src_dict.get("scope", UNSET)
+            _raw_refresh_token = src_dict.get("refresh_token", UNSET)
+            _raw_code = src_dict.get("code", UNSET)
+            _raw_redirect_uri = src_dict.get("redirect_uri", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 9
+
+        _grant_type = _raw_grant_type
         grant_type: TokenRequestGrantType | Unset
         if isinstance(_grant_type, Unset):
             grant_type = UNSET
         else:
             grant_type = check_token_request_grant_type(_grant_type)
 
-        username = d.pop("username", UNSET)
-
-        password = d.pop("password", UNSET)
-
-        client_id = d.pop("client_id", UNSET)
-
-        client_secret = d.pop("client_secret", UNSET)
-
-        scope = d.pop("scope", UNSET)
-
-        refresh_token = d.pop("refresh_token", UNSET)
-
-        code = d.pop("code", UNSET)
-
-        redirect_uri = d.pop("redirect_uri", UNSET)
-
+        username = _raw_username
+        password = _raw_password
+        client_id = _raw_client_id
+        client_secret = _raw_client_secret
+        scope = _raw_scope
+        refresh_token = _raw_refresh_token
+        code = _raw_code
+        redirect_uri = _raw_redirect_uri
         token_request = cls(
-            grant_type=grant_type,
-            username=username,
-            password=password,
-            client_id=client_id,
-            client_secret=client_secret,
-            scope=scope,
-            refresh_token=refresh_token,
-            code=code,
-            redirect_uri=redirect_uri,
+            grant_type,
+            username,
+            password,
+            client_id,
+            client_secret,
+            scope,
+            refresh_token,
+            code,
+            redirect_uri,
         )
 
-        token_request.additional_properties = d
+        if has_extra_keys:
+            token_request.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return token_request
 
     @property

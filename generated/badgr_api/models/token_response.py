@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,6 +10,24 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TokenResponse")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "access_token",
+    "token_type",
+    "expires_in",
+    "refresh_token",
+    "scope",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "access_token",
+        "token_type",
+        "expires_in",
+        "refresh_token",
+        "scope",
+    )
+)
 
 
 @_attrs_define
@@ -51,26 +70,41 @@ class TokenResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        access_token = d.pop("access_token")
+        try:
+            (
+                _raw_access_token,
+                _raw_token_type,
+                _raw_expires_in,
+                _raw_refresh_token,
+                _raw_scope,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_access_token = src_dict["access_token"]
+            _raw_token_type = src_dict["token_type"]
+            _raw_expires_in = src_dict.get("expires_in", UNSET)
+            _raw_refresh_token = src_dict.get("refresh_token", UNSET)
+            _raw_scope = src_dict.get("scope", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 5
 
-        token_type = d.pop("token_type")
-
-        expires_in = d.pop("expires_in", UNSET)
-
-        refresh_token = d.pop("refresh_token", UNSET)
-
-        scope = d.pop("scope", UNSET)
-
+        access_token = _raw_access_token
+        token_type = _raw_token_type
+        expires_in = _raw_expires_in
+        refresh_token = _raw_refresh_token
+        scope = _raw_scope
         token_response = cls(
-            access_token=access_token,
-            token_type=token_type,
-            expires_in=expires_in,
-            refresh_token=refresh_token,
-            scope=scope,
+            access_token,
+            token_type,
+            expires_in,
+            refresh_token,
+            scope,
         )
 
-        token_response.additional_properties = d
+        if has_extra_keys:
+            token_response.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return token_response
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
@@ -9,6 +10,22 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="UserEmail")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "email",
+    "verified",
+    "primary",
+    "caseVariants",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "email",
+        "verified",
+        "primary",
+        "caseVariants",
+    )
+)
 
 
 @_attrs_define
@@ -48,23 +65,38 @@ class UserEmail:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        email = d.pop("email")
+        try:
+            (
+                _raw_email,
+                _raw_verified,
+                _raw_primary,
+                _raw_case_variants,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_email = src_dict["email"]
+            _raw_verified = src_dict.get("verified", UNSET)
+            _raw_primary = src_dict.get("primary", UNSET)
+            _raw_case_variants = src_dict.get("caseVariants", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 4
 
-        verified = d.pop("verified", UNSET)
-
-        primary = d.pop("primary", UNSET)
-
-        case_variants = cast(list[str], d.pop("caseVariants", UNSET))
+        email = _raw_email
+        verified = _raw_verified
+        primary = _raw_primary
+        case_variants = cast(list[str], _raw_case_variants)
 
         user_email = cls(
-            email=email,
-            verified=verified,
-            primary=primary,
-            case_variants=case_variants,
+            email,
+            verified,
+            primary,
+            case_variants,
         )
 
-        user_email.additional_properties = d
+        if has_extra_keys:
+            user_email.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return user_email
 
     @property

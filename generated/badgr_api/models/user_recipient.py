@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,6 +10,18 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="UserRecipient")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "identity",
+    "type",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "identity",
+        "type",
+    )
+)
 
 
 @_attrs_define
@@ -35,17 +48,29 @@ class UserRecipient:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        identity = d.pop("identity", UNSET)
+        try:
+            (
+                _raw_identity,
+                _raw_type_,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_identity = src_dict.get("identity", UNSET)
+            _raw_type_ = src_dict.get("type", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 2
 
-        type_ = d.pop("type", UNSET)
-
+        identity = _raw_identity
+        type_ = _raw_type_
         user_recipient = cls(
-            identity=identity,
-            type_=type_,
+            identity,
+            type_,
         )
 
-        user_recipient.additional_properties = d
+        if has_extra_keys:
+            user_recipient.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return user_recipient
 
     @property

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,6 +10,20 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="UserUpdateInput")
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "firstName",
+    "lastName",
+    "marketingOptIn",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "firstName",
+        "lastName",
+        "marketingOptIn",
+    )
+)
 
 
 @_attrs_define
@@ -39,20 +54,33 @@ class UserUpdateInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        first_name = d.pop("firstName", UNSET)
+        try:
+            (
+                _raw_first_name,
+                _raw_last_name,
+                _raw_marketing_opt_in,
+            ) = _read_all_fields(src_dict)
+        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            _raw_first_name = src_dict.get("firstName", UNSET)
+            _raw_last_name = src_dict.get("lastName", UNSET)
+            _raw_marketing_opt_in = src_dict.get("marketingOptIn", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 3
 
-        last_name = d.pop("lastName", UNSET)
-
-        marketing_opt_in = d.pop("marketingOptIn", UNSET)
-
+        first_name = _raw_first_name
+        last_name = _raw_last_name
+        marketing_opt_in = _raw_marketing_opt_in
         user_update_input = cls(
-            first_name=first_name,
-            last_name=last_name,
-            marketing_opt_in=marketing_opt_in,
+            first_name,
+            last_name,
+            marketing_opt_in,
         )
 
-        user_update_input.additional_properties = d
+        if has_extra_keys:
+            user_update_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return user_update_input
 
     @property

@@ -25,16 +25,15 @@ class Warnings:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         warnings = cls()
 
         additional_properties = {}
-        for prop_name, prop_dict in d.items():
+        for prop_name, prop_dict in src_dict.items():
             additional_property = cast(list[str], prop_dict)
 
             additional_properties[prop_name] = additional_property
-
         warnings.additional_properties = additional_properties
+
         return warnings
 
     @property
