@@ -114,6 +114,8 @@ class AccessToken:
             _raw_expires = src_dict.get("expires", UNSET)
             _raw_created = src_dict.get("created", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 5
 

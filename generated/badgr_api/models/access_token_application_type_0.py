@@ -77,6 +77,8 @@ class AccessTokenApplicationType0:
             _raw_url = src_dict.get("url", UNSET)
             _raw_image = src_dict.get("image", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
 

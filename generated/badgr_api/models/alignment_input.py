@@ -105,6 +105,8 @@ class AlignmentInput:
             _raw_target_code = src_dict.get("targetCode", UNSET)
             _raw_display_as_skill = src_dict.get("displayAsSkill", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 6
 

@@ -183,6 +183,8 @@ class AssertionInput:
             _raw_notify = src_dict.get("notify", UNSET)
             _raw_ob_3_award_properties = src_dict.get("ob3AwardProperties", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 11
 

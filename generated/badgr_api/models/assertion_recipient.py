@@ -99,6 +99,8 @@ class AssertionRecipient:
             _raw_salt = src_dict.get("salt", UNSET)
             _raw_plaintext_identity = src_dict.get("plaintextIdentity", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 5
 

@@ -92,6 +92,8 @@ class AssertionUpdateInput:
             _raw_issued_on = src_dict.get("issuedOn", UNSET)
             _raw_evidence = src_dict.get("evidence", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 4
 

@@ -65,6 +65,8 @@ class BackpackImportInput:
             _raw_url = src_dict.get("url", UNSET)
             _raw_image = src_dict.get("image", UNSET)
             _raw_assertion = src_dict.get("assertion", UNSET)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
 
         url = _raw_url
         image = _raw_image

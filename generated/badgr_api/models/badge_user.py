@@ -194,6 +194,8 @@ class BadgeUser:
             _raw_has_password_set = src_dict.get("hasPasswordSet", UNSET)
             _raw_recipient = src_dict.get("recipient", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 14
 

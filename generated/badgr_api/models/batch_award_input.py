@@ -68,6 +68,8 @@ class BatchAwardInput:
             _raw_assertions = src_dict["assertions"]
             _raw_create_notification = src_dict.get("create_notification", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 2
 

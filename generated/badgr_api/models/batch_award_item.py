@@ -113,6 +113,8 @@ class BatchAwardItem:
             _raw_evidence = src_dict.get("evidence", UNSET)
             _raw_expires = src_dict.get("expires", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 5
 

@@ -86,6 +86,8 @@ class ChangesPagination:
             _raw_next_results = src_dict.get("nextResults", UNSET)
             _raw_previous_results = src_dict.get("previousResults", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 4
 

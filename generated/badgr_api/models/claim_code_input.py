@@ -69,6 +69,8 @@ class ClaimCodeInput:
             _raw_limit = src_dict.get("limit", UNSET)
             _raw_expiration_date = src_dict.get("expirationDate", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
 

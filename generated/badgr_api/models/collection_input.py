@@ -88,6 +88,8 @@ class CollectionInput:
             _raw_assertions = src_dict.get("assertions", UNSET)
             _raw_credentials = src_dict.get("credentials", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 5
 

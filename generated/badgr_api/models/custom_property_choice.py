@@ -56,6 +56,8 @@ class CustomPropertyChoice:
             _raw_id = src_dict.get("id", UNSET)
             _raw_label = src_dict.get("label", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 2
 

@@ -125,6 +125,8 @@ class CustomPropertyDefinition:
             _raw_required = src_dict.get("required", UNSET)
             _raw_choice_values = src_dict.get("choiceValues", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 8
 

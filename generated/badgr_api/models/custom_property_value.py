@@ -93,6 +93,8 @@ class CustomPropertyValue:
             _raw_array_value = src_dict.get("arrayValue", UNSET)
             _raw_public = src_dict.get("public", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 5
 

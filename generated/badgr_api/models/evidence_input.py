@@ -94,6 +94,8 @@ class EvidenceInput:
             _raw_genre = src_dict.get("genre", UNSET)
             _raw_audience = src_dict.get("audience", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 6
 

@@ -59,6 +59,8 @@ class Expiration:
             _raw_amount = src_dict["amount"]
             _raw_duration = src_dict["duration"]
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 2
 

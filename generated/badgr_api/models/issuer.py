@@ -303,6 +303,8 @@ class Issuer:
             _raw_badge_skill_linking_preferences = src_dict.get("badgeSkillLinkingPreferences", UNSET)
             _raw_preferences = src_dict.get("preferences", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 21
 

@@ -165,6 +165,8 @@ class IssuerInput:
             _raw_organization_id = src_dict.get("organizationId", UNSET)
             _raw_staff = src_dict.get("staff", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 11
 

@@ -80,6 +80,8 @@ class IssuerPreferences:
             _raw_default_print_cert_template_id = src_dict.get("defaultPrintCertTemplateId", UNSET)
             _raw_enabled_print_cert_template_ids = src_dict.get("enabledPrintCertTemplateIds", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
 

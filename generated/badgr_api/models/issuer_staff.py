@@ -80,6 +80,8 @@ class IssuerStaff:
             _raw_user = src_dict["user"]
             _raw_user_profile = src_dict.get("userProfile", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
 

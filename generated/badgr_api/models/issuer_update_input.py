@@ -128,6 +128,8 @@ class IssuerUpdateInput:
             _raw_staff = src_dict.get("staff", UNSET)
             _raw_extensions = src_dict.get("extensions", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 8
 

@@ -97,6 +97,8 @@ class Ob3AwardProperties:
             _raw_license_number = src_dict.get("licenseNumber", UNSET)
             _raw_role = src_dict.get("role", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 4
 

@@ -92,6 +92,8 @@ class Ob3Properties:
             _raw_human_code = src_dict.get("humanCode", UNSET)
             _raw_specialization = src_dict.get("specialization", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 4
 

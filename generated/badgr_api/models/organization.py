@@ -126,6 +126,8 @@ class Organization:
             _raw_badgr_domain = src_dict.get("badgrDomain", UNSET)
             _raw_created_at = src_dict.get("createdAt", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 8
 

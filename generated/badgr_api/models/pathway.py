@@ -105,6 +105,8 @@ class Pathway:
             _raw_version = src_dict.get("version", UNSET)
             _raw_updated_at = src_dict.get("updatedAt", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 6
 

@@ -161,6 +161,8 @@ class PathwayEnvelope:
             _raw_latest_terms_version = src_dict.get("latestTermsVersion", UNSET)
             _raw_latest_terms_description = src_dict.get("latestTermsDescription", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 10
 

@@ -70,6 +70,8 @@ class RevocationInput:
             _raw_entity_id = src_dict.get("entityId", UNSET)
             _raw_revocation_reason = src_dict.get("revocationReason", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
 

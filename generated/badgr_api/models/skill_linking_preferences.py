@@ -78,6 +78,8 @@ class SkillLinkingPreferences:
             _raw_server_uri = src_dict.get("serverUri", UNSET)
             _raw_indeed_region = src_dict.get("indeedRegion", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
 

@@ -60,6 +60,8 @@ class StaffInput:
             _raw_email = src_dict["email"]
             _raw_role = src_dict["role"]
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 2
 

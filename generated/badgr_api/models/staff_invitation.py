@@ -68,6 +68,8 @@ class StaffInvitation:
             _raw_role = src_dict["role"]
             _raw_status = src_dict["status"]
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
 

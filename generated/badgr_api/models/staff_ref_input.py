@@ -59,6 +59,8 @@ class StaffRefInput:
             _raw_role = src_dict["role"]
             _raw_user = src_dict["user"]
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 2
 

@@ -59,6 +59,8 @@ class Status:
             _raw_success = src_dict["success"]
             _raw_description = src_dict.get("description", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 2
 

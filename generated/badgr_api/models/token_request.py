@@ -123,6 +123,8 @@ class TokenRequest:
             _raw_code = src_dict.get("code", UNSET)
             _raw_redirect_uri = src_dict.get("redirect_uri", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 9
 

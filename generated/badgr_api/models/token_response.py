@@ -85,6 +85,8 @@ class TokenResponse:
             _raw_refresh_token = src_dict.get("refresh_token", UNSET)
             _raw_scope = src_dict.get("scope", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 5
 

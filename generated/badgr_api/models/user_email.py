@@ -78,6 +78,8 @@ class UserEmail:
             _raw_primary = src_dict.get("primary", UNSET)
             _raw_case_variants = src_dict.get("caseVariants", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 4
 

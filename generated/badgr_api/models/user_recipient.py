@@ -57,6 +57,8 @@ class UserRecipient:
             _raw_identity = src_dict.get("identity", UNSET)
             _raw_type_ = src_dict.get("type", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 2
 

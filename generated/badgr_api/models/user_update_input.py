@@ -65,6 +65,8 @@ class UserUpdateInput:
             _raw_last_name = src_dict.get("lastName", UNSET)
             _raw_marketing_opt_in = src_dict.get("marketingOptIn", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        except TypeError:  # not a mapping: converted with dict() as the stock template does
+            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
 
