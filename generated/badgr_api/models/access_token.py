@@ -44,7 +44,7 @@ class AccessToken:
     scope: None | str | Unset = UNSET
     expires: datetime.datetime | None | Unset = UNSET
     created: datetime.datetime | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         entity_id = self.entity_id
@@ -122,7 +122,7 @@ class AccessToken:
         entity_id = _raw_entity_id
         _application = _raw_application
         application: AccessTokenApplicationType0 | None | Unset
-        if _application is None or isinstance(_application, Unset):
+        if _application is None or _application is UNSET:
             application = _application
         else:
             try:
@@ -138,7 +138,7 @@ class AccessToken:
 
         _expires = _raw_expires
         expires: datetime.datetime | None | Unset
-        if _expires is None or isinstance(_expires, Unset):
+        if _expires is None or _expires is UNSET:
             expires = _expires
         else:
             try:
@@ -152,7 +152,7 @@ class AccessToken:
 
         _created = _raw_created
         created: datetime.datetime | None | Unset
-        if _created is None or isinstance(_created, Unset):
+        if _created is None or _created is UNSET:
             created = _created
         else:
             try:
@@ -177,6 +177,16 @@ class AccessToken:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return access_token
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

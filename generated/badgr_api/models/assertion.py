@@ -124,7 +124,7 @@ class Assertion:
     original_json: None | str | Unset = UNSET
     image_path: None | str | Unset = UNSET
     ob_3_award_properties: None | Ob3AwardProperties | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         entity_type = self.entity_type
@@ -389,7 +389,7 @@ class Assertion:
         open_badge_id = _raw_open_badge_id
         _created_at = _raw_created_at
         created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
+        if _created_at is UNSET:
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
@@ -415,14 +415,14 @@ class Assertion:
 
         _acceptance = _raw_acceptance
         acceptance: Acceptance | Unset
-        if isinstance(_acceptance, Unset):
+        if _acceptance is UNSET:
             acceptance = UNSET
         else:
             acceptance = check_acceptance(_acceptance)
 
         _expires = _raw_expires
         expires: datetime.datetime | None | Unset
-        if _expires is None or isinstance(_expires, Unset):
+        if _expires is None or _expires is UNSET:
             expires = _expires
         else:
             try:
@@ -436,28 +436,28 @@ class Assertion:
 
         _extensions = _raw_extensions
         extensions: Extensions | Unset
-        if isinstance(_extensions, Unset):
+        if _extensions is UNSET:
             extensions = UNSET
         else:
             extensions = Extensions.from_dict(_extensions)
 
         _assertion_ref = _raw_assertion_ref
         assertion_ref: AssertionRef | Unset
-        if isinstance(_assertion_ref, Unset):
+        if _assertion_ref is UNSET:
             assertion_ref = UNSET
         else:
             assertion_ref = AssertionRef.from_dict(_assertion_ref)
 
         _badge_ref = _raw_badge_ref
         badge_ref: BadgeRef | Unset
-        if isinstance(_badge_ref, Unset):
+        if _badge_ref is UNSET:
             badge_ref = UNSET
         else:
             badge_ref = BadgeRef.from_dict(_badge_ref)
 
         _issuer_ref = _raw_issuer_ref
         issuer_ref: IssuerRef | Unset
-        if isinstance(_issuer_ref, Unset):
+        if _issuer_ref is UNSET:
             issuer_ref = UNSET
         else:
             issuer_ref = IssuerRef.from_dict(_issuer_ref)
@@ -473,7 +473,7 @@ class Assertion:
 
         _ob_3_award_properties = _raw_ob_3_award_properties
         ob_3_award_properties: None | Ob3AwardProperties | Unset
-        if _ob_3_award_properties is None or isinstance(_ob_3_award_properties, Unset):
+        if _ob_3_award_properties is None or _ob_3_award_properties is UNSET:
             ob_3_award_properties = _ob_3_award_properties
         else:
             try:
@@ -520,6 +520,16 @@ class Assertion:
         if has_extra_keys:
             assertion.additional_properties = {key: value for key, value in src_dict.items() if key not in _FIELD_NAMES}
         return assertion
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

@@ -73,7 +73,7 @@ class AssertionInput:
     """ Whether to e-mail the recipient. """
     ob_3_award_properties: Ob3AwardProperties | Unset = UNSET
     """ Open Badges 3.0 award properties. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         recipient = self.recipient.to_dict()
@@ -194,7 +194,7 @@ class AssertionInput:
         badgeclass_open_badge_id = _raw_badgeclass_open_badge_id
         _issued_on = _raw_issued_on
         issued_on: datetime.datetime | Unset
-        if isinstance(_issued_on, Unset):
+        if _issued_on is UNSET:
             issued_on = UNSET
         else:
             issued_on = datetime.datetime.fromisoformat(_issued_on)
@@ -204,7 +204,7 @@ class AssertionInput:
 
         _evidence = _raw_evidence
         evidence: list[EvidenceInput] | None | Unset
-        if _evidence is None or isinstance(_evidence, Unset):
+        if _evidence is None or _evidence is UNSET:
             evidence = _evidence
         else:
             try:
@@ -223,14 +223,14 @@ class AssertionInput:
 
         _extensions = _raw_extensions
         extensions: Extensions | Unset
-        if isinstance(_extensions, Unset):
+        if _extensions is UNSET:
             extensions = UNSET
         else:
             extensions = Extensions.from_dict(_extensions)
 
         _expires = _raw_expires
         expires: datetime.datetime | None | Unset
-        if _expires is None or isinstance(_expires, Unset):
+        if _expires is None or _expires is UNSET:
             expires = _expires
         else:
             try:
@@ -245,7 +245,7 @@ class AssertionInput:
         notify = _raw_notify
         _ob_3_award_properties = _raw_ob_3_award_properties
         ob_3_award_properties: Ob3AwardProperties | Unset
-        if isinstance(_ob_3_award_properties, Unset):
+        if _ob_3_award_properties is UNSET:
             ob_3_award_properties = UNSET
         else:
             ob_3_award_properties = Ob3AwardProperties.from_dict(_ob_3_award_properties)
@@ -269,6 +269,16 @@ class AssertionInput:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return assertion_input
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

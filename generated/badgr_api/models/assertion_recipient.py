@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -41,7 +41,7 @@ class AssertionRecipient:
     salt: None | str | Unset = UNSET
     plaintext_identity: None | str | Unset = UNSET
     """ Shown to the issuer's staff only. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         identity = self.identity
@@ -108,7 +108,7 @@ class AssertionRecipient:
         hashed = _raw_hashed
         _type_ = _raw_type_
         type_: RecipientType | Unset
-        if isinstance(_type_, Unset):
+        if _type_ is UNSET:
             type_ = UNSET
         else:
             type_ = check_recipient_type(_type_)
@@ -130,6 +130,16 @@ class AssertionRecipient:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return assertion_recipient
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

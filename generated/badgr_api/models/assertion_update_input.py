@@ -39,7 +39,7 @@ class AssertionUpdateInput:
     expires: datetime.datetime | None | Unset = UNSET
     issued_on: datetime.datetime | Unset = UNSET
     evidence: list[EvidenceInput] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         narrative = self.narrative
@@ -100,7 +100,7 @@ class AssertionUpdateInput:
         narrative = _raw_narrative
         _expires = _raw_expires
         expires: datetime.datetime | None | Unset
-        if _expires is None or isinstance(_expires, Unset):
+        if _expires is None or _expires is UNSET:
             expires = _expires
         else:
             try:
@@ -114,7 +114,7 @@ class AssertionUpdateInput:
 
         _issued_on = _raw_issued_on
         issued_on: datetime.datetime | Unset
-        if isinstance(_issued_on, Unset):
+        if _issued_on is UNSET:
             issued_on = UNSET
         else:
             issued_on = datetime.datetime.fromisoformat(_issued_on)
@@ -140,6 +140,16 @@ class AssertionUpdateInput:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return assertion_update_input
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

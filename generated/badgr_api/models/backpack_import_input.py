@@ -72,7 +72,7 @@ class BackpackImportInput:
         image = _raw_image
         _assertion = _raw_assertion
         assertion: BackpackImportInputAssertion | Unset
-        if isinstance(_assertion, Unset):
+        if _assertion is UNSET:
             assertion = UNSET
         else:
             assertion = BackpackImportInputAssertion.from_dict(_assertion)

@@ -119,7 +119,7 @@ class BadgeClass:
     archival_note: None | str | Unset = UNSET
     ob_3_properties: None | Ob3Properties | Unset = UNSET
     preferences: BadgeClassPreferences | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         entity_type = self.entity_type
@@ -402,7 +402,7 @@ class BadgeClass:
 
         _created_at = _raw_created_at
         created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
+        if _created_at is UNSET:
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
@@ -460,7 +460,7 @@ class BadgeClass:
 
         _extensions = _raw_extensions
         extensions: Extensions | Unset
-        if isinstance(_extensions, Unset):
+        if _extensions is UNSET:
             extensions = UNSET
         else:
             extensions = Extensions.from_dict(_extensions)
@@ -472,7 +472,7 @@ class BadgeClass:
         archived = _raw_archived
         _archived_date = _raw_archived_date
         archived_date: datetime.datetime | None | Unset
-        if _archived_date is None or isinstance(_archived_date, Unset):
+        if _archived_date is None or _archived_date is UNSET:
             archived_date = _archived_date
         else:
             try:
@@ -488,7 +488,7 @@ class BadgeClass:
 
         _ob_3_properties = _raw_ob_3_properties
         ob_3_properties: None | Ob3Properties | Unset
-        if _ob_3_properties is None or isinstance(_ob_3_properties, Unset):
+        if _ob_3_properties is None or _ob_3_properties is UNSET:
             ob_3_properties = _ob_3_properties
         else:
             try:
@@ -502,7 +502,7 @@ class BadgeClass:
 
         _preferences = _raw_preferences
         preferences: BadgeClassPreferences | None | Unset
-        if _preferences is None or isinstance(_preferences, Unset):
+        if _preferences is None or _preferences is UNSET:
             preferences = _preferences
         else:
             try:
@@ -550,6 +550,16 @@ class BadgeClass:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return badge_class
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

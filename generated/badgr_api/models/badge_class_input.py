@@ -78,7 +78,7 @@ class BadgeClassInput:
     ob_3_properties: Ob3Properties | Unset = UNSET
     """ Open Badges 3.0 achievement properties. """
     preferences: BadgeClassPreferences | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -228,7 +228,7 @@ class BadgeClassInput:
 
         _expires = _raw_expires
         expires: Expiration | None | Unset
-        if _expires is None or isinstance(_expires, Unset):
+        if _expires is None or _expires is UNSET:
             expires = _expires
         else:
             try:
@@ -242,21 +242,21 @@ class BadgeClassInput:
 
         _extensions = _raw_extensions
         extensions: Extensions | Unset
-        if isinstance(_extensions, Unset):
+        if _extensions is UNSET:
             extensions = UNSET
         else:
             extensions = Extensions.from_dict(_extensions)
 
         _ob_3_properties = _raw_ob_3_properties
         ob_3_properties: Ob3Properties | Unset
-        if isinstance(_ob_3_properties, Unset):
+        if _ob_3_properties is UNSET:
             ob_3_properties = UNSET
         else:
             ob_3_properties = Ob3Properties.from_dict(_ob_3_properties)
 
         _preferences = _raw_preferences
         preferences: BadgeClassPreferences | Unset
-        if isinstance(_preferences, Unset):
+        if _preferences is UNSET:
             preferences = UNSET
         else:
             preferences = BadgeClassPreferences.from_dict(_preferences)
@@ -283,6 +283,16 @@ class BadgeClassInput:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return badge_class_input
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

@@ -38,7 +38,7 @@ class BadgeClassPreferences:
     custom_property_values: list[CustomPropertyValue] | Unset = UNSET
     enabled_print_cert_template_ids: list[str] | Unset = UNSET
     default_print_cert_template_id: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         include_on_public_pages = self.include_on_public_pages
@@ -120,6 +120,16 @@ class BadgeClassPreferences:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return badge_class_preferences
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

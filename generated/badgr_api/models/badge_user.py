@@ -70,7 +70,7 @@ class BadgeUser:
     marketing_opt_in: bool | Unset = UNSET
     has_password_set: bool | Unset = UNSET
     recipient: UserRecipient | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         entity_type = self.entity_type
@@ -227,7 +227,7 @@ class BadgeUser:
         has_password_set = _raw_has_password_set
         _recipient = _raw_recipient
         recipient: UserRecipient | Unset
-        if isinstance(_recipient, Unset):
+        if _recipient is UNSET:
             recipient = UNSET
         else:
             recipient = UserRecipient.from_dict(_recipient)
@@ -254,6 +254,16 @@ class BadgeUser:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return badge_user
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

@@ -35,7 +35,7 @@ class BatchAwardInput:
     assertions: list[BatchAwardItem]
     create_notification: bool | Unset = UNSET
     """ Whether to e-mail the recipients. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         assertions = []
@@ -91,6 +91,16 @@ class BatchAwardInput:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return batch_award_input
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

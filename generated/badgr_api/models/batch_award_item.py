@@ -43,7 +43,7 @@ class BatchAwardItem:
     narrative: None | str | Unset = UNSET
     evidence: list[EvidenceInput] | None | Unset = UNSET
     expires: datetime.datetime | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         recipient = self.recipient.to_dict()
@@ -122,7 +122,7 @@ class BatchAwardItem:
 
         _issued_on = _raw_issued_on
         issued_on: datetime.datetime | Unset
-        if isinstance(_issued_on, Unset):
+        if _issued_on is UNSET:
             issued_on = UNSET
         else:
             issued_on = datetime.datetime.fromisoformat(_issued_on)
@@ -131,7 +131,7 @@ class BatchAwardItem:
 
         _evidence = _raw_evidence
         evidence: list[EvidenceInput] | None | Unset
-        if _evidence is None or isinstance(_evidence, Unset):
+        if _evidence is None or _evidence is UNSET:
             evidence = _evidence
         else:
             try:
@@ -150,7 +150,7 @@ class BatchAwardItem:
 
         _expires = _raw_expires
         expires: datetime.datetime | None | Unset
-        if _expires is None or isinstance(_expires, Unset):
+        if _expires is None or _expires is UNSET:
             expires = _expires
         else:
             try:
@@ -175,6 +175,16 @@ class BatchAwardItem:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return batch_award_item
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 import operator
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -51,7 +51,7 @@ class ClaimCode:
     enabled: bool | Unset = UNSET
     archived: bool | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code
@@ -153,7 +153,7 @@ class ClaimCode:
         claim_count = _raw_claim_count
         _expiration_date = _raw_expiration_date
         expiration_date: datetime.datetime | None | Unset
-        if _expiration_date is None or isinstance(_expiration_date, Unset):
+        if _expiration_date is None or _expiration_date is UNSET:
             expiration_date = _expiration_date
         else:
             try:
@@ -169,7 +169,7 @@ class ClaimCode:
         archived = _raw_archived
         _created_at = _raw_created_at
         created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
+        if _created_at is UNSET:
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
@@ -191,6 +191,16 @@ class ClaimCode:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return claim_code
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 import operator
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -33,7 +33,7 @@ class ClaimCodeInput:
     limit: int | Unset = UNSET
     """ Number of uses """
     expiration_date: datetime.datetime | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         label = self.label
@@ -78,7 +78,7 @@ class ClaimCodeInput:
         limit = _raw_limit
         _expiration_date = _raw_expiration_date
         expiration_date: datetime.datetime | Unset
-        if isinstance(_expiration_date, Unset):
+        if _expiration_date is UNSET:
             expiration_date = UNSET
         else:
             expiration_date = datetime.datetime.fromisoformat(_expiration_date)
@@ -94,6 +94,16 @@ class ClaimCodeInput:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return claim_code_input
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -28,7 +28,7 @@ _FIELD_NAMES = frozenset(
 class CustomPropertyChoice:
     id: str | Unset = UNSET
     label: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -73,6 +73,16 @@ class CustomPropertyChoice:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return custom_property_choice
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,7 +13,7 @@ T = TypeVar("T", bound="Extensions")
 class Extensions:
     """Open Badges extensions, keyed by extension name."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -28,6 +28,16 @@ class Extensions:
 
         extensions.additional_properties = dict(src_dict)
         return extensions
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

@@ -96,7 +96,7 @@ class Issuer:
     original_json: None | str | Unset = UNSET
     badge_skill_linking_preferences: None | SkillLinkingPreferences | Unset = UNSET
     preferences: IssuerPreferences | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         entity_type = self.entity_type
@@ -315,7 +315,7 @@ class Issuer:
         open_badge_id = _raw_open_badge_id
         _created_at = _raw_created_at
         created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
+        if _created_at is UNSET:
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
@@ -345,7 +345,7 @@ class Issuer:
 
         _extensions = _raw_extensions
         extensions: Extensions | Unset
-        if isinstance(_extensions, Unset):
+        if _extensions is UNSET:
             extensions = UNSET
         else:
             extensions = Extensions.from_dict(_extensions)
@@ -360,7 +360,7 @@ class Issuer:
 
         _badge_skill_linking_preferences = _raw_badge_skill_linking_preferences
         badge_skill_linking_preferences: None | SkillLinkingPreferences | Unset
-        if _badge_skill_linking_preferences is None or isinstance(_badge_skill_linking_preferences, Unset):
+        if _badge_skill_linking_preferences is None or _badge_skill_linking_preferences is UNSET:
             badge_skill_linking_preferences = _badge_skill_linking_preferences
         else:
             try:
@@ -378,7 +378,7 @@ class Issuer:
 
         _preferences = _raw_preferences
         preferences: IssuerPreferences | None | Unset
-        if _preferences is None or isinstance(_preferences, Unset):
+        if _preferences is None or _preferences is UNSET:
             preferences = _preferences
         else:
             try:
@@ -417,6 +417,16 @@ class Issuer:
         if has_extra_keys:
             issuer.additional_properties = {key: value for key, value in src_dict.items() if key not in _FIELD_NAMES}
         return issuer
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

@@ -65,7 +65,7 @@ class IssuerEnvelope:
     """ Non-fatal messages, keyed by field name. """
     latest_terms_version: int | Unset = UNSET
     latest_terms_description: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status.to_dict()
@@ -177,7 +177,7 @@ class IssuerEnvelope:
 
         _timestamp = _raw_timestamp
         timestamp: datetime.datetime | Unset
-        if isinstance(_timestamp, Unset):
+        if _timestamp is UNSET:
             timestamp = UNSET
         else:
             timestamp = datetime.datetime.fromisoformat(_timestamp)
@@ -191,7 +191,7 @@ class IssuerEnvelope:
 
         _warnings = _raw_warnings
         warnings: Warnings | Unset
-        if isinstance(_warnings, Unset):
+        if _warnings is UNSET:
             warnings = UNSET
         else:
             warnings = Warnings.from_dict(_warnings)
@@ -217,6 +217,16 @@ class IssuerEnvelope:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return issuer_envelope
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

@@ -70,7 +70,7 @@ class IssuerInput:
     """ The ID of the organization which this issuer should be associated with. Requires organization write access.
     """
     staff: list[StaffRefInput] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -210,6 +210,16 @@ class IssuerInput:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return issuer_input
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

@@ -35,7 +35,7 @@ class IssuerPreferences:
     custom_property_definitions: list[CustomPropertyDefinition] | Unset = UNSET
     default_print_cert_template_id: None | str | Unset = UNSET
     enabled_print_cert_template_ids: list[str] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         custom_property_definitions: list[dict[str, Any]] | Unset = UNSET
@@ -111,6 +111,16 @@ class IssuerPreferences:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return issuer_preferences
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

@@ -39,7 +39,7 @@ class IssuerStaff:
     user: str
     """ The staff member's user entity id. """
     user_profile: BadgeUser | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         role: str = self.role
@@ -90,7 +90,7 @@ class IssuerStaff:
         user = _raw_user
         _user_profile = _raw_user_profile
         user_profile: BadgeUser | None | Unset
-        if _user_profile is None or isinstance(_user_profile, Unset):
+        if _user_profile is None or _user_profile is UNSET:
             user_profile = _user_profile
         else:
             try:
@@ -113,6 +113,16 @@ class IssuerStaff:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return issuer_staff
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

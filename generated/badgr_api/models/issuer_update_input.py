@@ -53,7 +53,7 @@ class IssuerUpdateInput:
     staff: list[StaffRefInput] | Unset = UNSET
     extensions: Extensions | Unset = UNSET
     """ Open Badges extensions, keyed by extension name. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -152,7 +152,7 @@ class IssuerUpdateInput:
 
         _extensions = _raw_extensions
         extensions: Extensions | Unset
-        if isinstance(_extensions, Unset):
+        if _extensions is UNSET:
             extensions = UNSET
         else:
             extensions = Extensions.from_dict(_extensions)
@@ -173,6 +173,16 @@ class IssuerUpdateInput:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return issuer_update_input
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

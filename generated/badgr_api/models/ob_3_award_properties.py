@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 import operator
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -37,7 +37,7 @@ class Ob3AwardProperties:
     activity_end: datetime.datetime | None | Unset = UNSET
     license_number: None | str | Unset = UNSET
     role: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         activity_start: None | str | Unset
@@ -104,7 +104,7 @@ class Ob3AwardProperties:
 
         _activity_start = _raw_activity_start
         activity_start: datetime.datetime | None | Unset
-        if _activity_start is None or isinstance(_activity_start, Unset):
+        if _activity_start is None or _activity_start is UNSET:
             activity_start = _activity_start
         else:
             try:
@@ -118,7 +118,7 @@ class Ob3AwardProperties:
 
         _activity_end = _raw_activity_end
         activity_end: datetime.datetime | None | Unset
-        if _activity_end is None or isinstance(_activity_end, Unset):
+        if _activity_end is None or _activity_end is UNSET:
             activity_end = _activity_end
         else:
             try:
@@ -146,6 +146,16 @@ class Ob3AwardProperties:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return ob_3_award_properties
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

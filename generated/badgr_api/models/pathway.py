@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 import operator
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -42,7 +42,7 @@ class Pathway:
     version: str | Unset = UNSET
     """ `draft` or `published`. """
     updated_at: datetime.datetime | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -119,7 +119,7 @@ class Pathway:
         version = _raw_version
         _updated_at = _raw_updated_at
         updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
+        if _updated_at is UNSET:
             updated_at = UNSET
         else:
             updated_at = datetime.datetime.fromisoformat(_updated_at)
@@ -136,6 +136,16 @@ class Pathway:
         if has_extra_keys:
             pathway.additional_properties = {key: value for key, value in src_dict.items() if key not in _FIELD_NAMES}
         return pathway
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

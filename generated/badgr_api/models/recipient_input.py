@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -35,7 +35,7 @@ class RecipientInput:
     """ Kind of recipient identifier (`email` is the default). """
     hashed: bool | Unset = UNSET
     """ Defaults to true for email and telephone, false for url and openBadgeId. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         identity = self.identity
@@ -81,7 +81,7 @@ class RecipientInput:
         identity = _raw_identity
         _type_ = _raw_type_
         type_: RecipientType | Unset
-        if isinstance(_type_, Unset):
+        if _type_ is UNSET:
             type_ = UNSET
         else:
             type_ = check_recipient_type(_type_)
@@ -98,6 +98,16 @@ class RecipientInput:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return recipient_input
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -51,7 +51,7 @@ class TokenRequest:
     refresh_token: str | Unset = UNSET
     code: str | Unset = UNSET
     redirect_uri: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         grant_type: str | Unset = UNSET
@@ -130,7 +130,7 @@ class TokenRequest:
 
         _grant_type = _raw_grant_type
         grant_type: TokenRequestGrantType | Unset
-        if isinstance(_grant_type, Unset):
+        if _grant_type is UNSET:
             grant_type = UNSET
         else:
             grant_type = check_token_request_grant_type(_grant_type)
@@ -160,6 +160,16 @@ class TokenRequest:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return token_request
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Only reached while additional_properties is unset: it starts as an empty dict."""
+            if name != "additional_properties":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            additional_properties: dict[str, Any] = {}
+            self.additional_properties = additional_properties
+            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
