@@ -34,16 +34,16 @@ class AcceptanceInput:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            _raw_acceptance = src_dict["acceptance"]
+            _acceptance = src_dict["acceptance"]
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_acceptance = src_dict["acceptance"]
+            _acceptance = src_dict["acceptance"]
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 1
 
-        acceptance = check_acceptance(_raw_acceptance)
+        acceptance = check_acceptance(_acceptance)
 
         acceptance_input = cls(
             acceptance,

@@ -101,26 +101,24 @@ class AccessToken:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_entity_id,
-                _raw_application,
-                _raw_scope,
-                _raw_expires,
-                _raw_created,
+                entity_id,
+                _application,
+                scope,
+                _expires,
+                _created,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_entity_id = src_dict["entityId"]
-            _raw_application = src_dict.get("application", UNSET)
-            _raw_scope = src_dict.get("scope", UNSET)
-            _raw_expires = src_dict.get("expires", UNSET)
-            _raw_created = src_dict.get("created", UNSET)
+            entity_id = src_dict["entityId"]
+            _application = src_dict.get("application", UNSET)
+            scope = src_dict.get("scope", UNSET)
+            _expires = src_dict.get("expires", UNSET)
+            _created = src_dict.get("created", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 5
 
-        entity_id = _raw_entity_id
-        _application = _raw_application
         application: AccessTokenApplicationType0 | None | Unset
         if _application is None or _application is UNSET:
             application = _application
@@ -134,9 +132,6 @@ class AccessToken:
             except (TypeError, ValueError, AttributeError, KeyError):
                 application = cast(AccessTokenApplicationType0 | None | Unset, _application)
 
-        scope: None | str | Unset = _raw_scope
-
-        _expires = _raw_expires
         expires: datetime.datetime | None | Unset
         if _expires is None or _expires is UNSET:
             expires = _expires
@@ -150,7 +145,6 @@ class AccessToken:
             except (TypeError, ValueError, AttributeError, KeyError):
                 expires = cast(datetime.datetime | None | Unset, _expires)
 
-        _created = _raw_created
         created: datetime.datetime | None | Unset
         if _created is None or _created is UNSET:
             created = _created

@@ -68,25 +68,19 @@ class AccessTokenApplicationType0:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_name,
-                _raw_url,
-                _raw_image,
+                name,
+                url,
+                image,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_name = src_dict.get("name", UNSET)
-            _raw_url = src_dict.get("url", UNSET)
-            _raw_image = src_dict.get("image", UNSET)
+            name = src_dict.get("name", UNSET)
+            url = src_dict.get("url", UNSET)
+            image = src_dict.get("image", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
-
-        name: None | str | Unset = _raw_name
-
-        url: None | str | Unset = _raw_url
-
-        image: None | str | Unset = _raw_image
 
         access_token_application_type_0 = cls(
             name,

@@ -101,37 +101,25 @@ class Alignment:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_target_name,
-                _raw_target_url,
-                _raw_target_description,
-                _raw_target_framework,
-                _raw_target_code,
-                _raw_display_as_skill,
+                target_name,
+                target_url,
+                target_description,
+                target_framework,
+                target_code,
+                display_as_skill,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_target_name = src_dict.get("targetName", UNSET)
-            _raw_target_url = src_dict.get("targetUrl", UNSET)
-            _raw_target_description = src_dict.get("targetDescription", UNSET)
-            _raw_target_framework = src_dict.get("targetFramework", UNSET)
-            _raw_target_code = src_dict.get("targetCode", UNSET)
-            _raw_display_as_skill = src_dict.get("displayAsSkill", UNSET)
+            target_name = src_dict.get("targetName", UNSET)
+            target_url = src_dict.get("targetUrl", UNSET)
+            target_description = src_dict.get("targetDescription", UNSET)
+            target_framework = src_dict.get("targetFramework", UNSET)
+            target_code = src_dict.get("targetCode", UNSET)
+            display_as_skill = src_dict.get("displayAsSkill", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 6
-
-        target_name: None | str | Unset = _raw_target_name
-
-        target_url: None | str | Unset = _raw_target_url
-
-        target_description: None | str | Unset = _raw_target_description
-
-        target_framework: None | str | Unset = _raw_target_framework
-
-        target_code: None | str | Unset = _raw_target_code
-
-        display_as_skill: bool | None | Unset = _raw_display_as_skill
 
         alignment = cls(
             target_name,

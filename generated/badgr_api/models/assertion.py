@@ -310,99 +310,82 @@ class Assertion:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_entity_type,
-                _raw_entity_id,
-                _raw_badgeclass,
-                _raw_issuer,
-                _raw_recipient,
-                _raw_issued_on,
-                _raw_revoked,
-                _raw_id,
-                _raw_open_badge_id,
-                _raw_created_at,
-                _raw_created_by,
-                _raw_badgeclass_open_badge_id,
-                _raw_issuer_open_badge_id,
-                _raw_image,
-                _raw_narrative,
-                _raw_evidence,
-                _raw_revocation_reason,
-                _raw_acceptance,
-                _raw_expires,
-                _raw_extensions,
-                _raw_assertion_ref,
-                _raw_badge_ref,
-                _raw_issuer_ref,
-                _raw_pending,
-                _raw_source,
-                _raw_source_url,
-                _raw_original_json,
-                _raw_image_path,
-                _raw_ob_3_award_properties,
+                entity_type,
+                entity_id,
+                badgeclass,
+                issuer,
+                _recipient,
+                _issued_on,
+                revoked,
+                id,
+                open_badge_id,
+                _created_at,
+                created_by,
+                badgeclass_open_badge_id,
+                issuer_open_badge_id,
+                image,
+                narrative,
+                _evidence,
+                revocation_reason,
+                _acceptance,
+                _expires,
+                _extensions,
+                _assertion_ref,
+                _badge_ref,
+                _issuer_ref,
+                pending,
+                source,
+                source_url,
+                original_json,
+                image_path,
+                _ob_3_award_properties,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_entity_type = src_dict["entityType"]
-            _raw_entity_id = src_dict["entityId"]
-            _raw_badgeclass = src_dict["badgeclass"]
-            _raw_issuer = src_dict["issuer"]
-            _raw_recipient = src_dict["recipient"]
-            _raw_issued_on = src_dict["issuedOn"]
-            _raw_revoked = src_dict["revoked"]
-            _raw_id = src_dict.get("id", UNSET)
-            _raw_open_badge_id = src_dict.get("openBadgeId", UNSET)
-            _raw_created_at = src_dict.get("createdAt", UNSET)
-            _raw_created_by = src_dict.get("createdBy", UNSET)
-            _raw_badgeclass_open_badge_id = src_dict.get("badgeclassOpenBadgeId", UNSET)
-            _raw_issuer_open_badge_id = src_dict.get("issuerOpenBadgeId", UNSET)
-            _raw_image = src_dict.get("image", UNSET)
-            _raw_narrative = src_dict.get("narrative", UNSET)
-            _raw_evidence = src_dict.get("evidence", UNSET)
-            _raw_revocation_reason = src_dict.get("revocationReason", UNSET)
-            _raw_acceptance = src_dict.get("acceptance", UNSET)
-            _raw_expires = src_dict.get("expires", UNSET)
-            _raw_extensions = src_dict.get("extensions", UNSET)
-            _raw_assertion_ref = src_dict.get("assertionRef", UNSET)
-            _raw_badge_ref = src_dict.get("badgeRef", UNSET)
-            _raw_issuer_ref = src_dict.get("issuerRef", UNSET)
-            _raw_pending = src_dict.get("pending", UNSET)
-            _raw_source = src_dict.get("source", UNSET)
-            _raw_source_url = src_dict.get("sourceUrl", UNSET)
-            _raw_original_json = src_dict.get("originalJson", UNSET)
-            _raw_image_path = src_dict.get("imagePath", UNSET)
-            _raw_ob_3_award_properties = src_dict.get("ob3AwardProperties", UNSET)
+            entity_type = src_dict["entityType"]
+            entity_id = src_dict["entityId"]
+            badgeclass = src_dict["badgeclass"]
+            issuer = src_dict["issuer"]
+            _recipient = src_dict["recipient"]
+            _issued_on = src_dict["issuedOn"]
+            revoked = src_dict["revoked"]
+            id = src_dict.get("id", UNSET)
+            open_badge_id = src_dict.get("openBadgeId", UNSET)
+            _created_at = src_dict.get("createdAt", UNSET)
+            created_by = src_dict.get("createdBy", UNSET)
+            badgeclass_open_badge_id = src_dict.get("badgeclassOpenBadgeId", UNSET)
+            issuer_open_badge_id = src_dict.get("issuerOpenBadgeId", UNSET)
+            image = src_dict.get("image", UNSET)
+            narrative = src_dict.get("narrative", UNSET)
+            _evidence = src_dict.get("evidence", UNSET)
+            revocation_reason = src_dict.get("revocationReason", UNSET)
+            _acceptance = src_dict.get("acceptance", UNSET)
+            _expires = src_dict.get("expires", UNSET)
+            _extensions = src_dict.get("extensions", UNSET)
+            _assertion_ref = src_dict.get("assertionRef", UNSET)
+            _badge_ref = src_dict.get("badgeRef", UNSET)
+            _issuer_ref = src_dict.get("issuerRef", UNSET)
+            pending = src_dict.get("pending", UNSET)
+            source = src_dict.get("source", UNSET)
+            source_url = src_dict.get("sourceUrl", UNSET)
+            original_json = src_dict.get("originalJson", UNSET)
+            image_path = src_dict.get("imagePath", UNSET)
+            _ob_3_award_properties = src_dict.get("ob3AwardProperties", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 29
 
-        entity_type = _raw_entity_type
-        entity_id = _raw_entity_id
-        badgeclass = _raw_badgeclass
-        issuer = _raw_issuer
-        recipient = AssertionRecipient.from_dict(_raw_recipient)
+        recipient = AssertionRecipient.from_dict(_recipient)
 
-        issued_on = datetime.datetime.fromisoformat(_raw_issued_on)
+        issued_on = datetime.datetime.fromisoformat(_issued_on)
 
-        revoked = _raw_revoked
-        id = _raw_id
-        open_badge_id = _raw_open_badge_id
-        _created_at = _raw_created_at
         created_at: datetime.datetime | Unset
         if _created_at is UNSET:
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        created_by: None | str | Unset = _raw_created_by
-
-        badgeclass_open_badge_id = _raw_badgeclass_open_badge_id
-        issuer_open_badge_id = _raw_issuer_open_badge_id
-        image: None | str | Unset = _raw_image
-
-        narrative: None | str | Unset = _raw_narrative
-
-        _evidence = _raw_evidence
         evidence: list[Evidence] | Unset = UNSET
         if _evidence is not UNSET:
             evidence = []
@@ -411,16 +394,12 @@ class Assertion:
 
                 evidence.append(evidence_item)
 
-        revocation_reason: None | str | Unset = _raw_revocation_reason
-
-        _acceptance = _raw_acceptance
         acceptance: Acceptance | Unset
         if _acceptance is UNSET:
             acceptance = UNSET
         else:
             acceptance = check_acceptance(_acceptance)
 
-        _expires = _raw_expires
         expires: datetime.datetime | None | Unset
         if _expires is None or _expires is UNSET:
             expires = _expires
@@ -434,44 +413,30 @@ class Assertion:
             except (TypeError, ValueError, AttributeError, KeyError):
                 expires = cast(datetime.datetime | None | Unset, _expires)
 
-        _extensions = _raw_extensions
         extensions: Extensions | Unset
         if _extensions is UNSET:
             extensions = UNSET
         else:
             extensions = Extensions.from_dict(_extensions)
 
-        _assertion_ref = _raw_assertion_ref
         assertion_ref: AssertionRef | Unset
         if _assertion_ref is UNSET:
             assertion_ref = UNSET
         else:
             assertion_ref = AssertionRef.from_dict(_assertion_ref)
 
-        _badge_ref = _raw_badge_ref
         badge_ref: BadgeRef | Unset
         if _badge_ref is UNSET:
             badge_ref = UNSET
         else:
             badge_ref = BadgeRef.from_dict(_badge_ref)
 
-        _issuer_ref = _raw_issuer_ref
         issuer_ref: IssuerRef | Unset
         if _issuer_ref is UNSET:
             issuer_ref = UNSET
         else:
             issuer_ref = IssuerRef.from_dict(_issuer_ref)
 
-        pending = _raw_pending
-        source: None | str | Unset = _raw_source
-
-        source_url: None | str | Unset = _raw_source_url
-
-        original_json: None | str | Unset = _raw_original_json
-
-        image_path: None | str | Unset = _raw_image_path
-
-        _ob_3_award_properties = _raw_ob_3_award_properties
         ob_3_award_properties: None | Ob3AwardProperties | Unset
         if _ob_3_award_properties is None or _ob_3_award_properties is UNSET:
             ob_3_award_properties = _ob_3_award_properties

@@ -158,51 +158,44 @@ class AssertionInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_recipient,
-                _raw_badgeclass,
-                _raw_badgeclass_open_badge_id,
-                _raw_issued_on,
-                _raw_allow_duplicate_awards,
-                _raw_narrative,
-                _raw_evidence,
-                _raw_extensions,
-                _raw_expires,
-                _raw_notify,
-                _raw_ob_3_award_properties,
+                _recipient,
+                badgeclass,
+                badgeclass_open_badge_id,
+                _issued_on,
+                allow_duplicate_awards,
+                narrative,
+                _evidence,
+                _extensions,
+                _expires,
+                notify,
+                _ob_3_award_properties,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_recipient = src_dict["recipient"]
-            _raw_badgeclass = src_dict.get("badgeclass", UNSET)
-            _raw_badgeclass_open_badge_id = src_dict.get("badgeclassOpenBadgeId", UNSET)
-            _raw_issued_on = src_dict.get("issuedOn", UNSET)
-            _raw_allow_duplicate_awards = src_dict.get("allowDuplicateAwards", UNSET)
-            _raw_narrative = src_dict.get("narrative", UNSET)
-            _raw_evidence = src_dict.get("evidence", UNSET)
-            _raw_extensions = src_dict.get("extensions", UNSET)
-            _raw_expires = src_dict.get("expires", UNSET)
-            _raw_notify = src_dict.get("notify", UNSET)
-            _raw_ob_3_award_properties = src_dict.get("ob3AwardProperties", UNSET)
+            _recipient = src_dict["recipient"]
+            badgeclass = src_dict.get("badgeclass", UNSET)
+            badgeclass_open_badge_id = src_dict.get("badgeclassOpenBadgeId", UNSET)
+            _issued_on = src_dict.get("issuedOn", UNSET)
+            allow_duplicate_awards = src_dict.get("allowDuplicateAwards", UNSET)
+            narrative = src_dict.get("narrative", UNSET)
+            _evidence = src_dict.get("evidence", UNSET)
+            _extensions = src_dict.get("extensions", UNSET)
+            _expires = src_dict.get("expires", UNSET)
+            notify = src_dict.get("notify", UNSET)
+            _ob_3_award_properties = src_dict.get("ob3AwardProperties", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 11
 
-        recipient = RecipientInput.from_dict(_raw_recipient)
+        recipient = RecipientInput.from_dict(_recipient)
 
-        badgeclass = _raw_badgeclass
-        badgeclass_open_badge_id = _raw_badgeclass_open_badge_id
-        _issued_on = _raw_issued_on
         issued_on: datetime.datetime | Unset
         if _issued_on is UNSET:
             issued_on = UNSET
         else:
             issued_on = datetime.datetime.fromisoformat(_issued_on)
 
-        allow_duplicate_awards = _raw_allow_duplicate_awards
-        narrative: None | str | Unset = _raw_narrative
-
-        _evidence = _raw_evidence
         evidence: list[EvidenceInput] | None | Unset
         if _evidence is None or _evidence is UNSET:
             evidence = _evidence
@@ -221,14 +214,12 @@ class AssertionInput:
             except (TypeError, ValueError, AttributeError, KeyError):
                 evidence = cast(list[EvidenceInput] | None | Unset, _evidence)
 
-        _extensions = _raw_extensions
         extensions: Extensions | Unset
         if _extensions is UNSET:
             extensions = UNSET
         else:
             extensions = Extensions.from_dict(_extensions)
 
-        _expires = _raw_expires
         expires: datetime.datetime | None | Unset
         if _expires is None or _expires is UNSET:
             expires = _expires
@@ -242,8 +233,6 @@ class AssertionInput:
             except (TypeError, ValueError, AttributeError, KeyError):
                 expires = cast(datetime.datetime | None | Unset, _expires)
 
-        notify = _raw_notify
-        _ob_3_award_properties = _raw_ob_3_award_properties
         ob_3_award_properties: Ob3AwardProperties | Unset
         if _ob_3_award_properties is UNSET:
             ob_3_award_properties = UNSET

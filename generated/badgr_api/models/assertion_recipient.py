@@ -86,36 +86,29 @@ class AssertionRecipient:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_identity,
-                _raw_hashed,
-                _raw_type_,
-                _raw_salt,
-                _raw_plaintext_identity,
+                identity,
+                hashed,
+                _type_,
+                salt,
+                plaintext_identity,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_identity = src_dict["identity"]
-            _raw_hashed = src_dict.get("hashed", UNSET)
-            _raw_type_ = src_dict.get("type", UNSET)
-            _raw_salt = src_dict.get("salt", UNSET)
-            _raw_plaintext_identity = src_dict.get("plaintextIdentity", UNSET)
+            identity = src_dict["identity"]
+            hashed = src_dict.get("hashed", UNSET)
+            _type_ = src_dict.get("type", UNSET)
+            salt = src_dict.get("salt", UNSET)
+            plaintext_identity = src_dict.get("plaintextIdentity", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 5
 
-        identity = _raw_identity
-        hashed = _raw_hashed
-        _type_ = _raw_type_
         type_: RecipientType | Unset
         if _type_ is UNSET:
             type_ = UNSET
         else:
             type_ = check_recipient_type(_type_)
-
-        salt: None | str | Unset = _raw_salt
-
-        plaintext_identity: None | str | Unset = _raw_plaintext_identity
 
         assertion_recipient = cls(
             identity,

@@ -31,16 +31,15 @@ class AssertionRef:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            _raw_assertion_url = src_dict["assertionUrl"]
+            assertion_url = src_dict["assertionUrl"]
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_assertion_url = src_dict.get("assertionUrl", UNSET)
+            assertion_url = src_dict.get("assertionUrl", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 1
 
-        assertion_url = _raw_assertion_url
         assertion_ref = cls(
             assertion_url,
         )

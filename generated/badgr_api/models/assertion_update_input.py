@@ -81,24 +81,22 @@ class AssertionUpdateInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_narrative,
-                _raw_expires,
-                _raw_issued_on,
-                _raw_evidence,
+                narrative,
+                _expires,
+                _issued_on,
+                _evidence,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_narrative = src_dict.get("narrative", UNSET)
-            _raw_expires = src_dict.get("expires", UNSET)
-            _raw_issued_on = src_dict.get("issuedOn", UNSET)
-            _raw_evidence = src_dict.get("evidence", UNSET)
+            narrative = src_dict.get("narrative", UNSET)
+            _expires = src_dict.get("expires", UNSET)
+            _issued_on = src_dict.get("issuedOn", UNSET)
+            _evidence = src_dict.get("evidence", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 4
 
-        narrative = _raw_narrative
-        _expires = _raw_expires
         expires: datetime.datetime | None | Unset
         if _expires is None or _expires is UNSET:
             expires = _expires
@@ -112,14 +110,12 @@ class AssertionUpdateInput:
             except (TypeError, ValueError, AttributeError, KeyError):
                 expires = cast(datetime.datetime | None | Unset, _expires)
 
-        _issued_on = _raw_issued_on
         issued_on: datetime.datetime | Unset
         if _issued_on is UNSET:
             issued_on = UNSET
         else:
             issued_on = datetime.datetime.fromisoformat(_issued_on)
 
-        _evidence = _raw_evidence
         evidence: list[EvidenceInput] | Unset = UNSET
         if _evidence is not UNSET:
             evidence = []

@@ -57,20 +57,17 @@ class BackpackImportInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_url,
-                _raw_image,
-                _raw_assertion,
+                url,
+                image,
+                _assertion,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_url = src_dict.get("url", UNSET)
-            _raw_image = src_dict.get("image", UNSET)
-            _raw_assertion = src_dict.get("assertion", UNSET)
+            url = src_dict.get("url", UNSET)
+            image = src_dict.get("image", UNSET)
+            _assertion = src_dict.get("assertion", UNSET)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
 
-        url = _raw_url
-        image = _raw_image
-        _assertion = _raw_assertion
         assertion: BackpackImportInputAssertion | Unset
         if _assertion is UNSET:
             assertion = UNSET

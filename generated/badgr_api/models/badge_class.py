@@ -326,103 +326,76 @@ class BadgeClass:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_entity_type,
-                _raw_entity_id,
-                _raw_issuer,
-                _raw_name,
-                _raw_id,
-                _raw_open_badge_id,
-                _raw_source_url,
-                _raw_original_json,
-                _raw_created_at,
-                _raw_created_by,
-                _raw_issuer_open_badge_id,
-                _raw_image,
-                _raw_image_alt_text,
-                _raw_description,
-                _raw_achievement_type,
-                _raw_criteria_url,
-                _raw_criteria_narrative,
-                _raw_alignments,
-                _raw_tags,
-                _raw_expires,
-                _raw_extensions,
-                _raw_source,
-                _raw_image_path,
-                _raw_archived,
-                _raw_archived_date,
-                _raw_archival_note,
-                _raw_ob_3_properties,
-                _raw_preferences,
+                entity_type,
+                entity_id,
+                issuer,
+                name,
+                id,
+                open_badge_id,
+                source_url,
+                original_json,
+                _created_at,
+                created_by,
+                issuer_open_badge_id,
+                image,
+                image_alt_text,
+                description,
+                achievement_type,
+                criteria_url,
+                criteria_narrative,
+                _alignments,
+                _tags,
+                _expires,
+                _extensions,
+                source,
+                image_path,
+                archived,
+                _archived_date,
+                archival_note,
+                _ob_3_properties,
+                _preferences,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_entity_type = src_dict["entityType"]
-            _raw_entity_id = src_dict["entityId"]
-            _raw_issuer = src_dict["issuer"]
-            _raw_name = src_dict["name"]
-            _raw_id = src_dict.get("id", UNSET)
-            _raw_open_badge_id = src_dict.get("openBadgeId", UNSET)
-            _raw_source_url = src_dict.get("sourceUrl", UNSET)
-            _raw_original_json = src_dict.get("originalJson", UNSET)
-            _raw_created_at = src_dict.get("createdAt", UNSET)
-            _raw_created_by = src_dict.get("createdBy", UNSET)
-            _raw_issuer_open_badge_id = src_dict.get("issuerOpenBadgeId", UNSET)
-            _raw_image = src_dict.get("image", UNSET)
-            _raw_image_alt_text = src_dict.get("imageAltText", UNSET)
-            _raw_description = src_dict.get("description", UNSET)
-            _raw_achievement_type = src_dict.get("achievementType", UNSET)
-            _raw_criteria_url = src_dict.get("criteriaUrl", UNSET)
-            _raw_criteria_narrative = src_dict.get("criteriaNarrative", UNSET)
-            _raw_alignments = src_dict.get("alignments", UNSET)
-            _raw_tags = src_dict.get("tags", UNSET)
-            _raw_expires = src_dict.get("expires", UNSET)
-            _raw_extensions = src_dict.get("extensions", UNSET)
-            _raw_source = src_dict.get("source", UNSET)
-            _raw_image_path = src_dict.get("imagePath", UNSET)
-            _raw_archived = src_dict.get("archived", UNSET)
-            _raw_archived_date = src_dict.get("archivedDate", UNSET)
-            _raw_archival_note = src_dict.get("archivalNote", UNSET)
-            _raw_ob_3_properties = src_dict.get("ob3Properties", UNSET)
-            _raw_preferences = src_dict.get("preferences", UNSET)
+            entity_type = src_dict["entityType"]
+            entity_id = src_dict["entityId"]
+            issuer = src_dict["issuer"]
+            name = src_dict["name"]
+            id = src_dict.get("id", UNSET)
+            open_badge_id = src_dict.get("openBadgeId", UNSET)
+            source_url = src_dict.get("sourceUrl", UNSET)
+            original_json = src_dict.get("originalJson", UNSET)
+            _created_at = src_dict.get("createdAt", UNSET)
+            created_by = src_dict.get("createdBy", UNSET)
+            issuer_open_badge_id = src_dict.get("issuerOpenBadgeId", UNSET)
+            image = src_dict.get("image", UNSET)
+            image_alt_text = src_dict.get("imageAltText", UNSET)
+            description = src_dict.get("description", UNSET)
+            achievement_type = src_dict.get("achievementType", UNSET)
+            criteria_url = src_dict.get("criteriaUrl", UNSET)
+            criteria_narrative = src_dict.get("criteriaNarrative", UNSET)
+            _alignments = src_dict.get("alignments", UNSET)
+            _tags = src_dict.get("tags", UNSET)
+            _expires = src_dict.get("expires", UNSET)
+            _extensions = src_dict.get("extensions", UNSET)
+            source = src_dict.get("source", UNSET)
+            image_path = src_dict.get("imagePath", UNSET)
+            archived = src_dict.get("archived", UNSET)
+            _archived_date = src_dict.get("archivedDate", UNSET)
+            archival_note = src_dict.get("archivalNote", UNSET)
+            _ob_3_properties = src_dict.get("ob3Properties", UNSET)
+            _preferences = src_dict.get("preferences", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 28
 
-        entity_type = _raw_entity_type
-        entity_id = _raw_entity_id
-        issuer = _raw_issuer
-        name = _raw_name
-        id = _raw_id
-        open_badge_id = _raw_open_badge_id
-        source_url: None | str | Unset = _raw_source_url
-
-        original_json: None | str | Unset = _raw_original_json
-
-        _created_at = _raw_created_at
         created_at: datetime.datetime | Unset
         if _created_at is UNSET:
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        created_by: None | str | Unset = _raw_created_by
-
-        issuer_open_badge_id = _raw_issuer_open_badge_id
-        image: None | str | Unset = _raw_image
-
-        image_alt_text: None | str | Unset = _raw_image_alt_text
-
-        description: None | str | Unset = _raw_description
-
-        achievement_type: None | str | Unset = _raw_achievement_type
-
-        criteria_url: None | str | Unset = _raw_criteria_url
-
-        criteria_narrative: None | str | Unset = _raw_criteria_narrative
-
-        _alignments = _raw_alignments
         alignments: list[Alignment] | Unset = UNSET
         if _alignments is not UNSET:
             alignments = []
@@ -431,7 +404,7 @@ class BadgeClass:
 
                 alignments.append(alignments_item)
 
-        tags = cast(list[str], _raw_tags)
+        tags = cast(list[str], _tags)
 
         def _parse_expires(data: object) -> EmptyExpiration | Expiration | None | Unset:
             if data is None:
@@ -456,21 +429,14 @@ class BadgeClass:
                 pass
             return cast(EmptyExpiration | Expiration | None | Unset, data)
 
-        expires = _parse_expires(_raw_expires)
+        expires = _parse_expires(_expires)
 
-        _extensions = _raw_extensions
         extensions: Extensions | Unset
         if _extensions is UNSET:
             extensions = UNSET
         else:
             extensions = Extensions.from_dict(_extensions)
 
-        source: None | str | Unset = _raw_source
-
-        image_path: None | str | Unset = _raw_image_path
-
-        archived = _raw_archived
-        _archived_date = _raw_archived_date
         archived_date: datetime.datetime | None | Unset
         if _archived_date is None or _archived_date is UNSET:
             archived_date = _archived_date
@@ -484,9 +450,6 @@ class BadgeClass:
             except (TypeError, ValueError, AttributeError, KeyError):
                 archived_date = cast(datetime.datetime | None | Unset, _archived_date)
 
-        archival_note: None | str | Unset = _raw_archival_note
-
-        _ob_3_properties = _raw_ob_3_properties
         ob_3_properties: None | Ob3Properties | Unset
         if _ob_3_properties is None or _ob_3_properties is UNSET:
             ob_3_properties = _ob_3_properties
@@ -500,7 +463,6 @@ class BadgeClass:
             except (TypeError, ValueError, AttributeError, KeyError):
                 ob_3_properties = cast(None | Ob3Properties | Unset, _ob_3_properties)
 
-        _preferences = _raw_preferences
         preferences: BadgeClassPreferences | None | Unset
         if _preferences is None or _preferences is UNSET:
             preferences = _preferences

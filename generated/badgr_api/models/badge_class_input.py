@@ -170,54 +170,44 @@ class BadgeClassInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_name,
-                _raw_image,
-                _raw_description,
-                _raw_issuer,
-                _raw_image_alt_text,
-                _raw_achievement_type,
-                _raw_criteria_url,
-                _raw_criteria_narrative,
-                _raw_tags,
-                _raw_alignments,
-                _raw_expires,
-                _raw_extensions,
-                _raw_ob_3_properties,
-                _raw_preferences,
+                name,
+                image,
+                description,
+                issuer,
+                image_alt_text,
+                achievement_type,
+                criteria_url,
+                criteria_narrative,
+                _tags,
+                _alignments,
+                _expires,
+                _extensions,
+                _ob_3_properties,
+                _preferences,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_name = src_dict["name"]
-            _raw_image = src_dict["image"]
-            _raw_description = src_dict["description"]
-            _raw_issuer = src_dict.get("issuer", UNSET)
-            _raw_image_alt_text = src_dict.get("imageAltText", UNSET)
-            _raw_achievement_type = src_dict.get("achievementType", UNSET)
-            _raw_criteria_url = src_dict.get("criteriaUrl", UNSET)
-            _raw_criteria_narrative = src_dict.get("criteriaNarrative", UNSET)
-            _raw_tags = src_dict.get("tags", UNSET)
-            _raw_alignments = src_dict.get("alignments", UNSET)
-            _raw_expires = src_dict.get("expires", UNSET)
-            _raw_extensions = src_dict.get("extensions", UNSET)
-            _raw_ob_3_properties = src_dict.get("ob3Properties", UNSET)
-            _raw_preferences = src_dict.get("preferences", UNSET)
+            name = src_dict["name"]
+            image = src_dict["image"]
+            description = src_dict["description"]
+            issuer = src_dict.get("issuer", UNSET)
+            image_alt_text = src_dict.get("imageAltText", UNSET)
+            achievement_type = src_dict.get("achievementType", UNSET)
+            criteria_url = src_dict.get("criteriaUrl", UNSET)
+            criteria_narrative = src_dict.get("criteriaNarrative", UNSET)
+            _tags = src_dict.get("tags", UNSET)
+            _alignments = src_dict.get("alignments", UNSET)
+            _expires = src_dict.get("expires", UNSET)
+            _extensions = src_dict.get("extensions", UNSET)
+            _ob_3_properties = src_dict.get("ob3Properties", UNSET)
+            _preferences = src_dict.get("preferences", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 14
 
-        name = _raw_name
-        image = _raw_image
-        description = _raw_description
-        issuer = _raw_issuer
-        image_alt_text = _raw_image_alt_text
-        achievement_type = _raw_achievement_type
-        criteria_url: None | str | Unset = _raw_criteria_url
+        tags = cast(list[str], _tags)
 
-        criteria_narrative = _raw_criteria_narrative
-        tags = cast(list[str], _raw_tags)
-
-        _alignments = _raw_alignments
         alignments: list[AlignmentInput] | Unset = UNSET
         if _alignments is not UNSET:
             alignments = []
@@ -226,7 +216,6 @@ class BadgeClassInput:
 
                 alignments.append(alignments_item)
 
-        _expires = _raw_expires
         expires: Expiration | None | Unset
         if _expires is None or _expires is UNSET:
             expires = _expires
@@ -240,21 +229,18 @@ class BadgeClassInput:
             except (TypeError, ValueError, AttributeError, KeyError):
                 expires = cast(Expiration | None | Unset, _expires)
 
-        _extensions = _raw_extensions
         extensions: Extensions | Unset
         if _extensions is UNSET:
             extensions = UNSET
         else:
             extensions = Extensions.from_dict(_extensions)
 
-        _ob_3_properties = _raw_ob_3_properties
         ob_3_properties: Ob3Properties | Unset
         if _ob_3_properties is UNSET:
             ob_3_properties = UNSET
         else:
             ob_3_properties = Ob3Properties.from_dict(_ob_3_properties)
 
-        _preferences = _raw_preferences
         preferences: BadgeClassPreferences | Unset
         if _preferences is UNSET:
             preferences = UNSET

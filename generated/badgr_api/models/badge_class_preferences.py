@@ -78,24 +78,22 @@ class BadgeClassPreferences:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_include_on_public_pages,
-                _raw_custom_property_values,
-                _raw_enabled_print_cert_template_ids,
-                _raw_default_print_cert_template_id,
+                include_on_public_pages,
+                _custom_property_values,
+                _enabled_print_cert_template_ids,
+                default_print_cert_template_id,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_include_on_public_pages = src_dict.get("includeOnPublicPages", UNSET)
-            _raw_custom_property_values = src_dict.get("customPropertyValues", UNSET)
-            _raw_enabled_print_cert_template_ids = src_dict.get("enabledPrintCertTemplateIds", UNSET)
-            _raw_default_print_cert_template_id = src_dict.get("defaultPrintCertTemplateId", UNSET)
+            include_on_public_pages = src_dict.get("includeOnPublicPages", UNSET)
+            _custom_property_values = src_dict.get("customPropertyValues", UNSET)
+            _enabled_print_cert_template_ids = src_dict.get("enabledPrintCertTemplateIds", UNSET)
+            default_print_cert_template_id = src_dict.get("defaultPrintCertTemplateId", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 4
 
-        include_on_public_pages = _raw_include_on_public_pages
-        _custom_property_values = _raw_custom_property_values
         custom_property_values: list[CustomPropertyValue] | Unset = UNSET
         if _custom_property_values is not UNSET:
             custom_property_values = []
@@ -104,9 +102,7 @@ class BadgeClassPreferences:
 
                 custom_property_values.append(custom_property_values_item)
 
-        enabled_print_cert_template_ids = cast(list[str], _raw_enabled_print_cert_template_ids)
-
-        default_print_cert_template_id: None | str | Unset = _raw_default_print_cert_template_id
+        enabled_print_cert_template_ids = cast(list[str], _enabled_print_cert_template_ids)
 
         badge_class_preferences = cls(
             include_on_public_pages,

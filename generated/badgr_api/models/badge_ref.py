@@ -31,16 +31,15 @@ class BadgeRef:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            _raw_badge_url = src_dict["badgeUrl"]
+            badge_url = src_dict["badgeUrl"]
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_badge_url = src_dict.get("badgeUrl", UNSET)
+            badge_url = src_dict.get("badgeUrl", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 1
 
-        badge_url = _raw_badge_url
         badge_ref = cls(
             badge_url,
         )

@@ -163,50 +163,42 @@ class BadgeUser:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_entity_type,
-                _raw_entity_id,
-                _raw_id,
-                _raw_first_name,
-                _raw_last_name,
-                _raw_emails,
-                _raw_url,
-                _raw_telephone,
-                _raw_badgr_domain,
-                _raw_agreed_terms_version,
-                _raw_has_agreed_to_latest_terms_version,
-                _raw_marketing_opt_in,
-                _raw_has_password_set,
-                _raw_recipient,
+                entity_type,
+                entity_id,
+                id,
+                first_name,
+                last_name,
+                _emails,
+                _url,
+                _telephone,
+                badgr_domain,
+                agreed_terms_version,
+                has_agreed_to_latest_terms_version,
+                marketing_opt_in,
+                has_password_set,
+                _recipient,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_entity_type = src_dict["entityType"]
-            _raw_entity_id = src_dict["entityId"]
-            _raw_id = src_dict.get("id", UNSET)
-            _raw_first_name = src_dict.get("firstName", UNSET)
-            _raw_last_name = src_dict.get("lastName", UNSET)
-            _raw_emails = src_dict.get("emails", UNSET)
-            _raw_url = src_dict.get("url", UNSET)
-            _raw_telephone = src_dict.get("telephone", UNSET)
-            _raw_badgr_domain = src_dict.get("badgrDomain", UNSET)
-            _raw_agreed_terms_version = src_dict.get("agreedTermsVersion", UNSET)
-            _raw_has_agreed_to_latest_terms_version = src_dict.get("hasAgreedToLatestTermsVersion", UNSET)
-            _raw_marketing_opt_in = src_dict.get("marketingOptIn", UNSET)
-            _raw_has_password_set = src_dict.get("hasPasswordSet", UNSET)
-            _raw_recipient = src_dict.get("recipient", UNSET)
+            entity_type = src_dict["entityType"]
+            entity_id = src_dict["entityId"]
+            id = src_dict.get("id", UNSET)
+            first_name = src_dict.get("firstName", UNSET)
+            last_name = src_dict.get("lastName", UNSET)
+            _emails = src_dict.get("emails", UNSET)
+            _url = src_dict.get("url", UNSET)
+            _telephone = src_dict.get("telephone", UNSET)
+            badgr_domain = src_dict.get("badgrDomain", UNSET)
+            agreed_terms_version = src_dict.get("agreedTermsVersion", UNSET)
+            has_agreed_to_latest_terms_version = src_dict.get("hasAgreedToLatestTermsVersion", UNSET)
+            marketing_opt_in = src_dict.get("marketingOptIn", UNSET)
+            has_password_set = src_dict.get("hasPasswordSet", UNSET)
+            _recipient = src_dict.get("recipient", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 14
 
-        entity_type = _raw_entity_type
-        entity_id = _raw_entity_id
-        id = _raw_id
-        first_name: None | str | Unset = _raw_first_name
-
-        last_name: None | str | Unset = _raw_last_name
-
-        _emails = _raw_emails
         emails: list[UserEmail] | Unset = UNSET
         if _emails is not UNSET:
             emails = []
@@ -215,17 +207,10 @@ class BadgeUser:
 
                 emails.append(emails_item)
 
-        url = cast(list[str], _raw_url)
+        url = cast(list[str], _url)
 
-        telephone = cast(list[str], _raw_telephone)
+        telephone = cast(list[str], _telephone)
 
-        badgr_domain: None | str | Unset = _raw_badgr_domain
-
-        agreed_terms_version = _raw_agreed_terms_version
-        has_agreed_to_latest_terms_version = _raw_has_agreed_to_latest_terms_version
-        marketing_opt_in = _raw_marketing_opt_in
-        has_password_set = _raw_has_password_set
-        _recipient = _raw_recipient
         recipient: UserRecipient | Unset
         if _recipient is UNSET:
             recipient = UNSET

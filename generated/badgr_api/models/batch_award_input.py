@@ -61,12 +61,12 @@ class BatchAwardInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_assertions,
-                _raw_create_notification,
+                _assertions,
+                create_notification,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_assertions = src_dict["assertions"]
-            _raw_create_notification = src_dict.get("create_notification", UNSET)
+            _assertions = src_dict["assertions"]
+            create_notification = src_dict.get("create_notification", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
@@ -74,13 +74,11 @@ class BatchAwardInput:
             has_extra_keys = len(src_dict) > 2
 
         assertions = []
-        _assertions = _raw_assertions
         for assertions_item_data in _assertions:
             assertions_item = BatchAwardItem.from_dict(assertions_item_data)
 
             assertions.append(assertions_item)
 
-        create_notification = _raw_create_notification
         batch_award_input = cls(
             assertions,
             create_notification,

@@ -100,36 +100,32 @@ class BatchAwardItem:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_recipient,
-                _raw_issued_on,
-                _raw_narrative,
-                _raw_evidence,
-                _raw_expires,
+                _recipient,
+                _issued_on,
+                narrative,
+                _evidence,
+                _expires,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_recipient = src_dict["recipient"]
-            _raw_issued_on = src_dict.get("issuedOn", UNSET)
-            _raw_narrative = src_dict.get("narrative", UNSET)
-            _raw_evidence = src_dict.get("evidence", UNSET)
-            _raw_expires = src_dict.get("expires", UNSET)
+            _recipient = src_dict["recipient"]
+            _issued_on = src_dict.get("issuedOn", UNSET)
+            narrative = src_dict.get("narrative", UNSET)
+            _evidence = src_dict.get("evidence", UNSET)
+            _expires = src_dict.get("expires", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 5
 
-        recipient = RecipientInput.from_dict(_raw_recipient)
+        recipient = RecipientInput.from_dict(_recipient)
 
-        _issued_on = _raw_issued_on
         issued_on: datetime.datetime | Unset
         if _issued_on is UNSET:
             issued_on = UNSET
         else:
             issued_on = datetime.datetime.fromisoformat(_issued_on)
 
-        narrative: None | str | Unset = _raw_narrative
-
-        _evidence = _raw_evidence
         evidence: list[EvidenceInput] | None | Unset
         if _evidence is None or _evidence is UNSET:
             evidence = _evidence
@@ -148,7 +144,6 @@ class BatchAwardItem:
             except (TypeError, ValueError, AttributeError, KeyError):
                 evidence = cast(list[EvidenceInput] | None | Unset, _evidence)
 
-        _expires = _raw_expires
         expires: datetime.datetime | None | Unset
         if _expires is None or _expires is UNSET:
             expires = _expires

@@ -75,27 +75,21 @@ class ChangesPagination:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_has_next,
-                _raw_has_previous,
-                _raw_next_results,
-                _raw_previous_results,
+                has_next,
+                has_previous,
+                next_results,
+                previous_results,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_has_next = src_dict["hasNext"]
-            _raw_has_previous = src_dict["hasPrevious"]
-            _raw_next_results = src_dict.get("nextResults", UNSET)
-            _raw_previous_results = src_dict.get("previousResults", UNSET)
+            has_next = src_dict["hasNext"]
+            has_previous = src_dict["hasPrevious"]
+            next_results = src_dict.get("nextResults", UNSET)
+            previous_results = src_dict.get("previousResults", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 4
-
-        has_next = _raw_has_next
-        has_previous = _raw_has_previous
-        next_results: None | str | Unset = _raw_next_results
-
-        previous_results: None | str | Unset = _raw_previous_results
 
         changes_pagination = cls(
             has_next,

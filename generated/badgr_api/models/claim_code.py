@@ -118,40 +118,32 @@ class ClaimCode:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_code,
-                _raw_badgeclass,
-                _raw_label,
-                _raw_limit,
-                _raw_claim_count,
-                _raw_expiration_date,
-                _raw_enabled,
-                _raw_archived,
-                _raw_created_at,
+                code,
+                badgeclass,
+                label,
+                limit,
+                claim_count,
+                _expiration_date,
+                enabled,
+                archived,
+                _created_at,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_code = src_dict["code"]
-            _raw_badgeclass = src_dict.get("badgeclass", UNSET)
-            _raw_label = src_dict.get("label", UNSET)
-            _raw_limit = src_dict.get("limit", UNSET)
-            _raw_claim_count = src_dict.get("claimCount", UNSET)
-            _raw_expiration_date = src_dict.get("expirationDate", UNSET)
-            _raw_enabled = src_dict.get("enabled", UNSET)
-            _raw_archived = src_dict.get("archived", UNSET)
-            _raw_created_at = src_dict.get("createdAt", UNSET)
+            code = src_dict["code"]
+            badgeclass = src_dict.get("badgeclass", UNSET)
+            label = src_dict.get("label", UNSET)
+            limit = src_dict.get("limit", UNSET)
+            claim_count = src_dict.get("claimCount", UNSET)
+            _expiration_date = src_dict.get("expirationDate", UNSET)
+            enabled = src_dict.get("enabled", UNSET)
+            archived = src_dict.get("archived", UNSET)
+            _created_at = src_dict.get("createdAt", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 9
 
-        code = _raw_code
-        badgeclass = _raw_badgeclass
-        label: None | str | Unset = _raw_label
-
-        limit: int | None | Unset = _raw_limit
-
-        claim_count = _raw_claim_count
-        _expiration_date = _raw_expiration_date
         expiration_date: datetime.datetime | None | Unset
         if _expiration_date is None or _expiration_date is UNSET:
             expiration_date = _expiration_date
@@ -165,9 +157,6 @@ class ClaimCode:
             except (TypeError, ValueError, AttributeError, KeyError):
                 expiration_date = cast(datetime.datetime | None | Unset, _expiration_date)
 
-        enabled = _raw_enabled
-        archived = _raw_archived
-        _created_at = _raw_created_at
         created_at: datetime.datetime | Unset
         if _created_at is UNSET:
             created_at = UNSET

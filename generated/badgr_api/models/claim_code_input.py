@@ -60,23 +60,20 @@ class ClaimCodeInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_label,
-                _raw_limit,
-                _raw_expiration_date,
+                label,
+                limit,
+                _expiration_date,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_label = src_dict.get("label", UNSET)
-            _raw_limit = src_dict.get("limit", UNSET)
-            _raw_expiration_date = src_dict.get("expirationDate", UNSET)
+            label = src_dict.get("label", UNSET)
+            limit = src_dict.get("limit", UNSET)
+            _expiration_date = src_dict.get("expirationDate", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
 
-        label = _raw_label
-        limit = _raw_limit
-        _expiration_date = _raw_expiration_date
         expiration_date: datetime.datetime | Unset
         if _expiration_date is UNSET:
             expiration_date = UNSET

@@ -134,52 +134,39 @@ class Collection:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_entity_id,
-                _raw_name,
-                _raw_id,
-                _raw_entity_type,
-                _raw_description,
-                _raw_share_url,
-                _raw_share_hash,
-                _raw_published,
-                _raw_owner,
-                _raw_assertions,
-                _raw_credentials,
+                entity_id,
+                name,
+                id,
+                entity_type,
+                description,
+                share_url,
+                share_hash,
+                published,
+                owner,
+                _assertions,
+                _credentials,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_entity_id = src_dict["entityId"]
-            _raw_name = src_dict["name"]
-            _raw_id = src_dict.get("id", UNSET)
-            _raw_entity_type = src_dict.get("entityType", UNSET)
-            _raw_description = src_dict.get("description", UNSET)
-            _raw_share_url = src_dict.get("share_url", UNSET)
-            _raw_share_hash = src_dict.get("shareHash", UNSET)
-            _raw_published = src_dict.get("published", UNSET)
-            _raw_owner = src_dict.get("owner", UNSET)
-            _raw_assertions = src_dict.get("assertions", UNSET)
-            _raw_credentials = src_dict.get("credentials", UNSET)
+            entity_id = src_dict["entityId"]
+            name = src_dict["name"]
+            id = src_dict.get("id", UNSET)
+            entity_type = src_dict.get("entityType", UNSET)
+            description = src_dict.get("description", UNSET)
+            share_url = src_dict.get("share_url", UNSET)
+            share_hash = src_dict.get("shareHash", UNSET)
+            published = src_dict.get("published", UNSET)
+            owner = src_dict.get("owner", UNSET)
+            _assertions = src_dict.get("assertions", UNSET)
+            _credentials = src_dict.get("credentials", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 11
 
-        entity_id = _raw_entity_id
-        name = _raw_name
-        id = _raw_id
-        entity_type = _raw_entity_type
-        description: None | str | Unset = _raw_description
+        assertions = cast(list[str], _assertions)
 
-        share_url: None | str | Unset = _raw_share_url
-
-        share_hash: None | str | Unset = _raw_share_hash
-
-        published = _raw_published
-        owner: None | str | Unset = _raw_owner
-
-        assertions = cast(list[str], _raw_assertions)
-
-        credentials = cast(list[str], _raw_credentials)
+        credentials = cast(list[str], _credentials)
 
         collection = cls(
             entity_id,

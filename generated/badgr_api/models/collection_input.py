@@ -75,30 +75,27 @@ class CollectionInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_name,
-                _raw_published,
-                _raw_description,
-                _raw_assertions,
-                _raw_credentials,
+                name,
+                published,
+                description,
+                _assertions,
+                _credentials,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_name = src_dict["name"]
-            _raw_published = src_dict["published"]
-            _raw_description = src_dict.get("description", UNSET)
-            _raw_assertions = src_dict.get("assertions", UNSET)
-            _raw_credentials = src_dict.get("credentials", UNSET)
+            name = src_dict["name"]
+            published = src_dict["published"]
+            description = src_dict.get("description", UNSET)
+            _assertions = src_dict.get("assertions", UNSET)
+            _credentials = src_dict.get("credentials", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 5
 
-        name = _raw_name
-        published = _raw_published
-        description = _raw_description
-        assertions = cast(list[str], _raw_assertions)
+        assertions = cast(list[str], _assertions)
 
-        credentials = cast(list[str], _raw_credentials)
+        credentials = cast(list[str], _credentials)
 
         collection_input = cls(
             name,

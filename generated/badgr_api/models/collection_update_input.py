@@ -74,30 +74,27 @@ class CollectionUpdateInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_name,
-                _raw_description,
-                _raw_published,
-                _raw_assertions,
-                _raw_credentials,
+                name,
+                description,
+                published,
+                _assertions,
+                _credentials,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_name = src_dict.get("name", UNSET)
-            _raw_description = src_dict.get("description", UNSET)
-            _raw_published = src_dict.get("published", UNSET)
-            _raw_assertions = src_dict.get("assertions", UNSET)
-            _raw_credentials = src_dict.get("credentials", UNSET)
+            name = src_dict.get("name", UNSET)
+            description = src_dict.get("description", UNSET)
+            published = src_dict.get("published", UNSET)
+            _assertions = src_dict.get("assertions", UNSET)
+            _credentials = src_dict.get("credentials", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 5
 
-        name = _raw_name
-        description = _raw_description
-        published = _raw_published
-        assertions = cast(list[str], _raw_assertions)
+        assertions = cast(list[str], _assertions)
 
-        credentials = cast(list[str], _raw_credentials)
+        credentials = cast(list[str], _credentials)
 
         collection_update_input = cls(
             name,

@@ -49,20 +49,18 @@ class CustomPropertyChoice:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_id,
-                _raw_label,
+                id,
+                label,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_id = src_dict.get("id", UNSET)
-            _raw_label = src_dict.get("label", UNSET)
+            id = src_dict.get("id", UNSET)
+            label = src_dict.get("label", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 2
 
-        id = _raw_id
-        label = _raw_label
         custom_property_choice = cls(
             id,
             label,

@@ -106,39 +106,30 @@ class CustomPropertyDefinition:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_property_type,
-                _raw_target_entity_type,
-                _raw_property_id,
-                _raw_label,
-                _raw_sub_label,
-                _raw_public,
-                _raw_required,
-                _raw_choice_values,
+                property_type,
+                target_entity_type,
+                property_id,
+                label,
+                sub_label,
+                public,
+                required,
+                _choice_values,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_property_type = src_dict.get("propertyType", UNSET)
-            _raw_target_entity_type = src_dict.get("targetEntityType", UNSET)
-            _raw_property_id = src_dict.get("propertyId", UNSET)
-            _raw_label = src_dict.get("label", UNSET)
-            _raw_sub_label = src_dict.get("subLabel", UNSET)
-            _raw_public = src_dict.get("public", UNSET)
-            _raw_required = src_dict.get("required", UNSET)
-            _raw_choice_values = src_dict.get("choiceValues", UNSET)
+            property_type = src_dict.get("propertyType", UNSET)
+            target_entity_type = src_dict.get("targetEntityType", UNSET)
+            property_id = src_dict.get("propertyId", UNSET)
+            label = src_dict.get("label", UNSET)
+            sub_label = src_dict.get("subLabel", UNSET)
+            public = src_dict.get("public", UNSET)
+            required = src_dict.get("required", UNSET)
+            _choice_values = src_dict.get("choiceValues", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 8
 
-        property_type = _raw_property_type
-        target_entity_type = _raw_target_entity_type
-        property_id = _raw_property_id
-        label = _raw_label
-        sub_label: None | str | Unset = _raw_sub_label
-
-        public = _raw_public
-        required = _raw_required
-        _choice_values = _raw_choice_values
         choice_values: list[CustomPropertyChoice] | Unset = UNSET
         if _choice_values is not UNSET:
             choice_values = []

@@ -80,32 +80,26 @@ class CustomPropertyValue:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_property_id,
-                _raw_string_value,
-                _raw_double_value,
-                _raw_array_value,
-                _raw_public,
+                property_id,
+                string_value,
+                double_value,
+                _array_value,
+                public,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_property_id = src_dict.get("propertyId", UNSET)
-            _raw_string_value = src_dict.get("stringValue", UNSET)
-            _raw_double_value = src_dict.get("doubleValue", UNSET)
-            _raw_array_value = src_dict.get("arrayValue", UNSET)
-            _raw_public = src_dict.get("public", UNSET)
+            property_id = src_dict.get("propertyId", UNSET)
+            string_value = src_dict.get("stringValue", UNSET)
+            double_value = src_dict.get("doubleValue", UNSET)
+            _array_value = src_dict.get("arrayValue", UNSET)
+            public = src_dict.get("public", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 5
 
-        property_id = _raw_property_id
-        string_value: None | str | Unset = _raw_string_value
+        array_value = cast(list[str], _array_value)
 
-        double_value: float | None | Unset = _raw_double_value
-
-        array_value = cast(list[str], _raw_array_value)
-
-        public = _raw_public
         custom_property_value = cls(
             property_id,
             string_value,

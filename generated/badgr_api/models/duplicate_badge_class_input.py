@@ -31,16 +31,15 @@ class DuplicateBadgeClassInput:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            _raw_new_name = src_dict["newName"]
+            new_name = src_dict["newName"]
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_new_name = src_dict["newName"]
+            new_name = src_dict["newName"]
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 1
 
-        new_name = _raw_new_name
         duplicate_badge_class_input = cls(
             new_name,
         )

@@ -50,20 +50,18 @@ class EmptyExpiration:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_amount,
-                _raw_duration,
+                amount,
+                duration,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_amount = src_dict["amount"]
-            _raw_duration = src_dict["duration"]
+            amount = src_dict["amount"]
+            duration = src_dict["duration"]
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 2
 
-        amount = _raw_amount
-        duration = _raw_duration
         empty_expiration = cls(
             amount,
             duration,

@@ -101,37 +101,25 @@ class Evidence:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_url,
-                _raw_narrative,
-                _raw_name,
-                _raw_description,
-                _raw_genre,
-                _raw_audience,
+                url,
+                narrative,
+                name,
+                description,
+                genre,
+                audience,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_url = src_dict.get("url", UNSET)
-            _raw_narrative = src_dict.get("narrative", UNSET)
-            _raw_name = src_dict.get("name", UNSET)
-            _raw_description = src_dict.get("description", UNSET)
-            _raw_genre = src_dict.get("genre", UNSET)
-            _raw_audience = src_dict.get("audience", UNSET)
+            url = src_dict.get("url", UNSET)
+            narrative = src_dict.get("narrative", UNSET)
+            name = src_dict.get("name", UNSET)
+            description = src_dict.get("description", UNSET)
+            genre = src_dict.get("genre", UNSET)
+            audience = src_dict.get("audience", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 6
-
-        url: None | str | Unset = _raw_url
-
-        narrative: None | str | Unset = _raw_narrative
-
-        name: None | str | Unset = _raw_name
-
-        description: None | str | Unset = _raw_description
-
-        genre: None | str | Unset = _raw_genre
-
-        audience: None | str | Unset = _raw_audience
 
         evidence = cls(
             url,

@@ -258,77 +258,62 @@ class Issuer:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_entity_type,
-                _raw_entity_id,
-                _raw_name,
-                _raw_id,
-                _raw_open_badge_id,
-                _raw_created_at,
-                _raw_image,
-                _raw_email,
-                _raw_description,
-                _raw_url,
-                _raw_staff,
-                _raw_badgr_domain,
-                _raw_created_by,
-                _raw_organization_id,
-                _raw_extensions,
-                _raw_source,
-                _raw_source_url,
-                _raw_image_path,
-                _raw_original_json,
-                _raw_badge_skill_linking_preferences,
-                _raw_preferences,
+                entity_type,
+                entity_id,
+                name,
+                id,
+                open_badge_id,
+                _created_at,
+                image,
+                email,
+                description,
+                url,
+                _staff,
+                badgr_domain,
+                created_by,
+                organization_id,
+                _extensions,
+                source,
+                source_url,
+                image_path,
+                original_json,
+                _badge_skill_linking_preferences,
+                _preferences,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_entity_type = src_dict["entityType"]
-            _raw_entity_id = src_dict["entityId"]
-            _raw_name = src_dict["name"]
-            _raw_id = src_dict.get("id", UNSET)
-            _raw_open_badge_id = src_dict.get("openBadgeId", UNSET)
-            _raw_created_at = src_dict.get("createdAt", UNSET)
-            _raw_image = src_dict.get("image", UNSET)
-            _raw_email = src_dict.get("email", UNSET)
-            _raw_description = src_dict.get("description", UNSET)
-            _raw_url = src_dict.get("url", UNSET)
-            _raw_staff = src_dict.get("staff", UNSET)
-            _raw_badgr_domain = src_dict.get("badgrDomain", UNSET)
-            _raw_created_by = src_dict.get("createdBy", UNSET)
-            _raw_organization_id = src_dict.get("organizationId", UNSET)
-            _raw_extensions = src_dict.get("extensions", UNSET)
-            _raw_source = src_dict.get("source", UNSET)
-            _raw_source_url = src_dict.get("sourceUrl", UNSET)
-            _raw_image_path = src_dict.get("imagePath", UNSET)
-            _raw_original_json = src_dict.get("originalJson", UNSET)
-            _raw_badge_skill_linking_preferences = src_dict.get("badgeSkillLinkingPreferences", UNSET)
-            _raw_preferences = src_dict.get("preferences", UNSET)
+            entity_type = src_dict["entityType"]
+            entity_id = src_dict["entityId"]
+            name = src_dict["name"]
+            id = src_dict.get("id", UNSET)
+            open_badge_id = src_dict.get("openBadgeId", UNSET)
+            _created_at = src_dict.get("createdAt", UNSET)
+            image = src_dict.get("image", UNSET)
+            email = src_dict.get("email", UNSET)
+            description = src_dict.get("description", UNSET)
+            url = src_dict.get("url", UNSET)
+            _staff = src_dict.get("staff", UNSET)
+            badgr_domain = src_dict.get("badgrDomain", UNSET)
+            created_by = src_dict.get("createdBy", UNSET)
+            organization_id = src_dict.get("organizationId", UNSET)
+            _extensions = src_dict.get("extensions", UNSET)
+            source = src_dict.get("source", UNSET)
+            source_url = src_dict.get("sourceUrl", UNSET)
+            image_path = src_dict.get("imagePath", UNSET)
+            original_json = src_dict.get("originalJson", UNSET)
+            _badge_skill_linking_preferences = src_dict.get("badgeSkillLinkingPreferences", UNSET)
+            _preferences = src_dict.get("preferences", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 21
 
-        entity_type = _raw_entity_type
-        entity_id = _raw_entity_id
-        name = _raw_name
-        id = _raw_id
-        open_badge_id = _raw_open_badge_id
-        _created_at = _raw_created_at
         created_at: datetime.datetime | Unset
         if _created_at is UNSET:
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        image: None | str | Unset = _raw_image
-
-        email: None | str | Unset = _raw_email
-
-        description: None | str | Unset = _raw_description
-
-        url: None | str | Unset = _raw_url
-
-        _staff = _raw_staff
         staff: list[IssuerStaff] | Unset = UNSET
         if _staff is not UNSET:
             staff = []
@@ -337,28 +322,12 @@ class Issuer:
 
                 staff.append(staff_item)
 
-        badgr_domain: None | str | Unset = _raw_badgr_domain
-
-        created_by: None | str | Unset = _raw_created_by
-
-        organization_id: None | str | Unset = _raw_organization_id
-
-        _extensions = _raw_extensions
         extensions: Extensions | Unset
         if _extensions is UNSET:
             extensions = UNSET
         else:
             extensions = Extensions.from_dict(_extensions)
 
-        source: None | str | Unset = _raw_source
-
-        source_url: None | str | Unset = _raw_source_url
-
-        image_path: None | str | Unset = _raw_image_path
-
-        original_json: None | str | Unset = _raw_original_json
-
-        _badge_skill_linking_preferences = _raw_badge_skill_linking_preferences
         badge_skill_linking_preferences: None | SkillLinkingPreferences | Unset
         if _badge_skill_linking_preferences is None or _badge_skill_linking_preferences is UNSET:
             badge_skill_linking_preferences = _badge_skill_linking_preferences
@@ -376,7 +345,6 @@ class Issuer:
                     None | SkillLinkingPreferences | Unset, _badge_skill_linking_preferences
                 )
 
-        _preferences = _raw_preferences
         preferences: IssuerPreferences | None | Unset
         if _preferences is None or _preferences is UNSET:
             preferences = _preferences

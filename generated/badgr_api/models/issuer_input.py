@@ -140,49 +140,36 @@ class IssuerInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_name,
-                _raw_email,
-                _raw_url,
-                _raw_source_url,
-                _raw_original_json,
-                _raw_image,
-                _raw_description,
-                _raw_badgr_domain,
-                _raw_created_by,
-                _raw_organization_id,
-                _raw_staff,
+                name,
+                email,
+                url,
+                source_url,
+                original_json,
+                image,
+                description,
+                badgr_domain,
+                created_by,
+                organization_id,
+                _staff,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_name = src_dict["name"]
-            _raw_email = src_dict["email"]
-            _raw_url = src_dict["url"]
-            _raw_source_url = src_dict.get("sourceUrl", UNSET)
-            _raw_original_json = src_dict.get("originalJson", UNSET)
-            _raw_image = src_dict.get("image", UNSET)
-            _raw_description = src_dict.get("description", UNSET)
-            _raw_badgr_domain = src_dict.get("badgrDomain", UNSET)
-            _raw_created_by = src_dict.get("createdBy", UNSET)
-            _raw_organization_id = src_dict.get("organizationId", UNSET)
-            _raw_staff = src_dict.get("staff", UNSET)
+            name = src_dict["name"]
+            email = src_dict["email"]
+            url = src_dict["url"]
+            source_url = src_dict.get("sourceUrl", UNSET)
+            original_json = src_dict.get("originalJson", UNSET)
+            image = src_dict.get("image", UNSET)
+            description = src_dict.get("description", UNSET)
+            badgr_domain = src_dict.get("badgrDomain", UNSET)
+            created_by = src_dict.get("createdBy", UNSET)
+            organization_id = src_dict.get("organizationId", UNSET)
+            _staff = src_dict.get("staff", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 11
 
-        name = _raw_name
-        email = _raw_email
-        url = _raw_url
-        source_url = _raw_source_url
-        original_json = _raw_original_json
-        image: None | str | Unset = _raw_image
-
-        description: None | str | Unset = _raw_description
-
-        badgr_domain = _raw_badgr_domain
-        created_by = _raw_created_by
-        organization_id = _raw_organization_id
-        _staff = _raw_staff
         staff: list[StaffRefInput] | Unset = UNSET
         if _staff is not UNSET:
             staff = []

@@ -71,21 +71,20 @@ class IssuerPreferences:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_custom_property_definitions,
-                _raw_default_print_cert_template_id,
-                _raw_enabled_print_cert_template_ids,
+                _custom_property_definitions,
+                default_print_cert_template_id,
+                _enabled_print_cert_template_ids,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_custom_property_definitions = src_dict.get("customPropertyDefinitions", UNSET)
-            _raw_default_print_cert_template_id = src_dict.get("defaultPrintCertTemplateId", UNSET)
-            _raw_enabled_print_cert_template_ids = src_dict.get("enabledPrintCertTemplateIds", UNSET)
+            _custom_property_definitions = src_dict.get("customPropertyDefinitions", UNSET)
+            default_print_cert_template_id = src_dict.get("defaultPrintCertTemplateId", UNSET)
+            _enabled_print_cert_template_ids = src_dict.get("enabledPrintCertTemplateIds", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
 
-        _custom_property_definitions = _raw_custom_property_definitions
         custom_property_definitions: list[CustomPropertyDefinition] | Unset = UNSET
         if _custom_property_definitions is not UNSET:
             custom_property_definitions = []
@@ -96,9 +95,7 @@ class IssuerPreferences:
 
                 custom_property_definitions.append(custom_property_definitions_item)
 
-        default_print_cert_template_id: None | str | Unset = _raw_default_print_cert_template_id
-
-        enabled_print_cert_template_ids = cast(list[str], _raw_enabled_print_cert_template_ids)
+        enabled_print_cert_template_ids = cast(list[str], _enabled_print_cert_template_ids)
 
         issuer_preferences = cls(
             custom_property_definitions,

@@ -31,16 +31,15 @@ class IssuerRef:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            _raw_issuer_url = src_dict["issuerUrl"]
+            issuer_url = src_dict["issuerUrl"]
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_issuer_url = src_dict.get("issuerUrl", UNSET)
+            issuer_url = src_dict.get("issuerUrl", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 1
 
-        issuer_url = _raw_issuer_url
         issuer_ref = cls(
             issuer_url,
         )

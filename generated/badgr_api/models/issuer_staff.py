@@ -71,24 +71,22 @@ class IssuerStaff:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_role,
-                _raw_user,
-                _raw_user_profile,
+                _role,
+                user,
+                _user_profile,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_role = src_dict["role"]
-            _raw_user = src_dict["user"]
-            _raw_user_profile = src_dict.get("userProfile", UNSET)
+            _role = src_dict["role"]
+            user = src_dict["user"]
+            _user_profile = src_dict.get("userProfile", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
 
-        role = check_staff_role(_raw_role)
+        role = check_staff_role(_role)
 
-        user = _raw_user
-        _user_profile = _raw_user_profile
         user_profile: BadgeUser | None | Unset
         if _user_profile is None or _user_profile is UNSET:
             user_profile = _user_profile

@@ -109,39 +109,30 @@ class IssuerUpdateInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_name,
-                _raw_email,
-                _raw_url,
-                _raw_description,
-                _raw_image,
-                _raw_badgr_domain,
-                _raw_staff,
-                _raw_extensions,
+                name,
+                email,
+                url,
+                description,
+                image,
+                badgr_domain,
+                _staff,
+                _extensions,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_name = src_dict["name"]
-            _raw_email = src_dict["email"]
-            _raw_url = src_dict["url"]
-            _raw_description = src_dict["description"]
-            _raw_image = src_dict.get("image", UNSET)
-            _raw_badgr_domain = src_dict.get("badgrDomain", UNSET)
-            _raw_staff = src_dict.get("staff", UNSET)
-            _raw_extensions = src_dict.get("extensions", UNSET)
+            name = src_dict["name"]
+            email = src_dict["email"]
+            url = src_dict["url"]
+            description = src_dict["description"]
+            image = src_dict.get("image", UNSET)
+            badgr_domain = src_dict.get("badgrDomain", UNSET)
+            _staff = src_dict.get("staff", UNSET)
+            _extensions = src_dict.get("extensions", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 8
 
-        name = _raw_name
-        email = _raw_email
-        url = _raw_url
-        description: None | str = _raw_description
-
-        image: None | str | Unset = _raw_image
-
-        badgr_domain = _raw_badgr_domain
-        _staff = _raw_staff
         staff: list[StaffRefInput] | Unset = UNSET
         if _staff is not UNSET:
             staff = []
@@ -150,7 +141,6 @@ class IssuerUpdateInput:
 
                 staff.append(staff_item)
 
-        _extensions = _raw_extensions
         extensions: Extensions | Unset
         if _extensions is UNSET:
             extensions = UNSET

@@ -59,23 +59,20 @@ class OAuthError:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_error,
-                _raw_error_description,
-                _raw_expires,
+                error,
+                error_description,
+                expires,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_error = src_dict["error"]
-            _raw_error_description = src_dict.get("error_description", UNSET)
-            _raw_expires = src_dict.get("expires", UNSET)
+            error = src_dict["error"]
+            error_description = src_dict.get("error_description", UNSET)
+            expires = src_dict.get("expires", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
 
-        error = _raw_error
-        error_description = _raw_error_description
-        expires = _raw_expires
         o_auth_error = cls(
             error,
             error_description,

@@ -86,23 +86,22 @@ class Ob3AwardProperties:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_activity_start,
-                _raw_activity_end,
-                _raw_license_number,
-                _raw_role,
+                _activity_start,
+                _activity_end,
+                license_number,
+                role,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_activity_start = src_dict.get("activityStart", UNSET)
-            _raw_activity_end = src_dict.get("activityEnd", UNSET)
-            _raw_license_number = src_dict.get("licenseNumber", UNSET)
-            _raw_role = src_dict.get("role", UNSET)
+            _activity_start = src_dict.get("activityStart", UNSET)
+            _activity_end = src_dict.get("activityEnd", UNSET)
+            license_number = src_dict.get("licenseNumber", UNSET)
+            role = src_dict.get("role", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 4
 
-        _activity_start = _raw_activity_start
         activity_start: datetime.datetime | None | Unset
         if _activity_start is None or _activity_start is UNSET:
             activity_start = _activity_start
@@ -116,7 +115,6 @@ class Ob3AwardProperties:
             except (TypeError, ValueError, AttributeError, KeyError):
                 activity_start = cast(datetime.datetime | None | Unset, _activity_start)
 
-        _activity_end = _raw_activity_end
         activity_end: datetime.datetime | None | Unset
         if _activity_end is None or _activity_end is UNSET:
             activity_end = _activity_end
@@ -129,10 +127,6 @@ class Ob3AwardProperties:
                 activity_end = activity_end_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 activity_end = cast(datetime.datetime | None | Unset, _activity_end)
-
-        license_number: None | str | Unset = _raw_license_number
-
-        role: None | str | Unset = _raw_role
 
         ob_3_award_properties = cls(
             activity_start,

@@ -81,29 +81,21 @@ class Ob3Properties:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_credit_hours,
-                _raw_field_of_study,
-                _raw_human_code,
-                _raw_specialization,
+                credit_hours,
+                field_of_study,
+                human_code,
+                specialization,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_credit_hours = src_dict.get("creditHours", UNSET)
-            _raw_field_of_study = src_dict.get("fieldOfStudy", UNSET)
-            _raw_human_code = src_dict.get("humanCode", UNSET)
-            _raw_specialization = src_dict.get("specialization", UNSET)
+            credit_hours = src_dict.get("creditHours", UNSET)
+            field_of_study = src_dict.get("fieldOfStudy", UNSET)
+            human_code = src_dict.get("humanCode", UNSET)
+            specialization = src_dict.get("specialization", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 4
-
-        credit_hours: float | None | Unset = _raw_credit_hours
-
-        field_of_study: None | str | Unset = _raw_field_of_study
-
-        human_code: None | str | Unset = _raw_human_code
-
-        specialization: None | str | Unset = _raw_specialization
 
         ob_3_properties = cls(
             credit_hours,

@@ -107,41 +107,30 @@ class Organization:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_id,
-                _raw_name,
-                _raw_entity_type,
-                _raw_entity_id,
-                _raw_description,
-                _raw_url,
-                _raw_badgr_domain,
-                _raw_created_at,
+                id,
+                name,
+                entity_type,
+                entity_id,
+                description,
+                url,
+                badgr_domain,
+                _created_at,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_id = src_dict["id"]
-            _raw_name = src_dict["name"]
-            _raw_entity_type = src_dict.get("entityType", UNSET)
-            _raw_entity_id = src_dict.get("entityId", UNSET)
-            _raw_description = src_dict.get("description", UNSET)
-            _raw_url = src_dict.get("url", UNSET)
-            _raw_badgr_domain = src_dict.get("badgrDomain", UNSET)
-            _raw_created_at = src_dict.get("createdAt", UNSET)
+            id = src_dict["id"]
+            name = src_dict["name"]
+            entity_type = src_dict.get("entityType", UNSET)
+            entity_id = src_dict.get("entityId", UNSET)
+            description = src_dict.get("description", UNSET)
+            url = src_dict.get("url", UNSET)
+            badgr_domain = src_dict.get("badgrDomain", UNSET)
+            _created_at = src_dict.get("createdAt", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 8
 
-        id = _raw_id
-        name = _raw_name
-        entity_type = _raw_entity_type
-        entity_id = _raw_entity_id
-        description: None | str | Unset = _raw_description
-
-        url: None | str | Unset = _raw_url
-
-        badgr_domain: None | str | Unset = _raw_badgr_domain
-
-        _created_at = _raw_created_at
         created_at: datetime.datetime | Unset
         if _created_at is UNSET:
             created_at = UNSET

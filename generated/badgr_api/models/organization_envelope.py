@@ -138,66 +138,57 @@ class OrganizationEnvelope:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_status,
-                _raw_result,
-                _raw_timestamp,
-                _raw_validation_errors,
-                _raw_non_field_errors,
-                _raw_field_errors,
-                _raw_error_code,
-                _raw_warnings,
-                _raw_latest_terms_version,
-                _raw_latest_terms_description,
+                _status,
+                _result,
+                _timestamp,
+                _validation_errors,
+                _non_field_errors,
+                field_errors,
+                error_code,
+                _warnings,
+                latest_terms_version,
+                latest_terms_description,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_status = src_dict["status"]
-            _raw_result = src_dict["result"]
-            _raw_timestamp = src_dict.get("timestamp", UNSET)
-            _raw_validation_errors = src_dict.get("validationErrors", UNSET)
-            _raw_non_field_errors = src_dict.get("nonFieldErrors", UNSET)
-            _raw_field_errors = src_dict.get("fieldErrors", UNSET)
-            _raw_error_code = src_dict.get("errorCode", UNSET)
-            _raw_warnings = src_dict.get("warnings", UNSET)
-            _raw_latest_terms_version = src_dict.get("latestTermsVersion", UNSET)
-            _raw_latest_terms_description = src_dict.get("latestTermsDescription", UNSET)
+            _status = src_dict["status"]
+            _result = src_dict["result"]
+            _timestamp = src_dict.get("timestamp", UNSET)
+            _validation_errors = src_dict.get("validationErrors", UNSET)
+            _non_field_errors = src_dict.get("nonFieldErrors", UNSET)
+            field_errors = src_dict.get("fieldErrors", UNSET)
+            error_code = src_dict.get("errorCode", UNSET)
+            _warnings = src_dict.get("warnings", UNSET)
+            latest_terms_version = src_dict.get("latestTermsVersion", UNSET)
+            latest_terms_description = src_dict.get("latestTermsDescription", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 10
 
-        status = Status.from_dict(_raw_status)
+        status = Status.from_dict(_status)
 
         result = []
-        _result = _raw_result
         for result_item_data in _result:
             result_item = Organization.from_dict(result_item_data)
 
             result.append(result_item)
 
-        _timestamp = _raw_timestamp
         timestamp: datetime.datetime | Unset
         if _timestamp is UNSET:
             timestamp = UNSET
         else:
             timestamp = datetime.datetime.fromisoformat(_timestamp)
 
-        validation_errors = cast(list[str], _raw_validation_errors)
+        validation_errors = cast(list[str], _validation_errors)
 
-        non_field_errors = cast(list[str], _raw_non_field_errors)
+        non_field_errors = cast(list[str], _non_field_errors)
 
-        field_errors = _raw_field_errors
-        error_code: None | str | Unset = _raw_error_code
-
-        _warnings = _raw_warnings
         warnings: Warnings | Unset
         if _warnings is UNSET:
             warnings = UNSET
         else:
             warnings = Warnings.from_dict(_warnings)
-
-        latest_terms_version = _raw_latest_terms_version
-        latest_terms_description: None | str | Unset = _raw_latest_terms_description
 
         organization_envelope = cls(
             status,

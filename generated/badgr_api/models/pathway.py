@@ -90,34 +90,26 @@ class Pathway:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_id,
-                _raw_issuer_id,
-                _raw_name,
-                _raw_description,
-                _raw_version,
-                _raw_updated_at,
+                id,
+                issuer_id,
+                name,
+                description,
+                version,
+                _updated_at,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_id = src_dict["id"]
-            _raw_issuer_id = src_dict["issuerId"]
-            _raw_name = src_dict.get("name", UNSET)
-            _raw_description = src_dict.get("description", UNSET)
-            _raw_version = src_dict.get("version", UNSET)
-            _raw_updated_at = src_dict.get("updatedAt", UNSET)
+            id = src_dict["id"]
+            issuer_id = src_dict["issuerId"]
+            name = src_dict.get("name", UNSET)
+            description = src_dict.get("description", UNSET)
+            version = src_dict.get("version", UNSET)
+            _updated_at = src_dict.get("updatedAt", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 6
 
-        id = _raw_id
-        issuer_id = _raw_issuer_id
-        name: None | str | Unset = _raw_name
-
-        description: None | str | Unset = _raw_description
-
-        version = _raw_version
-        _updated_at = _raw_updated_at
         updated_at: datetime.datetime | Unset
         if _updated_at is UNSET:
             updated_at = UNSET

@@ -58,23 +58,20 @@ class PathwayInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_issuer_id,
-                _raw_name,
-                _raw_description,
+                issuer_id,
+                name,
+                description,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_issuer_id = src_dict["issuerId"]
-            _raw_name = src_dict.get("name", UNSET)
-            _raw_description = src_dict.get("description", UNSET)
+            issuer_id = src_dict["issuerId"]
+            name = src_dict.get("name", UNSET)
+            description = src_dict.get("description", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
 
-        issuer_id = _raw_issuer_id
-        name = _raw_name
-        description = _raw_description
         pathway_input = cls(
             issuer_id,
             name,

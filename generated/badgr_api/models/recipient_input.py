@@ -64,29 +64,26 @@ class RecipientInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_identity,
-                _raw_type_,
-                _raw_hashed,
+                identity,
+                _type_,
+                hashed,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_identity = src_dict["identity"]
-            _raw_type_ = src_dict.get("type", UNSET)
-            _raw_hashed = src_dict.get("hashed", UNSET)
+            identity = src_dict["identity"]
+            _type_ = src_dict.get("type", UNSET)
+            hashed = src_dict.get("hashed", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
 
-        identity = _raw_identity
-        _type_ = _raw_type_
         type_: RecipientType | Unset
         if _type_ is UNSET:
             type_ = UNSET
         else:
             type_ = check_recipient_type(_type_)
 
-        hashed = _raw_hashed
         recipient_input = cls(
             identity,
             type_,

@@ -61,23 +61,20 @@ class RevocationInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_id,
-                _raw_entity_id,
-                _raw_revocation_reason,
+                id,
+                entity_id,
+                revocation_reason,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_id = src_dict.get("id", UNSET)
-            _raw_entity_id = src_dict.get("entityId", UNSET)
-            _raw_revocation_reason = src_dict.get("revocationReason", UNSET)
+            id = src_dict.get("id", UNSET)
+            entity_id = src_dict.get("entityId", UNSET)
+            revocation_reason = src_dict.get("revocationReason", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
 
-        id = _raw_id
-        entity_id = _raw_entity_id
-        revocation_reason = _raw_revocation_reason
         revocation_input = cls(
             id,
             entity_id,

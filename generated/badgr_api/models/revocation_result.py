@@ -101,36 +101,25 @@ class RevocationResult:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_revoked,
-                _raw_id,
-                _raw_entity_id,
-                _raw_revocation_reason,
-                _raw_reason,
-                _raw_code,
+                revoked,
+                id,
+                entity_id,
+                revocation_reason,
+                reason,
+                code,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_revoked = src_dict["revoked"]
-            _raw_id = src_dict.get("id", UNSET)
-            _raw_entity_id = src_dict.get("entityId", UNSET)
-            _raw_revocation_reason = src_dict.get("revocationReason", UNSET)
-            _raw_reason = src_dict.get("reason", UNSET)
-            _raw_code = src_dict.get("code", UNSET)
+            revoked = src_dict["revoked"]
+            id = src_dict.get("id", UNSET)
+            entity_id = src_dict.get("entityId", UNSET)
+            revocation_reason = src_dict.get("revocationReason", UNSET)
+            reason = src_dict.get("reason", UNSET)
+            code = src_dict.get("code", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 6
-
-        revoked = _raw_revoked
-        id: None | str | Unset = _raw_id
-
-        entity_id: None | str | Unset = _raw_entity_id
-
-        revocation_reason: None | str | Unset = _raw_revocation_reason
-
-        reason: None | str | Unset = _raw_reason
-
-        code: None | str | Unset = _raw_code
 
         revocation_result = cls(
             revoked,

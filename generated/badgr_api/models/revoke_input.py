@@ -32,16 +32,15 @@ class RevokeInput:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            _raw_revocation_reason = src_dict["revocation_reason"]
+            revocation_reason = src_dict["revocation_reason"]
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_revocation_reason = src_dict["revocation_reason"]
+            revocation_reason = src_dict["revocation_reason"]
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 1
 
-        revocation_reason = _raw_revocation_reason
         revoke_input = cls(
             revocation_reason,
         )

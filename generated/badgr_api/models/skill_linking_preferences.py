@@ -69,25 +69,19 @@ class SkillLinkingPreferences:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_type_,
-                _raw_server_uri,
-                _raw_indeed_region,
+                type_,
+                server_uri,
+                indeed_region,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_type_ = src_dict.get("type", UNSET)
-            _raw_server_uri = src_dict.get("serverUri", UNSET)
-            _raw_indeed_region = src_dict.get("indeedRegion", UNSET)
+            type_ = src_dict.get("type", UNSET)
+            server_uri = src_dict.get("serverUri", UNSET)
+            indeed_region = src_dict.get("indeedRegion", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
-
-        type_: None | str | Unset = _raw_type_
-
-        server_uri: None | str | Unset = _raw_server_uri
-
-        indeed_region: None | str | Unset = _raw_indeed_region
 
         skill_linking_preferences = cls(
             type_,

@@ -59,24 +59,22 @@ class StaffInvitation:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_email,
-                _raw_role,
-                _raw_status,
+                email,
+                _role,
+                status,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_email = src_dict["email"]
-            _raw_role = src_dict["role"]
-            _raw_status = src_dict["status"]
+            email = src_dict["email"]
+            _role = src_dict["role"]
+            status = src_dict["status"]
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
 
-        email = _raw_email
-        role = check_staff_role(_raw_role)
+        role = check_staff_role(_role)
 
-        status = _raw_status
         staff_invitation = cls(
             email,
             role,

@@ -52,21 +52,20 @@ class StaffRefInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_role,
-                _raw_user,
+                _role,
+                user,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_role = src_dict["role"]
-            _raw_user = src_dict["user"]
+            _role = src_dict["role"]
+            user = src_dict["user"]
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 2
 
-        role = check_staff_role(_raw_role)
+        role = check_staff_role(_role)
 
-        user = _raw_user
         staff_ref_input = cls(
             role,
             user,

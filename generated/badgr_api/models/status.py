@@ -52,20 +52,18 @@ class Status:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_success,
-                _raw_description,
+                success,
+                description,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_success = src_dict["success"]
-            _raw_description = src_dict.get("description", UNSET)
+            success = src_dict["success"]
+            description = src_dict.get("description", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 2
 
-        success = _raw_success
-        description = _raw_description
         status = cls(
             success,
             description,

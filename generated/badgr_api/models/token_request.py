@@ -102,47 +102,38 @@ class TokenRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_grant_type,
-                _raw_username,
-                _raw_password,
-                _raw_client_id,
-                _raw_client_secret,
-                _raw_scope,
-                _raw_refresh_token,
-                _raw_code,
-                _raw_redirect_uri,
+                _grant_type,
+                username,
+                password,
+                client_id,
+                client_secret,
+                scope,
+                refresh_token,
+                code,
+                redirect_uri,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_grant_type = src_dict.get("grant_type", UNSET)
-            _raw_username = src_dict.get("username", UNSET)
-            _raw_password = src_dict.get("password", UNSET)
-            _raw_client_id = src_dict.get("client_id", UNSET)
-            _raw_client_secret = src_dict.get("client_secret", UNSET)
-            _raw_scope = src_dict.get("scope", UNSET)
-            _raw_refresh_token = src_dict.get("refresh_token", UNSET)
-            _raw_code = src_dict.get("code", UNSET)
-            _raw_redirect_uri = src_dict.get("redirect_uri", UNSET)
+            _grant_type = src_dict.get("grant_type", UNSET)
+            username = src_dict.get("username", UNSET)
+            password = src_dict.get("password", UNSET)
+            client_id = src_dict.get("client_id", UNSET)
+            client_secret = src_dict.get("client_secret", UNSET)
+            scope = src_dict.get("scope", UNSET)
+            refresh_token = src_dict.get("refresh_token", UNSET)
+            code = src_dict.get("code", UNSET)
+            redirect_uri = src_dict.get("redirect_uri", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 9
 
-        _grant_type = _raw_grant_type
         grant_type: TokenRequestGrantType | Unset
         if _grant_type is UNSET:
             grant_type = UNSET
         else:
             grant_type = check_token_request_grant_type(_grant_type)
 
-        username = _raw_username
-        password = _raw_password
-        client_id = _raw_client_id
-        client_secret = _raw_client_secret
-        scope = _raw_scope
-        refresh_token = _raw_refresh_token
-        code = _raw_code
-        redirect_uri = _raw_redirect_uri
         token_request = cls(
             grant_type,
             username,

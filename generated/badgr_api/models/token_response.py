@@ -72,29 +72,24 @@ class TokenResponse:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_access_token,
-                _raw_token_type,
-                _raw_expires_in,
-                _raw_refresh_token,
-                _raw_scope,
+                access_token,
+                token_type,
+                expires_in,
+                refresh_token,
+                scope,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_access_token = src_dict["access_token"]
-            _raw_token_type = src_dict["token_type"]
-            _raw_expires_in = src_dict.get("expires_in", UNSET)
-            _raw_refresh_token = src_dict.get("refresh_token", UNSET)
-            _raw_scope = src_dict.get("scope", UNSET)
+            access_token = src_dict["access_token"]
+            token_type = src_dict["token_type"]
+            expires_in = src_dict.get("expires_in", UNSET)
+            refresh_token = src_dict.get("refresh_token", UNSET)
+            scope = src_dict.get("scope", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 5
 
-        access_token = _raw_access_token
-        token_type = _raw_token_type
-        expires_in = _raw_expires_in
-        refresh_token = _raw_refresh_token
-        scope = _raw_scope
         token_response = cls(
             access_token,
             token_type,

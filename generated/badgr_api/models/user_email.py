@@ -67,26 +67,23 @@ class UserEmail:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_email,
-                _raw_verified,
-                _raw_primary,
-                _raw_case_variants,
+                email,
+                verified,
+                primary,
+                _case_variants,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_email = src_dict["email"]
-            _raw_verified = src_dict.get("verified", UNSET)
-            _raw_primary = src_dict.get("primary", UNSET)
-            _raw_case_variants = src_dict.get("caseVariants", UNSET)
+            email = src_dict["email"]
+            verified = src_dict.get("verified", UNSET)
+            primary = src_dict.get("primary", UNSET)
+            _case_variants = src_dict.get("caseVariants", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 4
 
-        email = _raw_email
-        verified = _raw_verified
-        primary = _raw_primary
-        case_variants = cast(list[str], _raw_case_variants)
+        case_variants = cast(list[str], _case_variants)
 
         user_email = cls(
             email,

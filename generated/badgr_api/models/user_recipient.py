@@ -50,20 +50,18 @@ class UserRecipient:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_identity,
-                _raw_type_,
+                identity,
+                type_,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_identity = src_dict.get("identity", UNSET)
-            _raw_type_ = src_dict.get("type", UNSET)
+            identity = src_dict.get("identity", UNSET)
+            type_ = src_dict.get("type", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 2
 
-        identity = _raw_identity
-        type_ = _raw_type_
         user_recipient = cls(
             identity,
             type_,

@@ -56,23 +56,20 @@ class UserUpdateInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
             (
-                _raw_first_name,
-                _raw_last_name,
-                _raw_marketing_opt_in,
+                first_name,
+                last_name,
+                marketing_opt_in,
             ) = _read_all_fields(src_dict)
         except KeyError:  # an optional key is absent, or a required one (raised again just below)
-            _raw_first_name = src_dict.get("firstName", UNSET)
-            _raw_last_name = src_dict.get("lastName", UNSET)
-            _raw_marketing_opt_in = src_dict.get("marketingOptIn", UNSET)
+            first_name = src_dict.get("firstName", UNSET)
+            last_name = src_dict.get("lastName", UNSET)
+            marketing_opt_in = src_dict.get("marketingOptIn", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         except TypeError:  # not a mapping: converted with dict() as the stock template does
             return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
 
-        first_name = _raw_first_name
-        last_name = _raw_last_name
-        marketing_opt_in = _raw_marketing_opt_in
         user_update_input = cls(
             first_name,
             last_name,
