@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
 
@@ -13,6 +13,38 @@ class Unset:
 
 
 UNSET: Unset = Unset()
+
+
+class _EmptyDictUntilSet:
+    """Wraps the slot of a model's additional_properties (badgr-credentials override): an unset
+    slot reads as a new empty dict, stored there, so parsing allocates none for objects that
+    carry no extra keys. Reads, writes, equality, repr and pickling behave as for a plain slot."""
+
+    __slots__ = ("slot",)
+
+    def __init__(self, slot: Any) -> None:
+        self.slot = slot
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        try:
+            return self.slot.__get__(obj, owner)
+        except AttributeError:
+            value: dict[str, Any] = {}
+            self.slot.__set__(obj, value)
+            return value
+
+    def __set__(self, obj: object, value: Any) -> None:
+        self.slot.__set__(obj, value)
+
+    def __delete__(self, obj: object) -> None:
+        self.slot.__delete__(obj)
+
+
+def empty_dict_until_set(slot: Any) -> Any:
+    return _EmptyDictUntilSet(slot)
+
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str

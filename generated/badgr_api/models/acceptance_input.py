@@ -1,14 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.acceptance import Acceptance, check_acceptance
+from ..types import empty_dict_until_set
 
 T = TypeVar("T", bound="AcceptanceInput")
+_new_object = object.__new__
 _FIELD_NAMES = frozenset(("acceptance",))
 
 
@@ -45,25 +47,19 @@ class AcceptanceInput:
 
         acceptance = check_acceptance(_acceptance)
 
-        acceptance_input = cls(
-            acceptance,
-        )
+        if cls is AcceptanceInput:  # what attrs' __init__ would do, without its call overhead
+            acceptance_input = _new_object(cls)
+            acceptance_input.acceptance = acceptance
+        else:  # a subclass may bring fields or an __init__ of its own
+            acceptance_input = cls(
+                acceptance,
+            )
 
         if has_extra_keys:
             acceptance_input.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return acceptance_input
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -80,3 +76,6 @@ class AcceptanceInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+AcceptanceInput.additional_properties = empty_dict_until_set(AcceptanceInput.additional_properties)  # type: ignore[assignment]

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 if TYPE_CHECKING:
     from ..models.access_token_application_type_0 import AccessTokenApplicationType0
 
 
 T = TypeVar("T", bound="AccessToken")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -158,29 +159,27 @@ class AccessToken:
             except (TypeError, ValueError, AttributeError, KeyError):
                 created = cast(datetime.datetime | None | Unset, _created)
 
-        access_token = cls(
-            entity_id,
-            application,
-            scope,
-            expires,
-            created,
-        )
+        if cls is AccessToken:  # what attrs' __init__ would do, without its call overhead
+            access_token = _new_object(cls)
+            access_token.entity_id = entity_id
+            access_token.application = application
+            access_token.scope = scope
+            access_token.expires = expires
+            access_token.created = created
+        else:  # a subclass may bring fields or an __init__ of its own
+            access_token = cls(
+                entity_id,
+                application,
+                scope,
+                expires,
+                created,
+            )
 
         if has_extra_keys:
             access_token.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return access_token
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -199,4 +198,5 @@ class AccessToken:
         return key in self.additional_properties
 
 
+AccessToken.additional_properties = empty_dict_until_set(AccessToken.additional_properties)  # type: ignore[assignment]
 from ..models.access_token_application_type_0 import AccessTokenApplicationType0

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 if TYPE_CHECKING:
     from ..models.access_token import AccessToken
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="AccessTokenEnvelope")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -190,34 +191,37 @@ class AccessTokenEnvelope:
         else:
             warnings = Warnings.from_dict(_warnings)
 
-        access_token_envelope = cls(
-            status,
-            result,
-            timestamp,
-            validation_errors,
-            non_field_errors,
-            field_errors,
-            error_code,
-            warnings,
-            latest_terms_version,
-            latest_terms_description,
-        )
+        if cls is AccessTokenEnvelope:  # what attrs' __init__ would do, without its call overhead
+            access_token_envelope = _new_object(cls)
+            access_token_envelope.status = status
+            access_token_envelope.result = result
+            access_token_envelope.timestamp = timestamp
+            access_token_envelope.validation_errors = validation_errors
+            access_token_envelope.non_field_errors = non_field_errors
+            access_token_envelope.field_errors = field_errors
+            access_token_envelope.error_code = error_code
+            access_token_envelope.warnings = warnings
+            access_token_envelope.latest_terms_version = latest_terms_version
+            access_token_envelope.latest_terms_description = latest_terms_description
+        else:  # a subclass may bring fields or an __init__ of its own
+            access_token_envelope = cls(
+                status,
+                result,
+                timestamp,
+                validation_errors,
+                non_field_errors,
+                field_errors,
+                error_code,
+                warnings,
+                latest_terms_version,
+                latest_terms_description,
+            )
 
         if has_extra_keys:
             access_token_envelope.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return access_token_envelope
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -236,6 +240,7 @@ class AccessTokenEnvelope:
         return key in self.additional_properties
 
 
+AccessTokenEnvelope.additional_properties = empty_dict_until_set(AccessTokenEnvelope.additional_properties)  # type: ignore[assignment]
 from ..models.access_token import AccessToken
 from ..models.status import Status
 from ..models.warnings import Warnings

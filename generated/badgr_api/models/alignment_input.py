@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="AlignmentInput")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -110,30 +111,29 @@ class AlignmentInput:
         else:
             has_extra_keys = len(src_dict) > 6
 
-        alignment_input = cls(
-            target_name,
-            target_url,
-            target_description,
-            target_framework,
-            target_code,
-            display_as_skill,
-        )
+        if cls is AlignmentInput:  # what attrs' __init__ would do, without its call overhead
+            alignment_input = _new_object(cls)
+            alignment_input.target_name = target_name
+            alignment_input.target_url = target_url
+            alignment_input.target_description = target_description
+            alignment_input.target_framework = target_framework
+            alignment_input.target_code = target_code
+            alignment_input.display_as_skill = display_as_skill
+        else:  # a subclass may bring fields or an __init__ of its own
+            alignment_input = cls(
+                target_name,
+                target_url,
+                target_description,
+                target_framework,
+                target_code,
+                display_as_skill,
+            )
 
         if has_extra_keys:
             alignment_input.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return alignment_input
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -150,3 +150,6 @@ class AlignmentInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+AlignmentInput.additional_properties = empty_dict_until_set(AlignmentInput.additional_properties)  # type: ignore[assignment]

@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.acceptance import Acceptance, check_acceptance
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 if TYPE_CHECKING:
     from ..models.assertion_recipient import AssertionRecipient
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="Assertion")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -450,51 +451,73 @@ class Assertion:
             except (TypeError, ValueError, AttributeError, KeyError):
                 ob_3_award_properties = cast(None | Ob3AwardProperties | Unset, _ob_3_award_properties)
 
-        assertion = cls(
-            entity_type,
-            entity_id,
-            badgeclass,
-            issuer,
-            recipient,
-            issued_on,
-            revoked,
-            id,
-            open_badge_id,
-            created_at,
-            created_by,
-            badgeclass_open_badge_id,
-            issuer_open_badge_id,
-            image,
-            narrative,
-            evidence,
-            revocation_reason,
-            acceptance,
-            expires,
-            extensions,
-            assertion_ref,
-            badge_ref,
-            issuer_ref,
-            pending,
-            source,
-            source_url,
-            original_json,
-            image_path,
-            ob_3_award_properties,
-        )
+        if cls is Assertion:  # what attrs' __init__ would do, without its call overhead
+            assertion = _new_object(cls)
+            assertion.entity_type = entity_type
+            assertion.entity_id = entity_id
+            assertion.badgeclass = badgeclass
+            assertion.issuer = issuer
+            assertion.recipient = recipient
+            assertion.issued_on = issued_on
+            assertion.revoked = revoked
+            assertion.id = id
+            assertion.open_badge_id = open_badge_id
+            assertion.created_at = created_at
+            assertion.created_by = created_by
+            assertion.badgeclass_open_badge_id = badgeclass_open_badge_id
+            assertion.issuer_open_badge_id = issuer_open_badge_id
+            assertion.image = image
+            assertion.narrative = narrative
+            assertion.evidence = evidence
+            assertion.revocation_reason = revocation_reason
+            assertion.acceptance = acceptance
+            assertion.expires = expires
+            assertion.extensions = extensions
+            assertion.assertion_ref = assertion_ref
+            assertion.badge_ref = badge_ref
+            assertion.issuer_ref = issuer_ref
+            assertion.pending = pending
+            assertion.source = source
+            assertion.source_url = source_url
+            assertion.original_json = original_json
+            assertion.image_path = image_path
+            assertion.ob_3_award_properties = ob_3_award_properties
+        else:  # a subclass may bring fields or an __init__ of its own
+            assertion = cls(
+                entity_type,
+                entity_id,
+                badgeclass,
+                issuer,
+                recipient,
+                issued_on,
+                revoked,
+                id,
+                open_badge_id,
+                created_at,
+                created_by,
+                badgeclass_open_badge_id,
+                issuer_open_badge_id,
+                image,
+                narrative,
+                evidence,
+                revocation_reason,
+                acceptance,
+                expires,
+                extensions,
+                assertion_ref,
+                badge_ref,
+                issuer_ref,
+                pending,
+                source,
+                source_url,
+                original_json,
+                image_path,
+                ob_3_award_properties,
+            )
 
         if has_extra_keys:
             assertion.additional_properties = {key: value for key, value in src_dict.items() if key not in _FIELD_NAMES}
         return assertion
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -513,6 +536,7 @@ class Assertion:
         return key in self.additional_properties
 
 
+Assertion.additional_properties = empty_dict_until_set(Assertion.additional_properties)  # type: ignore[assignment]
 from ..models.assertion_recipient import AssertionRecipient
 from ..models.assertion_ref import AssertionRef
 from ..models.badge_ref import BadgeRef

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 if TYPE_CHECKING:
     from ..models.evidence_input import EvidenceInput
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="AssertionInput")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -239,35 +240,39 @@ class AssertionInput:
         else:
             ob_3_award_properties = Ob3AwardProperties.from_dict(_ob_3_award_properties)
 
-        assertion_input = cls(
-            recipient,
-            badgeclass,
-            badgeclass_open_badge_id,
-            issued_on,
-            allow_duplicate_awards,
-            narrative,
-            evidence,
-            extensions,
-            expires,
-            notify,
-            ob_3_award_properties,
-        )
+        if cls is AssertionInput:  # what attrs' __init__ would do, without its call overhead
+            assertion_input = _new_object(cls)
+            assertion_input.recipient = recipient
+            assertion_input.badgeclass = badgeclass
+            assertion_input.badgeclass_open_badge_id = badgeclass_open_badge_id
+            assertion_input.issued_on = issued_on
+            assertion_input.allow_duplicate_awards = allow_duplicate_awards
+            assertion_input.narrative = narrative
+            assertion_input.evidence = evidence
+            assertion_input.extensions = extensions
+            assertion_input.expires = expires
+            assertion_input.notify = notify
+            assertion_input.ob_3_award_properties = ob_3_award_properties
+        else:  # a subclass may bring fields or an __init__ of its own
+            assertion_input = cls(
+                recipient,
+                badgeclass,
+                badgeclass_open_badge_id,
+                issued_on,
+                allow_duplicate_awards,
+                narrative,
+                evidence,
+                extensions,
+                expires,
+                notify,
+                ob_3_award_properties,
+            )
 
         if has_extra_keys:
             assertion_input.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return assertion_input
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -286,6 +291,7 @@ class AssertionInput:
         return key in self.additional_properties
 
 
+AssertionInput.additional_properties = empty_dict_until_set(AssertionInput.additional_properties)  # type: ignore[assignment]
 from ..models.evidence_input import EvidenceInput
 from ..models.extensions import Extensions
 from ..models.ob_3_award_properties import Ob3AwardProperties

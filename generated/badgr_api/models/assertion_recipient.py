@@ -2,15 +2,16 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.recipient_type import RecipientType, check_recipient_type
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="AssertionRecipient")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -110,29 +111,27 @@ class AssertionRecipient:
         else:
             type_ = check_recipient_type(_type_)
 
-        assertion_recipient = cls(
-            identity,
-            hashed,
-            type_,
-            salt,
-            plaintext_identity,
-        )
+        if cls is AssertionRecipient:  # what attrs' __init__ would do, without its call overhead
+            assertion_recipient = _new_object(cls)
+            assertion_recipient.identity = identity
+            assertion_recipient.hashed = hashed
+            assertion_recipient.type_ = type_
+            assertion_recipient.salt = salt
+            assertion_recipient.plaintext_identity = plaintext_identity
+        else:  # a subclass may bring fields or an __init__ of its own
+            assertion_recipient = cls(
+                identity,
+                hashed,
+                type_,
+                salt,
+                plaintext_identity,
+            )
 
         if has_extra_keys:
             assertion_recipient.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return assertion_recipient
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -149,3 +148,6 @@ class AssertionRecipient:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+AssertionRecipient.additional_properties = empty_dict_until_set(AssertionRecipient.additional_properties)  # type: ignore[assignment]

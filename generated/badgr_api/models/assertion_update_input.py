@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 if TYPE_CHECKING:
     from ..models.evidence_input import EvidenceInput
 
 
 T = TypeVar("T", bound="AssertionUpdateInput")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -124,28 +125,25 @@ class AssertionUpdateInput:
 
                 evidence.append(evidence_item)
 
-        assertion_update_input = cls(
-            narrative,
-            expires,
-            issued_on,
-            evidence,
-        )
+        if cls is AssertionUpdateInput:  # what attrs' __init__ would do, without its call overhead
+            assertion_update_input = _new_object(cls)
+            assertion_update_input.narrative = narrative
+            assertion_update_input.expires = expires
+            assertion_update_input.issued_on = issued_on
+            assertion_update_input.evidence = evidence
+        else:  # a subclass may bring fields or an __init__ of its own
+            assertion_update_input = cls(
+                narrative,
+                expires,
+                issued_on,
+                evidence,
+            )
 
         if has_extra_keys:
             assertion_update_input.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return assertion_update_input
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -164,4 +162,5 @@ class AssertionUpdateInput:
         return key in self.additional_properties
 
 
+AssertionUpdateInput.additional_properties = empty_dict_until_set(AssertionUpdateInput.additional_properties)  # type: ignore[assignment]
 from ..models.evidence_input import EvidenceInput

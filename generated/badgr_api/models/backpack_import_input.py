@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="BackpackImportInput")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -74,11 +75,17 @@ class BackpackImportInput:
         else:
             assertion = BackpackImportInputAssertion.from_dict(_assertion)
 
-        backpack_import_input = cls(
-            url,
-            image,
-            assertion,
-        )
+        if cls is BackpackImportInput:  # what attrs' __init__ would do, without its call overhead
+            backpack_import_input = _new_object(cls)
+            backpack_import_input.url = url
+            backpack_import_input.image = image
+            backpack_import_input.assertion = assertion
+        else:  # a subclass may bring fields or an __init__ of its own
+            backpack_import_input = cls(
+                url,
+                image,
+                assertion,
+            )
 
         return backpack_import_input
 

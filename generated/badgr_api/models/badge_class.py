@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 if TYPE_CHECKING:
     from ..models.alignment import Alignment
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="BadgeClass")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -476,52 +477,73 @@ class BadgeClass:
             except (TypeError, ValueError, AttributeError, KeyError):
                 preferences = cast(BadgeClassPreferences | None | Unset, _preferences)
 
-        badge_class = cls(
-            entity_type,
-            entity_id,
-            issuer,
-            name,
-            id,
-            open_badge_id,
-            source_url,
-            original_json,
-            created_at,
-            created_by,
-            issuer_open_badge_id,
-            image,
-            image_alt_text,
-            description,
-            achievement_type,
-            criteria_url,
-            criteria_narrative,
-            alignments,
-            tags,
-            expires,
-            extensions,
-            source,
-            image_path,
-            archived,
-            archived_date,
-            archival_note,
-            ob_3_properties,
-            preferences,
-        )
+        if cls is BadgeClass:  # what attrs' __init__ would do, without its call overhead
+            badge_class = _new_object(cls)
+            badge_class.entity_type = entity_type
+            badge_class.entity_id = entity_id
+            badge_class.issuer = issuer
+            badge_class.name = name
+            badge_class.id = id
+            badge_class.open_badge_id = open_badge_id
+            badge_class.source_url = source_url
+            badge_class.original_json = original_json
+            badge_class.created_at = created_at
+            badge_class.created_by = created_by
+            badge_class.issuer_open_badge_id = issuer_open_badge_id
+            badge_class.image = image
+            badge_class.image_alt_text = image_alt_text
+            badge_class.description = description
+            badge_class.achievement_type = achievement_type
+            badge_class.criteria_url = criteria_url
+            badge_class.criteria_narrative = criteria_narrative
+            badge_class.alignments = alignments
+            badge_class.tags = tags
+            badge_class.expires = expires
+            badge_class.extensions = extensions
+            badge_class.source = source
+            badge_class.image_path = image_path
+            badge_class.archived = archived
+            badge_class.archived_date = archived_date
+            badge_class.archival_note = archival_note
+            badge_class.ob_3_properties = ob_3_properties
+            badge_class.preferences = preferences
+        else:  # a subclass may bring fields or an __init__ of its own
+            badge_class = cls(
+                entity_type,
+                entity_id,
+                issuer,
+                name,
+                id,
+                open_badge_id,
+                source_url,
+                original_json,
+                created_at,
+                created_by,
+                issuer_open_badge_id,
+                image,
+                image_alt_text,
+                description,
+                achievement_type,
+                criteria_url,
+                criteria_narrative,
+                alignments,
+                tags,
+                expires,
+                extensions,
+                source,
+                image_path,
+                archived,
+                archived_date,
+                archival_note,
+                ob_3_properties,
+                preferences,
+            )
 
         if has_extra_keys:
             badge_class.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return badge_class
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -540,6 +562,7 @@ class BadgeClass:
         return key in self.additional_properties
 
 
+BadgeClass.additional_properties = empty_dict_until_set(BadgeClass.additional_properties)  # type: ignore[assignment]
 from ..models.alignment import Alignment
 from ..models.badge_class_preferences import BadgeClassPreferences
 from ..models.empty_expiration import EmptyExpiration

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 if TYPE_CHECKING:
     from ..models.badge_class import BadgeClass
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="BadgeClassChangesEnvelope")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -202,35 +203,39 @@ class BadgeClassChangesEnvelope:
         else:
             warnings = Warnings.from_dict(_warnings)
 
-        badge_class_changes_envelope = cls(
-            status,
-            result,
-            pagination,
-            timestamp,
-            validation_errors,
-            non_field_errors,
-            field_errors,
-            error_code,
-            warnings,
-            latest_terms_version,
-            latest_terms_description,
-        )
+        if cls is BadgeClassChangesEnvelope:  # what attrs' __init__ would do, without its call overhead
+            badge_class_changes_envelope = _new_object(cls)
+            badge_class_changes_envelope.status = status
+            badge_class_changes_envelope.result = result
+            badge_class_changes_envelope.pagination = pagination
+            badge_class_changes_envelope.timestamp = timestamp
+            badge_class_changes_envelope.validation_errors = validation_errors
+            badge_class_changes_envelope.non_field_errors = non_field_errors
+            badge_class_changes_envelope.field_errors = field_errors
+            badge_class_changes_envelope.error_code = error_code
+            badge_class_changes_envelope.warnings = warnings
+            badge_class_changes_envelope.latest_terms_version = latest_terms_version
+            badge_class_changes_envelope.latest_terms_description = latest_terms_description
+        else:  # a subclass may bring fields or an __init__ of its own
+            badge_class_changes_envelope = cls(
+                status,
+                result,
+                pagination,
+                timestamp,
+                validation_errors,
+                non_field_errors,
+                field_errors,
+                error_code,
+                warnings,
+                latest_terms_version,
+                latest_terms_description,
+            )
 
         if has_extra_keys:
             badge_class_changes_envelope.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return badge_class_changes_envelope
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -249,6 +254,7 @@ class BadgeClassChangesEnvelope:
         return key in self.additional_properties
 
 
+BadgeClassChangesEnvelope.additional_properties = empty_dict_until_set(BadgeClassChangesEnvelope.additional_properties)  # type: ignore[assignment]
 from ..models.badge_class import BadgeClass
 from ..models.changes_pagination import ChangesPagination
 from ..models.status import Status

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 if TYPE_CHECKING:
     from ..models.alignment_input import AlignmentInput
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="BadgeClassCreateInput")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -246,38 +247,45 @@ class BadgeClassCreateInput:
         else:
             preferences = BadgeClassPreferences.from_dict(_preferences)
 
-        badge_class_create_input = cls(
-            name,
-            image,
-            description,
-            issuer,
-            image_alt_text,
-            achievement_type,
-            criteria_url,
-            criteria_narrative,
-            tags,
-            alignments,
-            expires,
-            extensions,
-            ob_3_properties,
-            preferences,
-        )
+        if cls is BadgeClassCreateInput:  # what attrs' __init__ would do, without its call overhead
+            badge_class_create_input = _new_object(cls)
+            badge_class_create_input.name = name
+            badge_class_create_input.image = image
+            badge_class_create_input.description = description
+            badge_class_create_input.issuer = issuer
+            badge_class_create_input.image_alt_text = image_alt_text
+            badge_class_create_input.achievement_type = achievement_type
+            badge_class_create_input.criteria_url = criteria_url
+            badge_class_create_input.criteria_narrative = criteria_narrative
+            badge_class_create_input.tags = tags
+            badge_class_create_input.alignments = alignments
+            badge_class_create_input.expires = expires
+            badge_class_create_input.extensions = extensions
+            badge_class_create_input.ob_3_properties = ob_3_properties
+            badge_class_create_input.preferences = preferences
+        else:  # a subclass may bring fields or an __init__ of its own
+            badge_class_create_input = cls(
+                name,
+                image,
+                description,
+                issuer,
+                image_alt_text,
+                achievement_type,
+                criteria_url,
+                criteria_narrative,
+                tags,
+                alignments,
+                expires,
+                extensions,
+                ob_3_properties,
+                preferences,
+            )
 
         if has_extra_keys:
             badge_class_create_input.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return badge_class_create_input
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -296,6 +304,7 @@ class BadgeClassCreateInput:
         return key in self.additional_properties
 
 
+BadgeClassCreateInput.additional_properties = empty_dict_until_set(BadgeClassCreateInput.additional_properties)  # type: ignore[assignment]
 from ..models.alignment_input import AlignmentInput
 from ..models.badge_class_preferences import BadgeClassPreferences
 from ..models.expiration import Expiration

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 if TYPE_CHECKING:
     from ..models.custom_property_value import CustomPropertyValue
 
 
 T = TypeVar("T", bound="BadgeClassPreferences")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -104,28 +105,25 @@ class BadgeClassPreferences:
 
         enabled_print_cert_template_ids = cast(list[str], _enabled_print_cert_template_ids)
 
-        badge_class_preferences = cls(
-            include_on_public_pages,
-            custom_property_values,
-            enabled_print_cert_template_ids,
-            default_print_cert_template_id,
-        )
+        if cls is BadgeClassPreferences:  # what attrs' __init__ would do, without its call overhead
+            badge_class_preferences = _new_object(cls)
+            badge_class_preferences.include_on_public_pages = include_on_public_pages
+            badge_class_preferences.custom_property_values = custom_property_values
+            badge_class_preferences.enabled_print_cert_template_ids = enabled_print_cert_template_ids
+            badge_class_preferences.default_print_cert_template_id = default_print_cert_template_id
+        else:  # a subclass may bring fields or an __init__ of its own
+            badge_class_preferences = cls(
+                include_on_public_pages,
+                custom_property_values,
+                enabled_print_cert_template_ids,
+                default_print_cert_template_id,
+            )
 
         if has_extra_keys:
             badge_class_preferences.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return badge_class_preferences
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -144,4 +142,5 @@ class BadgeClassPreferences:
         return key in self.additional_properties
 
 
+BadgeClassPreferences.additional_properties = empty_dict_until_set(BadgeClassPreferences.additional_properties)  # type: ignore[assignment]
 from ..models.custom_property_value import CustomPropertyValue

@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="BadgeRef")
+_new_object = object.__new__
 _FIELD_NAMES = frozenset(("badgeUrl",))
 
 
@@ -40,23 +41,17 @@ class BadgeRef:
         else:
             has_extra_keys = len(src_dict) > 1
 
-        badge_ref = cls(
-            badge_url,
-        )
+        if cls is BadgeRef:  # what attrs' __init__ would do, without its call overhead
+            badge_ref = _new_object(cls)
+            badge_ref.badge_url = badge_url
+        else:  # a subclass may bring fields or an __init__ of its own
+            badge_ref = cls(
+                badge_url,
+            )
 
         if has_extra_keys:
             badge_ref.additional_properties = {key: value for key, value in src_dict.items() if key not in _FIELD_NAMES}
         return badge_ref
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -73,3 +68,6 @@ class BadgeRef:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+BadgeRef.additional_properties = empty_dict_until_set(BadgeRef.additional_properties)  # type: ignore[assignment]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 if TYPE_CHECKING:
     from ..models.user_email import UserEmail
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="BadgeUser")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -217,38 +218,45 @@ class BadgeUser:
         else:
             recipient = UserRecipient.from_dict(_recipient)
 
-        badge_user = cls(
-            entity_type,
-            entity_id,
-            id,
-            first_name,
-            last_name,
-            emails,
-            url,
-            telephone,
-            badgr_domain,
-            agreed_terms_version,
-            has_agreed_to_latest_terms_version,
-            marketing_opt_in,
-            has_password_set,
-            recipient,
-        )
+        if cls is BadgeUser:  # what attrs' __init__ would do, without its call overhead
+            badge_user = _new_object(cls)
+            badge_user.entity_type = entity_type
+            badge_user.entity_id = entity_id
+            badge_user.id = id
+            badge_user.first_name = first_name
+            badge_user.last_name = last_name
+            badge_user.emails = emails
+            badge_user.url = url
+            badge_user.telephone = telephone
+            badge_user.badgr_domain = badgr_domain
+            badge_user.agreed_terms_version = agreed_terms_version
+            badge_user.has_agreed_to_latest_terms_version = has_agreed_to_latest_terms_version
+            badge_user.marketing_opt_in = marketing_opt_in
+            badge_user.has_password_set = has_password_set
+            badge_user.recipient = recipient
+        else:  # a subclass may bring fields or an __init__ of its own
+            badge_user = cls(
+                entity_type,
+                entity_id,
+                id,
+                first_name,
+                last_name,
+                emails,
+                url,
+                telephone,
+                badgr_domain,
+                agreed_terms_version,
+                has_agreed_to_latest_terms_version,
+                marketing_opt_in,
+                has_password_set,
+                recipient,
+            )
 
         if has_extra_keys:
             badge_user.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return badge_user
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -267,5 +275,6 @@ class BadgeUser:
         return key in self.additional_properties
 
 
+BadgeUser.additional_properties = empty_dict_until_set(BadgeUser.additional_properties)  # type: ignore[assignment]
 from ..models.user_email import UserEmail
 from ..models.user_recipient import UserRecipient

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 if TYPE_CHECKING:
     from ..models.batch_award_item import BatchAwardItem
 
 
 T = TypeVar("T", bound="BatchAwardInput")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -79,26 +80,21 @@ class BatchAwardInput:
 
             assertions.append(assertions_item)
 
-        batch_award_input = cls(
-            assertions,
-            create_notification,
-        )
+        if cls is BatchAwardInput:  # what attrs' __init__ would do, without its call overhead
+            batch_award_input = _new_object(cls)
+            batch_award_input.assertions = assertions
+            batch_award_input.create_notification = create_notification
+        else:  # a subclass may bring fields or an __init__ of its own
+            batch_award_input = cls(
+                assertions,
+                create_notification,
+            )
 
         if has_extra_keys:
             batch_award_input.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return batch_award_input
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -117,4 +113,5 @@ class BatchAwardInput:
         return key in self.additional_properties
 
 
+BatchAwardInput.additional_properties = empty_dict_until_set(BatchAwardInput.additional_properties)  # type: ignore[assignment]
 from ..models.batch_award_item import BatchAwardItem

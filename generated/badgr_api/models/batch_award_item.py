@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 if TYPE_CHECKING:
     from ..models.evidence_input import EvidenceInput
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="BatchAwardItem")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -157,29 +158,27 @@ class BatchAwardItem:
             except (TypeError, ValueError, AttributeError, KeyError):
                 expires = cast(datetime.datetime | None | Unset, _expires)
 
-        batch_award_item = cls(
-            recipient,
-            issued_on,
-            narrative,
-            evidence,
-            expires,
-        )
+        if cls is BatchAwardItem:  # what attrs' __init__ would do, without its call overhead
+            batch_award_item = _new_object(cls)
+            batch_award_item.recipient = recipient
+            batch_award_item.issued_on = issued_on
+            batch_award_item.narrative = narrative
+            batch_award_item.evidence = evidence
+            batch_award_item.expires = expires
+        else:  # a subclass may bring fields or an __init__ of its own
+            batch_award_item = cls(
+                recipient,
+                issued_on,
+                narrative,
+                evidence,
+                expires,
+            )
 
         if has_extra_keys:
             batch_award_item.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return batch_award_item
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -198,5 +197,6 @@ class BatchAwardItem:
         return key in self.additional_properties
 
 
+BatchAwardItem.additional_properties = empty_dict_until_set(BatchAwardItem.additional_properties)  # type: ignore[assignment]
 from ..models.evidence_input import EvidenceInput
 from ..models.recipient_input import RecipientInput

@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="ChangesPagination")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -91,28 +92,25 @@ class ChangesPagination:
         else:
             has_extra_keys = len(src_dict) > 4
 
-        changes_pagination = cls(
-            has_next,
-            has_previous,
-            next_results,
-            previous_results,
-        )
+        if cls is ChangesPagination:  # what attrs' __init__ would do, without its call overhead
+            changes_pagination = _new_object(cls)
+            changes_pagination.has_next = has_next
+            changes_pagination.has_previous = has_previous
+            changes_pagination.next_results = next_results
+            changes_pagination.previous_results = previous_results
+        else:  # a subclass may bring fields or an __init__ of its own
+            changes_pagination = cls(
+                has_next,
+                has_previous,
+                next_results,
+                previous_results,
+            )
 
         if has_extra_keys:
             changes_pagination.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return changes_pagination
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -129,3 +127,6 @@ class ChangesPagination:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+ChangesPagination.additional_properties = empty_dict_until_set(ChangesPagination.additional_properties)  # type: ignore[assignment]

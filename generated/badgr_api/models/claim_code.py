@@ -3,14 +3,15 @@ from __future__ import annotations
 import datetime
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="ClaimCode")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -163,33 +164,35 @@ class ClaimCode:
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        claim_code = cls(
-            code,
-            badgeclass,
-            label,
-            limit,
-            claim_count,
-            expiration_date,
-            enabled,
-            archived,
-            created_at,
-        )
+        if cls is ClaimCode:  # what attrs' __init__ would do, without its call overhead
+            claim_code = _new_object(cls)
+            claim_code.code = code
+            claim_code.badgeclass = badgeclass
+            claim_code.label = label
+            claim_code.limit = limit
+            claim_code.claim_count = claim_count
+            claim_code.expiration_date = expiration_date
+            claim_code.enabled = enabled
+            claim_code.archived = archived
+            claim_code.created_at = created_at
+        else:  # a subclass may bring fields or an __init__ of its own
+            claim_code = cls(
+                code,
+                badgeclass,
+                label,
+                limit,
+                claim_count,
+                expiration_date,
+                enabled,
+                archived,
+                created_at,
+            )
 
         if has_extra_keys:
             claim_code.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return claim_code
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -206,3 +209,6 @@ class ClaimCode:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+ClaimCode.additional_properties = empty_dict_until_set(ClaimCode.additional_properties)  # type: ignore[assignment]

@@ -3,14 +3,15 @@ from __future__ import annotations
 import datetime
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="ClaimCodeInput")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -80,27 +81,23 @@ class ClaimCodeInput:
         else:
             expiration_date = datetime.datetime.fromisoformat(_expiration_date)
 
-        claim_code_input = cls(
-            label,
-            limit,
-            expiration_date,
-        )
+        if cls is ClaimCodeInput:  # what attrs' __init__ would do, without its call overhead
+            claim_code_input = _new_object(cls)
+            claim_code_input.label = label
+            claim_code_input.limit = limit
+            claim_code_input.expiration_date = expiration_date
+        else:  # a subclass may bring fields or an __init__ of its own
+            claim_code_input = cls(
+                label,
+                limit,
+                expiration_date,
+            )
 
         if has_extra_keys:
             claim_code_input.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return claim_code_input
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -117,3 +114,6 @@ class ClaimCodeInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+ClaimCodeInput.additional_properties = empty_dict_until_set(ClaimCodeInput.additional_properties)  # type: ignore[assignment]

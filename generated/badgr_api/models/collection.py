@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="Collection")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -168,35 +169,39 @@ class Collection:
 
         credentials = cast(list[str], _credentials)
 
-        collection = cls(
-            entity_id,
-            name,
-            id,
-            entity_type,
-            description,
-            share_url,
-            share_hash,
-            published,
-            owner,
-            assertions,
-            credentials,
-        )
+        if cls is Collection:  # what attrs' __init__ would do, without its call overhead
+            collection = _new_object(cls)
+            collection.entity_id = entity_id
+            collection.name = name
+            collection.id = id
+            collection.entity_type = entity_type
+            collection.description = description
+            collection.share_url = share_url
+            collection.share_hash = share_hash
+            collection.published = published
+            collection.owner = owner
+            collection.assertions = assertions
+            collection.credentials = credentials
+        else:  # a subclass may bring fields or an __init__ of its own
+            collection = cls(
+                entity_id,
+                name,
+                id,
+                entity_type,
+                description,
+                share_url,
+                share_hash,
+                published,
+                owner,
+                assertions,
+                credentials,
+            )
 
         if has_extra_keys:
             collection.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return collection
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -213,3 +218,6 @@ class Collection:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+Collection.additional_properties = empty_dict_until_set(Collection.additional_properties)  # type: ignore[assignment]

@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="CollectionInput")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -97,29 +98,27 @@ class CollectionInput:
 
         credentials = cast(list[str], _credentials)
 
-        collection_input = cls(
-            name,
-            published,
-            description,
-            assertions,
-            credentials,
-        )
+        if cls is CollectionInput:  # what attrs' __init__ would do, without its call overhead
+            collection_input = _new_object(cls)
+            collection_input.name = name
+            collection_input.published = published
+            collection_input.description = description
+            collection_input.assertions = assertions
+            collection_input.credentials = credentials
+        else:  # a subclass may bring fields or an __init__ of its own
+            collection_input = cls(
+                name,
+                published,
+                description,
+                assertions,
+                credentials,
+            )
 
         if has_extra_keys:
             collection_input.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return collection_input
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -136,3 +135,6 @@ class CollectionInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+CollectionInput.additional_properties = empty_dict_until_set(CollectionInput.additional_properties)  # type: ignore[assignment]

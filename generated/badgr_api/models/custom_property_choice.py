@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="CustomPropertyChoice")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -61,26 +62,21 @@ class CustomPropertyChoice:
         else:
             has_extra_keys = len(src_dict) > 2
 
-        custom_property_choice = cls(
-            id,
-            label,
-        )
+        if cls is CustomPropertyChoice:  # what attrs' __init__ would do, without its call overhead
+            custom_property_choice = _new_object(cls)
+            custom_property_choice.id = id
+            custom_property_choice.label = label
+        else:  # a subclass may bring fields or an __init__ of its own
+            custom_property_choice = cls(
+                id,
+                label,
+            )
 
         if has_extra_keys:
             custom_property_choice.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return custom_property_choice
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -97,3 +93,6 @@ class CustomPropertyChoice:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+CustomPropertyChoice.additional_properties = empty_dict_until_set(CustomPropertyChoice.additional_properties)  # type: ignore[assignment]

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 if TYPE_CHECKING:
     from ..models.custom_property_choice import CustomPropertyChoice
 
 
 T = TypeVar("T", bound="CustomPropertyDefinition")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -138,32 +139,33 @@ class CustomPropertyDefinition:
 
                 choice_values.append(choice_values_item)
 
-        custom_property_definition = cls(
-            property_type,
-            target_entity_type,
-            property_id,
-            label,
-            sub_label,
-            public,
-            required,
-            choice_values,
-        )
+        if cls is CustomPropertyDefinition:  # what attrs' __init__ would do, without its call overhead
+            custom_property_definition = _new_object(cls)
+            custom_property_definition.property_type = property_type
+            custom_property_definition.target_entity_type = target_entity_type
+            custom_property_definition.property_id = property_id
+            custom_property_definition.label = label
+            custom_property_definition.sub_label = sub_label
+            custom_property_definition.public = public
+            custom_property_definition.required = required
+            custom_property_definition.choice_values = choice_values
+        else:  # a subclass may bring fields or an __init__ of its own
+            custom_property_definition = cls(
+                property_type,
+                target_entity_type,
+                property_id,
+                label,
+                sub_label,
+                public,
+                required,
+                choice_values,
+            )
 
         if has_extra_keys:
             custom_property_definition.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return custom_property_definition
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -182,4 +184,5 @@ class CustomPropertyDefinition:
         return key in self.additional_properties
 
 
+CustomPropertyDefinition.additional_properties = empty_dict_until_set(CustomPropertyDefinition.additional_properties)  # type: ignore[assignment]
 from ..models.custom_property_choice import CustomPropertyChoice

@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="CustomPropertyValue")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -100,29 +101,27 @@ class CustomPropertyValue:
 
         array_value = cast(list[str], _array_value)
 
-        custom_property_value = cls(
-            property_id,
-            string_value,
-            double_value,
-            array_value,
-            public,
-        )
+        if cls is CustomPropertyValue:  # what attrs' __init__ would do, without its call overhead
+            custom_property_value = _new_object(cls)
+            custom_property_value.property_id = property_id
+            custom_property_value.string_value = string_value
+            custom_property_value.double_value = double_value
+            custom_property_value.array_value = array_value
+            custom_property_value.public = public
+        else:  # a subclass may bring fields or an __init__ of its own
+            custom_property_value = cls(
+                property_id,
+                string_value,
+                double_value,
+                array_value,
+                public,
+            )
 
         if has_extra_keys:
             custom_property_value.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return custom_property_value
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -139,3 +138,6 @@ class CustomPropertyValue:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+CustomPropertyValue.additional_properties = empty_dict_until_set(CustomPropertyValue.additional_properties)  # type: ignore[assignment]

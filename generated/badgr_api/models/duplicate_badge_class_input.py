@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import empty_dict_until_set
+
 T = TypeVar("T", bound="DuplicateBadgeClassInput")
+_new_object = object.__new__
 _FIELD_NAMES = frozenset(("newName",))
 
 
@@ -40,25 +43,19 @@ class DuplicateBadgeClassInput:
         else:
             has_extra_keys = len(src_dict) > 1
 
-        duplicate_badge_class_input = cls(
-            new_name,
-        )
+        if cls is DuplicateBadgeClassInput:  # what attrs' __init__ would do, without its call overhead
+            duplicate_badge_class_input = _new_object(cls)
+            duplicate_badge_class_input.new_name = new_name
+        else:  # a subclass may bring fields or an __init__ of its own
+            duplicate_badge_class_input = cls(
+                new_name,
+            )
 
         if has_extra_keys:
             duplicate_badge_class_input.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return duplicate_badge_class_input
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -75,3 +72,6 @@ class DuplicateBadgeClassInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+DuplicateBadgeClassInput.additional_properties = empty_dict_until_set(DuplicateBadgeClassInput.additional_properties)  # type: ignore[assignment]

@@ -2,12 +2,15 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import empty_dict_until_set
+
 T = TypeVar("T", bound="EmptyExpiration")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -62,26 +65,21 @@ class EmptyExpiration:
         else:
             has_extra_keys = len(src_dict) > 2
 
-        empty_expiration = cls(
-            amount,
-            duration,
-        )
+        if cls is EmptyExpiration:  # what attrs' __init__ would do, without its call overhead
+            empty_expiration = _new_object(cls)
+            empty_expiration.amount = amount
+            empty_expiration.duration = duration
+        else:  # a subclass may bring fields or an __init__ of its own
+            empty_expiration = cls(
+                amount,
+                duration,
+            )
 
         if has_extra_keys:
             empty_expiration.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return empty_expiration
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -98,3 +96,6 @@ class EmptyExpiration:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+EmptyExpiration.additional_properties = empty_dict_until_set(EmptyExpiration.additional_properties)  # type: ignore[assignment]

@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="EvidenceInput")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -99,30 +100,29 @@ class EvidenceInput:
         else:
             has_extra_keys = len(src_dict) > 6
 
-        evidence_input = cls(
-            url,
-            narrative,
-            name,
-            description,
-            genre,
-            audience,
-        )
+        if cls is EvidenceInput:  # what attrs' __init__ would do, without its call overhead
+            evidence_input = _new_object(cls)
+            evidence_input.url = url
+            evidence_input.narrative = narrative
+            evidence_input.name = name
+            evidence_input.description = description
+            evidence_input.genre = genre
+            evidence_input.audience = audience
+        else:  # a subclass may bring fields or an __init__ of its own
+            evidence_input = cls(
+                url,
+                narrative,
+                name,
+                description,
+                genre,
+                audience,
+            )
 
         if has_extra_keys:
             evidence_input.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return evidence_input
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -139,3 +139,6 @@ class EvidenceInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+EvidenceInput.additional_properties = empty_dict_until_set(EvidenceInput.additional_properties)  # type: ignore[assignment]

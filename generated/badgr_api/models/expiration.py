@@ -2,14 +2,16 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.expiration_duration import ExpirationDuration, check_expiration_duration
+from ..types import empty_dict_until_set
 
 T = TypeVar("T", bound="Expiration")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -66,26 +68,21 @@ class Expiration:
 
         duration = check_expiration_duration(_duration)
 
-        expiration = cls(
-            amount,
-            duration,
-        )
+        if cls is Expiration:  # what attrs' __init__ would do, without its call overhead
+            expiration = _new_object(cls)
+            expiration.amount = amount
+            expiration.duration = duration
+        else:  # a subclass may bring fields or an __init__ of its own
+            expiration = cls(
+                amount,
+                duration,
+            )
 
         if has_extra_keys:
             expiration.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return expiration
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -102,3 +99,6 @@ class Expiration:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+Expiration.additional_properties = empty_dict_until_set(Expiration.additional_properties)  # type: ignore[assignment]

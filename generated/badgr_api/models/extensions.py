@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import empty_dict_until_set
 
 T = TypeVar("T", bound="Extensions")
 
@@ -29,16 +31,6 @@ class Extensions:
         extensions.additional_properties = dict(src_dict)
         return extensions
 
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
-
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -54,3 +46,6 @@ class Extensions:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+Extensions.additional_properties = empty_dict_until_set(Extensions.additional_properties)  # type: ignore[assignment]

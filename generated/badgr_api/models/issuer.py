@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 if TYPE_CHECKING:
     from ..models.extensions import Extensions
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="Issuer")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -358,43 +359,57 @@ class Issuer:
             except (TypeError, ValueError, AttributeError, KeyError):
                 preferences = cast(IssuerPreferences | None | Unset, _preferences)
 
-        issuer = cls(
-            entity_type,
-            entity_id,
-            name,
-            id,
-            open_badge_id,
-            created_at,
-            image,
-            email,
-            description,
-            url,
-            staff,
-            badgr_domain,
-            created_by,
-            organization_id,
-            extensions,
-            source,
-            source_url,
-            image_path,
-            original_json,
-            badge_skill_linking_preferences,
-            preferences,
-        )
+        if cls is Issuer:  # what attrs' __init__ would do, without its call overhead
+            issuer = _new_object(cls)
+            issuer.entity_type = entity_type
+            issuer.entity_id = entity_id
+            issuer.name = name
+            issuer.id = id
+            issuer.open_badge_id = open_badge_id
+            issuer.created_at = created_at
+            issuer.image = image
+            issuer.email = email
+            issuer.description = description
+            issuer.url = url
+            issuer.staff = staff
+            issuer.badgr_domain = badgr_domain
+            issuer.created_by = created_by
+            issuer.organization_id = organization_id
+            issuer.extensions = extensions
+            issuer.source = source
+            issuer.source_url = source_url
+            issuer.image_path = image_path
+            issuer.original_json = original_json
+            issuer.badge_skill_linking_preferences = badge_skill_linking_preferences
+            issuer.preferences = preferences
+        else:  # a subclass may bring fields or an __init__ of its own
+            issuer = cls(
+                entity_type,
+                entity_id,
+                name,
+                id,
+                open_badge_id,
+                created_at,
+                image,
+                email,
+                description,
+                url,
+                staff,
+                badgr_domain,
+                created_by,
+                organization_id,
+                extensions,
+                source,
+                source_url,
+                image_path,
+                original_json,
+                badge_skill_linking_preferences,
+                preferences,
+            )
 
         if has_extra_keys:
             issuer.additional_properties = {key: value for key, value in src_dict.items() if key not in _FIELD_NAMES}
         return issuer
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -413,6 +428,7 @@ class Issuer:
         return key in self.additional_properties
 
 
+Issuer.additional_properties = empty_dict_until_set(Issuer.additional_properties)  # type: ignore[assignment]
 from ..models.extensions import Extensions
 from ..models.issuer_preferences import IssuerPreferences
 from ..models.issuer_staff import IssuerStaff

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 if TYPE_CHECKING:
     from ..models.staff_ref_input import StaffRefInput
 
 
 T = TypeVar("T", bound="IssuerInput")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -178,35 +179,39 @@ class IssuerInput:
 
                 staff.append(staff_item)
 
-        issuer_input = cls(
-            name,
-            email,
-            url,
-            source_url,
-            original_json,
-            image,
-            description,
-            badgr_domain,
-            created_by,
-            organization_id,
-            staff,
-        )
+        if cls is IssuerInput:  # what attrs' __init__ would do, without its call overhead
+            issuer_input = _new_object(cls)
+            issuer_input.name = name
+            issuer_input.email = email
+            issuer_input.url = url
+            issuer_input.source_url = source_url
+            issuer_input.original_json = original_json
+            issuer_input.image = image
+            issuer_input.description = description
+            issuer_input.badgr_domain = badgr_domain
+            issuer_input.created_by = created_by
+            issuer_input.organization_id = organization_id
+            issuer_input.staff = staff
+        else:  # a subclass may bring fields or an __init__ of its own
+            issuer_input = cls(
+                name,
+                email,
+                url,
+                source_url,
+                original_json,
+                image,
+                description,
+                badgr_domain,
+                created_by,
+                organization_id,
+                staff,
+            )
 
         if has_extra_keys:
             issuer_input.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return issuer_input
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -225,4 +230,5 @@ class IssuerInput:
         return key in self.additional_properties
 
 
+IssuerInput.additional_properties = empty_dict_until_set(IssuerInput.additional_properties)  # type: ignore[assignment]
 from ..models.staff_ref_input import StaffRefInput

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 if TYPE_CHECKING:
     from ..models.custom_property_definition import CustomPropertyDefinition
 
 
 T = TypeVar("T", bound="IssuerPreferences")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -97,27 +98,23 @@ class IssuerPreferences:
 
         enabled_print_cert_template_ids = cast(list[str], _enabled_print_cert_template_ids)
 
-        issuer_preferences = cls(
-            custom_property_definitions,
-            default_print_cert_template_id,
-            enabled_print_cert_template_ids,
-        )
+        if cls is IssuerPreferences:  # what attrs' __init__ would do, without its call overhead
+            issuer_preferences = _new_object(cls)
+            issuer_preferences.custom_property_definitions = custom_property_definitions
+            issuer_preferences.default_print_cert_template_id = default_print_cert_template_id
+            issuer_preferences.enabled_print_cert_template_ids = enabled_print_cert_template_ids
+        else:  # a subclass may bring fields or an __init__ of its own
+            issuer_preferences = cls(
+                custom_property_definitions,
+                default_print_cert_template_id,
+                enabled_print_cert_template_ids,
+            )
 
         if has_extra_keys:
             issuer_preferences.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return issuer_preferences
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -136,4 +133,5 @@ class IssuerPreferences:
         return key in self.additional_properties
 
 
+IssuerPreferences.additional_properties = empty_dict_until_set(IssuerPreferences.additional_properties)  # type: ignore[assignment]
 from ..models.custom_property_definition import CustomPropertyDefinition

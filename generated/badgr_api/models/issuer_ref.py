@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="IssuerRef")
+_new_object = object.__new__
 _FIELD_NAMES = frozenset(("issuerUrl",))
 
 
@@ -40,25 +41,19 @@ class IssuerRef:
         else:
             has_extra_keys = len(src_dict) > 1
 
-        issuer_ref = cls(
-            issuer_url,
-        )
+        if cls is IssuerRef:  # what attrs' __init__ would do, without its call overhead
+            issuer_ref = _new_object(cls)
+            issuer_ref.issuer_url = issuer_url
+        else:  # a subclass may bring fields or an __init__ of its own
+            issuer_ref = cls(
+                issuer_url,
+            )
 
         if has_extra_keys:
             issuer_ref.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return issuer_ref
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -75,3 +70,6 @@ class IssuerRef:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+IssuerRef.additional_properties = empty_dict_until_set(IssuerRef.additional_properties)  # type: ignore[assignment]

@@ -8,13 +8,14 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.staff_role import StaffRole, check_staff_role
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 if TYPE_CHECKING:
     from ..models.badge_user import BadgeUser
 
 
 T = TypeVar("T", bound="IssuerStaff")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -100,27 +101,23 @@ class IssuerStaff:
             except (TypeError, ValueError, AttributeError, KeyError):
                 user_profile = cast(BadgeUser | None | Unset, _user_profile)
 
-        issuer_staff = cls(
-            role,
-            user,
-            user_profile,
-        )
+        if cls is IssuerStaff:  # what attrs' __init__ would do, without its call overhead
+            issuer_staff = _new_object(cls)
+            issuer_staff.role = role
+            issuer_staff.user = user
+            issuer_staff.user_profile = user_profile
+        else:  # a subclass may bring fields or an __init__ of its own
+            issuer_staff = cls(
+                role,
+                user,
+                user_profile,
+            )
 
         if has_extra_keys:
             issuer_staff.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return issuer_staff
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -139,4 +136,5 @@ class IssuerStaff:
         return key in self.additional_properties
 
 
+IssuerStaff.additional_properties = empty_dict_until_set(IssuerStaff.additional_properties)  # type: ignore[assignment]
 from ..models.badge_user import BadgeUser

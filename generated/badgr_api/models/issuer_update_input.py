@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 if TYPE_CHECKING:
     from ..models.extensions import Extensions
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="IssuerUpdateInput")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -147,32 +148,33 @@ class IssuerUpdateInput:
         else:
             extensions = Extensions.from_dict(_extensions)
 
-        issuer_update_input = cls(
-            name,
-            email,
-            url,
-            description,
-            image,
-            badgr_domain,
-            staff,
-            extensions,
-        )
+        if cls is IssuerUpdateInput:  # what attrs' __init__ would do, without its call overhead
+            issuer_update_input = _new_object(cls)
+            issuer_update_input.name = name
+            issuer_update_input.email = email
+            issuer_update_input.url = url
+            issuer_update_input.description = description
+            issuer_update_input.image = image
+            issuer_update_input.badgr_domain = badgr_domain
+            issuer_update_input.staff = staff
+            issuer_update_input.extensions = extensions
+        else:  # a subclass may bring fields or an __init__ of its own
+            issuer_update_input = cls(
+                name,
+                email,
+                url,
+                description,
+                image,
+                badgr_domain,
+                staff,
+                extensions,
+            )
 
         if has_extra_keys:
             issuer_update_input.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return issuer_update_input
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -191,5 +193,6 @@ class IssuerUpdateInput:
         return key in self.additional_properties
 
 
+IssuerUpdateInput.additional_properties = empty_dict_until_set(IssuerUpdateInput.additional_properties)  # type: ignore[assignment]
 from ..models.extensions import Extensions
 from ..models.staff_ref_input import StaffRefInput

@@ -3,14 +3,15 @@ from __future__ import annotations
 import datetime
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="Ob3AwardProperties")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -128,28 +129,25 @@ class Ob3AwardProperties:
             except (TypeError, ValueError, AttributeError, KeyError):
                 activity_end = cast(datetime.datetime | None | Unset, _activity_end)
 
-        ob_3_award_properties = cls(
-            activity_start,
-            activity_end,
-            license_number,
-            role,
-        )
+        if cls is Ob3AwardProperties:  # what attrs' __init__ would do, without its call overhead
+            ob_3_award_properties = _new_object(cls)
+            ob_3_award_properties.activity_start = activity_start
+            ob_3_award_properties.activity_end = activity_end
+            ob_3_award_properties.license_number = license_number
+            ob_3_award_properties.role = role
+        else:  # a subclass may bring fields or an __init__ of its own
+            ob_3_award_properties = cls(
+                activity_start,
+                activity_end,
+                license_number,
+                role,
+            )
 
         if has_extra_keys:
             ob_3_award_properties.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return ob_3_award_properties
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -166,3 +164,6 @@ class Ob3AwardProperties:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+Ob3AwardProperties.additional_properties = empty_dict_until_set(Ob3AwardProperties.additional_properties)  # type: ignore[assignment]

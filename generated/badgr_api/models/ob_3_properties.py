@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="Ob3Properties")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -97,28 +98,25 @@ class Ob3Properties:
         else:
             has_extra_keys = len(src_dict) > 4
 
-        ob_3_properties = cls(
-            credit_hours,
-            field_of_study,
-            human_code,
-            specialization,
-        )
+        if cls is Ob3Properties:  # what attrs' __init__ would do, without its call overhead
+            ob_3_properties = _new_object(cls)
+            ob_3_properties.credit_hours = credit_hours
+            ob_3_properties.field_of_study = field_of_study
+            ob_3_properties.human_code = human_code
+            ob_3_properties.specialization = specialization
+        else:  # a subclass may bring fields or an __init__ of its own
+            ob_3_properties = cls(
+                credit_hours,
+                field_of_study,
+                human_code,
+                specialization,
+            )
 
         if has_extra_keys:
             ob_3_properties.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return ob_3_properties
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -135,3 +133,6 @@ class Ob3Properties:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+Ob3Properties.additional_properties = empty_dict_until_set(Ob3Properties.additional_properties)  # type: ignore[assignment]

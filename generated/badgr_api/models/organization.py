@@ -3,14 +3,15 @@ from __future__ import annotations
 import datetime
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="Organization")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -137,32 +138,33 @@ class Organization:
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        organization = cls(
-            id,
-            name,
-            entity_type,
-            entity_id,
-            description,
-            url,
-            badgr_domain,
-            created_at,
-        )
+        if cls is Organization:  # what attrs' __init__ would do, without its call overhead
+            organization = _new_object(cls)
+            organization.id = id
+            organization.name = name
+            organization.entity_type = entity_type
+            organization.entity_id = entity_id
+            organization.description = description
+            organization.url = url
+            organization.badgr_domain = badgr_domain
+            organization.created_at = created_at
+        else:  # a subclass may bring fields or an __init__ of its own
+            organization = cls(
+                id,
+                name,
+                entity_type,
+                entity_id,
+                description,
+                url,
+                badgr_domain,
+                created_at,
+            )
 
         if has_extra_keys:
             organization.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return organization
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -179,3 +181,6 @@ class Organization:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+Organization.additional_properties = empty_dict_until_set(Organization.additional_properties)  # type: ignore[assignment]

@@ -3,14 +3,15 @@ from __future__ import annotations
 import datetime
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="Pathway")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -116,28 +117,27 @@ class Pathway:
         else:
             updated_at = datetime.datetime.fromisoformat(_updated_at)
 
-        pathway = cls(
-            id,
-            issuer_id,
-            name,
-            description,
-            version,
-            updated_at,
-        )
+        if cls is Pathway:  # what attrs' __init__ would do, without its call overhead
+            pathway = _new_object(cls)
+            pathway.id = id
+            pathway.issuer_id = issuer_id
+            pathway.name = name
+            pathway.description = description
+            pathway.version = version
+            pathway.updated_at = updated_at
+        else:  # a subclass may bring fields or an __init__ of its own
+            pathway = cls(
+                id,
+                issuer_id,
+                name,
+                description,
+                version,
+                updated_at,
+            )
 
         if has_extra_keys:
             pathway.additional_properties = {key: value for key, value in src_dict.items() if key not in _FIELD_NAMES}
         return pathway
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -154,3 +154,6 @@ class Pathway:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+Pathway.additional_properties = empty_dict_until_set(Pathway.additional_properties)  # type: ignore[assignment]

@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="RevocationResult")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -121,30 +122,29 @@ class RevocationResult:
         else:
             has_extra_keys = len(src_dict) > 6
 
-        revocation_result = cls(
-            revoked,
-            id,
-            entity_id,
-            revocation_reason,
-            reason,
-            code,
-        )
+        if cls is RevocationResult:  # what attrs' __init__ would do, without its call overhead
+            revocation_result = _new_object(cls)
+            revocation_result.revoked = revoked
+            revocation_result.id = id
+            revocation_result.entity_id = entity_id
+            revocation_result.revocation_reason = revocation_reason
+            revocation_result.reason = reason
+            revocation_result.code = code
+        else:  # a subclass may bring fields or an __init__ of its own
+            revocation_result = cls(
+                revoked,
+                id,
+                entity_id,
+                revocation_reason,
+                reason,
+                code,
+            )
 
         if has_extra_keys:
             revocation_result.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return revocation_result
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -161,3 +161,6 @@ class RevocationResult:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+RevocationResult.additional_properties = empty_dict_until_set(RevocationResult.additional_properties)  # type: ignore[assignment]

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import empty_dict_until_set
+
 T = TypeVar("T", bound="RevokeInput")
+_new_object = object.__new__
 _FIELD_NAMES = frozenset(("revocation_reason",))
 
 
@@ -41,25 +44,19 @@ class RevokeInput:
         else:
             has_extra_keys = len(src_dict) > 1
 
-        revoke_input = cls(
-            revocation_reason,
-        )
+        if cls is RevokeInput:  # what attrs' __init__ would do, without its call overhead
+            revoke_input = _new_object(cls)
+            revoke_input.revocation_reason = revocation_reason
+        else:  # a subclass may bring fields or an __init__ of its own
+            revoke_input = cls(
+                revocation_reason,
+            )
 
         if has_extra_keys:
             revoke_input.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return revoke_input
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -76,3 +73,6 @@ class RevokeInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+RevokeInput.additional_properties = empty_dict_until_set(RevokeInput.additional_properties)  # type: ignore[assignment]

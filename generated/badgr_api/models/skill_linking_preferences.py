@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="SkillLinkingPreferences")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -83,27 +84,23 @@ class SkillLinkingPreferences:
         else:
             has_extra_keys = len(src_dict) > 3
 
-        skill_linking_preferences = cls(
-            type_,
-            server_uri,
-            indeed_region,
-        )
+        if cls is SkillLinkingPreferences:  # what attrs' __init__ would do, without its call overhead
+            skill_linking_preferences = _new_object(cls)
+            skill_linking_preferences.type_ = type_
+            skill_linking_preferences.server_uri = server_uri
+            skill_linking_preferences.indeed_region = indeed_region
+        else:  # a subclass may bring fields or an __init__ of its own
+            skill_linking_preferences = cls(
+                type_,
+                server_uri,
+                indeed_region,
+            )
 
         if has_extra_keys:
             skill_linking_preferences.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return skill_linking_preferences
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -120,3 +117,6 @@ class SkillLinkingPreferences:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+SkillLinkingPreferences.additional_properties = empty_dict_until_set(SkillLinkingPreferences.additional_properties)  # type: ignore[assignment]

@@ -2,14 +2,16 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.staff_role import StaffRole, check_staff_role
+from ..types import empty_dict_until_set
 
 T = TypeVar("T", bound="StaffInput")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -67,26 +69,21 @@ class StaffInput:
 
         role = check_staff_role(_role)
 
-        staff_input = cls(
-            email,
-            role,
-        )
+        if cls is StaffInput:  # what attrs' __init__ would do, without its call overhead
+            staff_input = _new_object(cls)
+            staff_input.email = email
+            staff_input.role = role
+        else:  # a subclass may bring fields or an __init__ of its own
+            staff_input = cls(
+                email,
+                role,
+            )
 
         if has_extra_keys:
             staff_input.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return staff_input
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -103,3 +100,6 @@ class StaffInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+StaffInput.additional_properties = empty_dict_until_set(StaffInput.additional_properties)  # type: ignore[assignment]

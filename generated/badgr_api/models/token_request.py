@@ -2,15 +2,16 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.token_request_grant_type import TokenRequestGrantType, check_token_request_grant_type
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="TokenRequest")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -134,33 +135,35 @@ class TokenRequest:
         else:
             grant_type = check_token_request_grant_type(_grant_type)
 
-        token_request = cls(
-            grant_type,
-            username,
-            password,
-            client_id,
-            client_secret,
-            scope,
-            refresh_token,
-            code,
-            redirect_uri,
-        )
+        if cls is TokenRequest:  # what attrs' __init__ would do, without its call overhead
+            token_request = _new_object(cls)
+            token_request.grant_type = grant_type
+            token_request.username = username
+            token_request.password = password
+            token_request.client_id = client_id
+            token_request.client_secret = client_secret
+            token_request.scope = scope
+            token_request.refresh_token = refresh_token
+            token_request.code = code
+            token_request.redirect_uri = redirect_uri
+        else:  # a subclass may bring fields or an __init__ of its own
+            token_request = cls(
+                grant_type,
+                username,
+                password,
+                client_id,
+                client_secret,
+                scope,
+                refresh_token,
+                code,
+                redirect_uri,
+            )
 
         if has_extra_keys:
             token_request.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return token_request
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -177,3 +180,6 @@ class TokenRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+TokenRequest.additional_properties = empty_dict_until_set(TokenRequest.additional_properties)  # type: ignore[assignment]

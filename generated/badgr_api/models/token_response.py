@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="TokenResponse")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -90,29 +91,27 @@ class TokenResponse:
         else:
             has_extra_keys = len(src_dict) > 5
 
-        token_response = cls(
-            access_token,
-            token_type,
-            expires_in,
-            refresh_token,
-            scope,
-        )
+        if cls is TokenResponse:  # what attrs' __init__ would do, without its call overhead
+            token_response = _new_object(cls)
+            token_response.access_token = access_token
+            token_response.token_type = token_type
+            token_response.expires_in = expires_in
+            token_response.refresh_token = refresh_token
+            token_response.scope = scope
+        else:  # a subclass may bring fields or an __init__ of its own
+            token_response = cls(
+                access_token,
+                token_type,
+                expires_in,
+                refresh_token,
+                scope,
+            )
 
         if has_extra_keys:
             token_response.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return token_response
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -129,3 +128,6 @@ class TokenResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+TokenResponse.additional_properties = empty_dict_until_set(TokenResponse.additional_properties)  # type: ignore[assignment]

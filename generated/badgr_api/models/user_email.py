@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="UserEmail")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -85,28 +86,25 @@ class UserEmail:
 
         case_variants = cast(list[str], _case_variants)
 
-        user_email = cls(
-            email,
-            verified,
-            primary,
-            case_variants,
-        )
+        if cls is UserEmail:  # what attrs' __init__ would do, without its call overhead
+            user_email = _new_object(cls)
+            user_email.email = email
+            user_email.verified = verified
+            user_email.primary = primary
+            user_email.case_variants = case_variants
+        else:  # a subclass may bring fields or an __init__ of its own
+            user_email = cls(
+                email,
+                verified,
+                primary,
+                case_variants,
+            )
 
         if has_extra_keys:
             user_email.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return user_email
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -123,3 +121,6 @@ class UserEmail:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+UserEmail.additional_properties = empty_dict_until_set(UserEmail.additional_properties)  # type: ignore[assignment]

@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 T = TypeVar("T", bound="UserUpdateInput")
+_new_object = object.__new__
 
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
@@ -70,27 +71,23 @@ class UserUpdateInput:
         else:
             has_extra_keys = len(src_dict) > 3
 
-        user_update_input = cls(
-            first_name,
-            last_name,
-            marketing_opt_in,
-        )
+        if cls is UserUpdateInput:  # what attrs' __init__ would do, without its call overhead
+            user_update_input = _new_object(cls)
+            user_update_input.first_name = first_name
+            user_update_input.last_name = last_name
+            user_update_input.marketing_opt_in = marketing_opt_in
+        else:  # a subclass may bring fields or an __init__ of its own
+            user_update_input = cls(
+                first_name,
+                last_name,
+                marketing_opt_in,
+            )
 
         if has_extra_keys:
             user_update_input.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return user_update_input
-
-    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Only reached while additional_properties is unset: it starts as an empty dict."""
-            if name != "additional_properties":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            additional_properties: dict[str, Any] = {}
-            self.additional_properties = additional_properties
-            return additional_properties
 
     @property
     def additional_keys(self) -> list[str]:
@@ -107,3 +104,6 @@ class UserUpdateInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+UserUpdateInput.additional_properties = empty_dict_until_set(UserUpdateInput.additional_properties)  # type: ignore[assignment]
