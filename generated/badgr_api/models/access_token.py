@@ -101,22 +101,28 @@ class AccessToken:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                entity_id,
-                _application,
-                scope,
-                _expires,
-                _created,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 5
+            if complete:
+                (
+                    entity_id,
+                    _application,
+                    scope,
+                    _expires,
+                    _created,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             entity_id = src_dict["entityId"]
             _application = src_dict.get("application", UNSET)
             scope = src_dict.get("scope", UNSET)
             _expires = src_dict.get("expires", UNSET)
             _created = src_dict.get("created", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 5
 

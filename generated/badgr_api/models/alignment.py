@@ -101,15 +101,23 @@ class Alignment:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                target_name,
-                target_url,
-                target_description,
-                target_framework,
-                target_code,
-                display_as_skill,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 6
+            if complete:
+                (
+                    target_name,
+                    target_url,
+                    target_description,
+                    target_framework,
+                    target_code,
+                    display_as_skill,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             target_name = src_dict.get("targetName", UNSET)
             target_url = src_dict.get("targetUrl", UNSET)
             target_description = src_dict.get("targetDescription", UNSET)
@@ -117,8 +125,6 @@ class Alignment:
             target_code = src_dict.get("targetCode", UNSET)
             display_as_skill = src_dict.get("displayAsSkill", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 6
 

@@ -310,38 +310,46 @@ class Assertion:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                entity_type,
-                entity_id,
-                badgeclass,
-                issuer,
-                _recipient,
-                _issued_on,
-                revoked,
-                id,
-                open_badge_id,
-                _created_at,
-                created_by,
-                badgeclass_open_badge_id,
-                issuer_open_badge_id,
-                image,
-                narrative,
-                _evidence,
-                revocation_reason,
-                _acceptance,
-                _expires,
-                _extensions,
-                _assertion_ref,
-                _badge_ref,
-                _issuer_ref,
-                pending,
-                source,
-                source_url,
-                original_json,
-                image_path,
-                _ob_3_award_properties,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 29
+            if complete:
+                (
+                    entity_type,
+                    entity_id,
+                    badgeclass,
+                    issuer,
+                    _recipient,
+                    _issued_on,
+                    revoked,
+                    id,
+                    open_badge_id,
+                    _created_at,
+                    created_by,
+                    badgeclass_open_badge_id,
+                    issuer_open_badge_id,
+                    image,
+                    narrative,
+                    _evidence,
+                    revocation_reason,
+                    _acceptance,
+                    _expires,
+                    _extensions,
+                    _assertion_ref,
+                    _badge_ref,
+                    _issuer_ref,
+                    pending,
+                    source,
+                    source_url,
+                    original_json,
+                    image_path,
+                    _ob_3_award_properties,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             entity_type = src_dict["entityType"]
             entity_id = src_dict["entityId"]
             badgeclass = src_dict["badgeclass"]
@@ -372,8 +380,6 @@ class Assertion:
             image_path = src_dict.get("imagePath", UNSET)
             _ob_3_award_properties = src_dict.get("ob3AwardProperties", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 29
 

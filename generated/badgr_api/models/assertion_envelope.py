@@ -138,19 +138,27 @@ class AssertionEnvelope:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                _status,
-                _result,
-                _timestamp,
-                _validation_errors,
-                _non_field_errors,
-                field_errors,
-                error_code,
-                _warnings,
-                latest_terms_version,
-                latest_terms_description,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 10
+            if complete:
+                (
+                    _status,
+                    _result,
+                    _timestamp,
+                    _validation_errors,
+                    _non_field_errors,
+                    field_errors,
+                    error_code,
+                    _warnings,
+                    latest_terms_version,
+                    latest_terms_description,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             _status = src_dict["status"]
             _result = src_dict["result"]
             _timestamp = src_dict.get("timestamp", UNSET)
@@ -162,8 +170,6 @@ class AssertionEnvelope:
             latest_terms_version = src_dict.get("latestTermsVersion", UNSET)
             latest_terms_description = src_dict.get("latestTermsDescription", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 10
 

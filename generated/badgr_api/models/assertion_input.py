@@ -158,20 +158,28 @@ class AssertionInput:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                _recipient,
-                badgeclass,
-                badgeclass_open_badge_id,
-                _issued_on,
-                allow_duplicate_awards,
-                narrative,
-                _evidence,
-                _extensions,
-                _expires,
-                notify,
-                _ob_3_award_properties,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 11
+            if complete:
+                (
+                    _recipient,
+                    badgeclass,
+                    badgeclass_open_badge_id,
+                    _issued_on,
+                    allow_duplicate_awards,
+                    narrative,
+                    _evidence,
+                    _extensions,
+                    _expires,
+                    notify,
+                    _ob_3_award_properties,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             _recipient = src_dict["recipient"]
             badgeclass = src_dict.get("badgeclass", UNSET)
             badgeclass_open_badge_id = src_dict.get("badgeclassOpenBadgeId", UNSET)
@@ -184,8 +192,6 @@ class AssertionInput:
             notify = src_dict.get("notify", UNSET)
             _ob_3_award_properties = src_dict.get("ob3AwardProperties", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 11
 

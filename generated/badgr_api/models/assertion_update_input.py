@@ -81,20 +81,26 @@ class AssertionUpdateInput:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                narrative,
-                _expires,
-                _issued_on,
-                _evidence,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 4
+            if complete:
+                (
+                    narrative,
+                    _expires,
+                    _issued_on,
+                    _evidence,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             narrative = src_dict.get("narrative", UNSET)
             _expires = src_dict.get("expires", UNSET)
             _issued_on = src_dict.get("issuedOn", UNSET)
             _evidence = src_dict.get("evidence", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 4
 

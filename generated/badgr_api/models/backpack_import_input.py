@@ -57,17 +57,23 @@ class BackpackImportInput:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                url,
-                image,
-                _assertion,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 3
+            if complete:
+                (
+                    url,
+                    image,
+                    _assertion,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             url = src_dict.get("url", UNSET)
             image = src_dict.get("image", UNSET)
             _assertion = src_dict.get("assertion", UNSET)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
 
         assertion: BackpackImportInputAssertion | Unset
         if _assertion is UNSET:

@@ -326,37 +326,45 @@ class BadgeClass:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                entity_type,
-                entity_id,
-                issuer,
-                name,
-                id,
-                open_badge_id,
-                source_url,
-                original_json,
-                _created_at,
-                created_by,
-                issuer_open_badge_id,
-                image,
-                image_alt_text,
-                description,
-                achievement_type,
-                criteria_url,
-                criteria_narrative,
-                _alignments,
-                _tags,
-                _expires,
-                _extensions,
-                source,
-                image_path,
-                archived,
-                _archived_date,
-                archival_note,
-                _ob_3_properties,
-                _preferences,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 28
+            if complete:
+                (
+                    entity_type,
+                    entity_id,
+                    issuer,
+                    name,
+                    id,
+                    open_badge_id,
+                    source_url,
+                    original_json,
+                    _created_at,
+                    created_by,
+                    issuer_open_badge_id,
+                    image,
+                    image_alt_text,
+                    description,
+                    achievement_type,
+                    criteria_url,
+                    criteria_narrative,
+                    _alignments,
+                    _tags,
+                    _expires,
+                    _extensions,
+                    source,
+                    image_path,
+                    archived,
+                    _archived_date,
+                    archival_note,
+                    _ob_3_properties,
+                    _preferences,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             entity_type = src_dict["entityType"]
             entity_id = src_dict["entityId"]
             issuer = src_dict["issuer"]
@@ -386,8 +394,6 @@ class BadgeClass:
             _ob_3_properties = src_dict.get("ob3Properties", UNSET)
             _preferences = src_dict.get("preferences", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 28
 

@@ -170,23 +170,31 @@ class BadgeClassInput:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                name,
-                image,
-                description,
-                issuer,
-                image_alt_text,
-                achievement_type,
-                criteria_url,
-                criteria_narrative,
-                _tags,
-                _alignments,
-                _expires,
-                _extensions,
-                _ob_3_properties,
-                _preferences,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 14
+            if complete:
+                (
+                    name,
+                    image,
+                    description,
+                    issuer,
+                    image_alt_text,
+                    achievement_type,
+                    criteria_url,
+                    criteria_narrative,
+                    _tags,
+                    _alignments,
+                    _expires,
+                    _extensions,
+                    _ob_3_properties,
+                    _preferences,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             name = src_dict["name"]
             image = src_dict["image"]
             description = src_dict["description"]
@@ -202,8 +210,6 @@ class BadgeClassInput:
             _ob_3_properties = src_dict.get("ob3Properties", UNSET)
             _preferences = src_dict.get("preferences", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 14
 

@@ -78,20 +78,26 @@ class BadgeClassPreferences:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                include_on_public_pages,
-                _custom_property_values,
-                _enabled_print_cert_template_ids,
-                default_print_cert_template_id,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 4
+            if complete:
+                (
+                    include_on_public_pages,
+                    _custom_property_values,
+                    _enabled_print_cert_template_ids,
+                    default_print_cert_template_id,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             include_on_public_pages = src_dict.get("includeOnPublicPages", UNSET)
             _custom_property_values = src_dict.get("customPropertyValues", UNSET)
             _enabled_print_cert_template_ids = src_dict.get("enabledPrintCertTemplateIds", UNSET)
             default_print_cert_template_id = src_dict.get("defaultPrintCertTemplateId", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 4
 

@@ -163,23 +163,31 @@ class BadgeUser:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                entity_type,
-                entity_id,
-                id,
-                first_name,
-                last_name,
-                _emails,
-                _url,
-                _telephone,
-                badgr_domain,
-                agreed_terms_version,
-                has_agreed_to_latest_terms_version,
-                marketing_opt_in,
-                has_password_set,
-                _recipient,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 14
+            if complete:
+                (
+                    entity_type,
+                    entity_id,
+                    id,
+                    first_name,
+                    last_name,
+                    _emails,
+                    _url,
+                    _telephone,
+                    badgr_domain,
+                    agreed_terms_version,
+                    has_agreed_to_latest_terms_version,
+                    marketing_opt_in,
+                    has_password_set,
+                    _recipient,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             entity_type = src_dict["entityType"]
             entity_id = src_dict["entityId"]
             id = src_dict.get("id", UNSET)
@@ -195,8 +203,6 @@ class BadgeUser:
             has_password_set = src_dict.get("hasPasswordSet", UNSET)
             _recipient = src_dict.get("recipient", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 14
 

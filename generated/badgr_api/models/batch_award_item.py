@@ -100,22 +100,28 @@ class BatchAwardItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                _recipient,
-                _issued_on,
-                narrative,
-                _evidence,
-                _expires,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 5
+            if complete:
+                (
+                    _recipient,
+                    _issued_on,
+                    narrative,
+                    _evidence,
+                    _expires,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             _recipient = src_dict["recipient"]
             _issued_on = src_dict.get("issuedOn", UNSET)
             narrative = src_dict.get("narrative", UNSET)
             _evidence = src_dict.get("evidence", UNSET)
             _expires = src_dict.get("expires", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 5
 

@@ -75,20 +75,26 @@ class ChangesPagination:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                has_next,
-                has_previous,
-                next_results,
-                previous_results,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 4
+            if complete:
+                (
+                    has_next,
+                    has_previous,
+                    next_results,
+                    previous_results,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             has_next = src_dict["hasNext"]
             has_previous = src_dict["hasPrevious"]
             next_results = src_dict.get("nextResults", UNSET)
             previous_results = src_dict.get("previousResults", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 4
 

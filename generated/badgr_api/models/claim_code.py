@@ -118,18 +118,26 @@ class ClaimCode:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                code,
-                badgeclass,
-                label,
-                limit,
-                claim_count,
-                _expiration_date,
-                enabled,
-                archived,
-                _created_at,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 9
+            if complete:
+                (
+                    code,
+                    badgeclass,
+                    label,
+                    limit,
+                    claim_count,
+                    _expiration_date,
+                    enabled,
+                    archived,
+                    _created_at,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             code = src_dict["code"]
             badgeclass = src_dict.get("badgeclass", UNSET)
             label = src_dict.get("label", UNSET)
@@ -140,8 +148,6 @@ class ClaimCode:
             archived = src_dict.get("archived", UNSET)
             _created_at = src_dict.get("createdAt", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 9
 

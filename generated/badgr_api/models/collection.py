@@ -134,20 +134,28 @@ class Collection:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                entity_id,
-                name,
-                id,
-                entity_type,
-                description,
-                share_url,
-                share_hash,
-                published,
-                owner,
-                _assertions,
-                _credentials,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 11
+            if complete:
+                (
+                    entity_id,
+                    name,
+                    id,
+                    entity_type,
+                    description,
+                    share_url,
+                    share_hash,
+                    published,
+                    owner,
+                    _assertions,
+                    _credentials,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             entity_id = src_dict["entityId"]
             name = src_dict["name"]
             id = src_dict.get("id", UNSET)
@@ -160,8 +168,6 @@ class Collection:
             _assertions = src_dict.get("assertions", UNSET)
             _credentials = src_dict.get("credentials", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 11
 

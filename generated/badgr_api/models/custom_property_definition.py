@@ -106,17 +106,25 @@ class CustomPropertyDefinition:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                property_type,
-                target_entity_type,
-                property_id,
-                label,
-                sub_label,
-                public,
-                required,
-                _choice_values,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 8
+            if complete:
+                (
+                    property_type,
+                    target_entity_type,
+                    property_id,
+                    label,
+                    sub_label,
+                    public,
+                    required,
+                    _choice_values,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             property_type = src_dict.get("propertyType", UNSET)
             target_entity_type = src_dict.get("targetEntityType", UNSET)
             property_id = src_dict.get("propertyId", UNSET)
@@ -126,8 +134,6 @@ class CustomPropertyDefinition:
             required = src_dict.get("required", UNSET)
             _choice_values = src_dict.get("choiceValues", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 8
 

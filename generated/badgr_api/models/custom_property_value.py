@@ -80,22 +80,28 @@ class CustomPropertyValue:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                property_id,
-                string_value,
-                double_value,
-                _array_value,
-                public,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 5
+            if complete:
+                (
+                    property_id,
+                    string_value,
+                    double_value,
+                    _array_value,
+                    public,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             property_id = src_dict.get("propertyId", UNSET)
             string_value = src_dict.get("stringValue", UNSET)
             double_value = src_dict.get("doubleValue", UNSET)
             _array_value = src_dict.get("arrayValue", UNSET)
             public = src_dict.get("public", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 5
 

@@ -101,15 +101,23 @@ class Evidence:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                url,
-                narrative,
-                name,
-                description,
-                genre,
-                audience,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 6
+            if complete:
+                (
+                    url,
+                    narrative,
+                    name,
+                    description,
+                    genre,
+                    audience,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             url = src_dict.get("url", UNSET)
             narrative = src_dict.get("narrative", UNSET)
             name = src_dict.get("name", UNSET)
@@ -117,8 +125,6 @@ class Evidence:
             genre = src_dict.get("genre", UNSET)
             audience = src_dict.get("audience", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 6
 

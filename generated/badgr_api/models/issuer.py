@@ -258,30 +258,38 @@ class Issuer:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                entity_type,
-                entity_id,
-                name,
-                id,
-                open_badge_id,
-                _created_at,
-                image,
-                email,
-                description,
-                url,
-                _staff,
-                badgr_domain,
-                created_by,
-                organization_id,
-                _extensions,
-                source,
-                source_url,
-                image_path,
-                original_json,
-                _badge_skill_linking_preferences,
-                _preferences,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 21
+            if complete:
+                (
+                    entity_type,
+                    entity_id,
+                    name,
+                    id,
+                    open_badge_id,
+                    _created_at,
+                    image,
+                    email,
+                    description,
+                    url,
+                    _staff,
+                    badgr_domain,
+                    created_by,
+                    organization_id,
+                    _extensions,
+                    source,
+                    source_url,
+                    image_path,
+                    original_json,
+                    _badge_skill_linking_preferences,
+                    _preferences,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             entity_type = src_dict["entityType"]
             entity_id = src_dict["entityId"]
             name = src_dict["name"]
@@ -304,8 +312,6 @@ class Issuer:
             _badge_skill_linking_preferences = src_dict.get("badgeSkillLinkingPreferences", UNSET)
             _preferences = src_dict.get("preferences", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 21
 

@@ -71,18 +71,24 @@ class IssuerPreferences:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                _custom_property_definitions,
-                default_print_cert_template_id,
-                _enabled_print_cert_template_ids,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 3
+            if complete:
+                (
+                    _custom_property_definitions,
+                    default_print_cert_template_id,
+                    _enabled_print_cert_template_ids,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             _custom_property_definitions = src_dict.get("customPropertyDefinitions", UNSET)
             default_print_cert_template_id = src_dict.get("defaultPrintCertTemplateId", UNSET)
             _enabled_print_cert_template_ids = src_dict.get("enabledPrintCertTemplateIds", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 3
 

@@ -32,12 +32,18 @@ class IssuerRef:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            issuer_url = src_dict["issuerUrl"]
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 1
+            if complete:
+                issuer_url = src_dict["issuerUrl"]
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             issuer_url = src_dict.get("issuerUrl", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 1
 

@@ -109,17 +109,25 @@ class IssuerUpdateInput:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                name,
-                email,
-                url,
-                description,
-                image,
-                badgr_domain,
-                _staff,
-                _extensions,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 8
+            if complete:
+                (
+                    name,
+                    email,
+                    url,
+                    description,
+                    image,
+                    badgr_domain,
+                    _staff,
+                    _extensions,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             name = src_dict["name"]
             email = src_dict["email"]
             url = src_dict["url"]
@@ -129,8 +137,6 @@ class IssuerUpdateInput:
             _staff = src_dict.get("staff", UNSET)
             _extensions = src_dict.get("extensions", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 8
 

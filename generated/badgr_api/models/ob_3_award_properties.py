@@ -86,20 +86,26 @@ class Ob3AwardProperties:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                _activity_start,
-                _activity_end,
-                license_number,
-                role,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 4
+            if complete:
+                (
+                    _activity_start,
+                    _activity_end,
+                    license_number,
+                    role,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             _activity_start = src_dict.get("activityStart", UNSET)
             _activity_end = src_dict.get("activityEnd", UNSET)
             license_number = src_dict.get("licenseNumber", UNSET)
             role = src_dict.get("role", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 4
 

@@ -81,20 +81,26 @@ class Ob3Properties:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                credit_hours,
-                field_of_study,
-                human_code,
-                specialization,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 4
+            if complete:
+                (
+                    credit_hours,
+                    field_of_study,
+                    human_code,
+                    specialization,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             credit_hours = src_dict.get("creditHours", UNSET)
             field_of_study = src_dict.get("fieldOfStudy", UNSET)
             human_code = src_dict.get("humanCode", UNSET)
             specialization = src_dict.get("specialization", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 4
 

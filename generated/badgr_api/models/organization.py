@@ -107,17 +107,25 @@ class Organization:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                id,
-                name,
-                entity_type,
-                entity_id,
-                description,
-                url,
-                badgr_domain,
-                _created_at,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 8
+            if complete:
+                (
+                    id,
+                    name,
+                    entity_type,
+                    entity_id,
+                    description,
+                    url,
+                    badgr_domain,
+                    _created_at,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             id = src_dict["id"]
             name = src_dict["name"]
             entity_type = src_dict.get("entityType", UNSET)
@@ -127,8 +135,6 @@ class Organization:
             badgr_domain = src_dict.get("badgrDomain", UNSET)
             _created_at = src_dict.get("createdAt", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 8
 

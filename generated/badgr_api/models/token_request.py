@@ -102,18 +102,26 @@ class TokenRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                _grant_type,
-                username,
-                password,
-                client_id,
-                client_secret,
-                scope,
-                refresh_token,
-                code,
-                redirect_uri,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 9
+            if complete:
+                (
+                    _grant_type,
+                    username,
+                    password,
+                    client_id,
+                    client_secret,
+                    scope,
+                    refresh_token,
+                    code,
+                    redirect_uri,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             _grant_type = src_dict.get("grant_type", UNSET)
             username = src_dict.get("username", UNSET)
             password = src_dict.get("password", UNSET)
@@ -124,8 +132,6 @@ class TokenRequest:
             code = src_dict.get("code", UNSET)
             redirect_uri = src_dict.get("redirect_uri", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 9
 

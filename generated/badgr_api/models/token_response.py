@@ -72,22 +72,28 @@ class TokenResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            (
-                access_token,
-                token_type,
-                expires_in,
-                refresh_token,
-                scope,
-            ) = _read_all_fields(src_dict)
-        except KeyError:  # an optional key is absent, or a required one (raised again just below)
+            complete = len(src_dict) >= 5
+            if complete:
+                (
+                    access_token,
+                    token_type,
+                    expires_in,
+                    refresh_token,
+                    scope,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
             access_token = src_dict["access_token"]
             token_type = src_dict["token_type"]
             expires_in = src_dict.get("expires_in", UNSET)
             refresh_token = src_dict.get("refresh_token", UNSET)
             scope = src_dict.get("scope", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
-        except TypeError:  # not a mapping: converted with dict() as the stock template does
-            return cls.from_dict(dict(src_dict))
         else:
             has_extra_keys = len(src_dict) > 5
 
