@@ -111,12 +111,13 @@ def _sample(schema: dict[str, Any], counter: Iterator[int], depth: int = 0) -> A
     n = next(counter)
     if kind == "string" and schema.get("format") == "date-time":
         return f"2024-05-06T07:08:{n % 60:02d}.{n:06d}Z"
-    return {
+    samples: dict[Any, Any] = {
         "string": f"text-{n}",
         "integer": n,
         "number": n + 0.25,
         "boolean": n % 2 == 0,
-    }.get(kind, {"any": n})
+    }
+    return samples.get(kind, {"any": n})
 
 
 def _variants(schema_name: str) -> Iterator[tuple[str, Any]]:
@@ -189,9 +190,8 @@ def _documented_examples() -> Iterator[tuple[str, Any]]:
                 response = _resolve_ref(response, "responses")
                 media = response.get("content", {}).get("application/json", {})
                 ref = media.get("schema", {}).get("$ref", "")
-                examples = [
-                    _resolve_ref(e, "examples").get("value") for e in media.get("examples", {}).values()
-                ]
+                named = media.get("examples", {}).values()
+                examples = [_resolve_ref(e, "examples").get("value") for e in named]
                 for example in [*examples, media.get("example")]:
                     name = ref.rsplit("/", 1)[-1]
                     if example is not None and name in CLASS_OF_SCHEMA:
@@ -234,9 +234,11 @@ def test_malformed_values_raise_on_parse_not_on_access() -> None:
 
 
 def test_a_non_object_is_converted_with_dict_as_the_stock_parser_does(stock: ModuleType) -> None:
-    for value in ([], "", [["assertionUrl", "u"]]):
+    convertible: list[Any] = [[], "", [["assertionUrl", "u"]]]
+    for value in convertible:
         assert shape(AssertionRef.from_dict(value)) == shape(stock.AssertionRef.from_dict(value))
-    for value in ("url", 3, None, [1]):
+    refused: list[Any] = ["url", 3, None, [1]]
+    for value in refused:
         with pytest.raises((TypeError, ValueError)):
             AssertionRef.from_dict(value)
 
