@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         plaintext_identity,
         recipient_input,
     )
+    from ._revoke import RevokeResult
 
 _LAZY = {
     "models": "badgr_api.models",
@@ -44,6 +45,7 @@ _LAZY = {
     "encode_ref": "badgr._resources",
     "plaintext_identity": "badgr._resources",
     "recipient_input": "badgr._resources",
+    "RevokeResult": "badgr._revoke",
 }
 
 
@@ -73,6 +75,7 @@ __all__ = [
     "Page",
     "PathwayFields",
     "RetryPolicy",
+    "RevokeResult",
     "SyncPager",
     "Token",
     "UserFields",
