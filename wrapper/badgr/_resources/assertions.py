@@ -31,7 +31,7 @@ from badgr_api.types import UNSET
 from .._batch import BATCH_SIZE, batch_award_job
 from .._bulk import AwardResult, ProgressCallback, award_many_job
 from .._call import Call, Job, Recovery, many, one, pages
-from .._namespace import M, Namespace, op, paged
+from .._namespace import M, Namespace, job, op, paged
 from .._profiles import supports
 from .._revoke import RevokeResult, revoke_many_job
 from ..errors import APIError, BadRequestError
@@ -217,7 +217,7 @@ class Assertions(Namespace[M]):
             badgeclass, recipient, options, allow_duplicate_awards=allow_duplicate_awards
         )
 
-    @op
+    @job
     def award_many(
         self,
         badgeclass: str,
@@ -278,7 +278,7 @@ class Assertions(Namespace[M]):
         first (lazy pager following the body's ``pagination.nextResults``)."""
         return pages(list_changed_assertions, Assertion, page_size, since=optional(since))
 
-    @op
+    @job
     def revoke_many(self, assertions: Iterable[str], *, reason: str) -> Job[list[RevokeResult]]:
         """Revoke several assertions; one :class:`~badgr.RevokeResult` (the server's
         ``RevocationResult`` plus ``attempts``, ``recovered`` and ``error``) per id, in order:
