@@ -146,6 +146,8 @@ CREATE TABLE IF NOT EXISTS assertions (
 CREATE INDEX IF NOT EXISTS assertions_issuer ON assertions(issuer_pk, created, id);
 CREATE INDEX IF NOT EXISTS assertions_badgeclass ON assertions(badgeclass_pk, created, id);
 CREATE INDEX IF NOT EXISTS assertions_recipient ON assertions(recipient_key);
+-- the duplicate check of every award: without it, each award scans its badge class's awards
+CREATE INDEX IF NOT EXISTS assertions_holder ON assertions(badgeclass_pk, recipient_key, created);
 CREATE TABLE IF NOT EXISTS claim_codes (
     pk INTEGER PRIMARY KEY,
     badgeclass_pk INTEGER NOT NULL REFERENCES badgeclasses(pk) ON DELETE CASCADE,
