@@ -17,6 +17,7 @@ from ._call import Outcome
 from ._client import AsyncClient, Client
 from ._config import REGIONS
 from ._pagination import AsyncPager, Page, SyncPager
+from ._response import RawResponse
 from ._retry import RetryPolicy
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ __all__ = [
     "Outcome",
     "Page",
     "PathwayFields",
+    "RawResponse",
     "RetryPolicy",
     "SyncPager",
     "Token",

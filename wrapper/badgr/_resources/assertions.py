@@ -31,7 +31,7 @@ from badgr_api.types import UNSET
 from .._batch import BATCH_SIZE, batch_award_job
 from .._bulk import AwardResult, ProgressCallback, award_many_job
 from .._call import AsyncRunner, Call, Job, Recovery, many, one, pages
-from .._namespace import M, Namespace, op, paged
+from .._namespace import M, Namespace, job, op, paged
 from .._profiles import supports
 from ..errors import APIError, BadRequestError
 from ._shared import (
@@ -194,7 +194,7 @@ class Assertions(Namespace[M]):
             badgeclass, recipient, options, allow_duplicate_awards=allow_duplicate_awards
         )
 
-    @op
+    @job
     def award_many(
         self,
         badgeclass: str,
@@ -255,7 +255,7 @@ class Assertions(Namespace[M]):
         first (lazy pager following the body's ``pagination.nextResults``)."""
         return pages(list_changed_assertions, Assertion, page_size, since=optional(since))
 
-    @op
+    @job
     def revoke_many(self, assertions: Iterable[str], *, reason: str) -> Job[list[RevocationResult]]:
         """Revoke several assertions; one :class:`RevocationResult` per id, in order (check
         ``.revoked``). Sent in batches of the server's maximum (500); an empty list sends
