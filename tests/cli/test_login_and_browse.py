@@ -225,3 +225,22 @@ def test_badgr_fuzz_runs_the_fuzz_kit(badgr: Badgr, tmp_path: Path) -> None:
     )
     assert done.returncode == 2  # the kit's "could not run"
     assert "cannot reach http://127.0.0.1:9" in done.stdout + done.stderr
+
+
+def test_the_kind_of_server_is_stored_with_the_profile(tmp_path: Path) -> None:
+    """`login --server badgr-server` is remembered: later commands use badgr-server's
+    operations (its batch award, no PATCH) without BADGR_SERVER; the variable still wins."""
+    from badgr_mock import create_app
+    from badgr_mock.testing import serve
+
+    with serve(create_app(":memory:", profile="badgr-server")) as url:
+        badgr = Badgr(url, tmp_path / "config-home")
+        badgr.login("--server", "badgr-server")  # the SDK asks for its default scopes
+        assert json.loads(badgr.config.read_text())["profiles"]["default"]["server"] == (
+            "badgr-server"
+        )
+        whoami = badgr.run("whoami", "--json")
+        assert whoami.returncode == 0, whoami.stderr
+        assert json.loads(whoami.stdout)["server"] == "badgr-server"
+        overridden = badgr.run("whoami", "--json", env=badgr.env(BADGR_SERVER="documented"))
+        assert json.loads(overridden.stdout)["server"] == "documented"

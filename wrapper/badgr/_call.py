@@ -11,6 +11,7 @@ jobs depend on these protocols, never on :mod:`badgr._executor` itself.
 
 from __future__ import annotations
 
+import json as json_module
 from collections.abc import Awaitable, Callable, Coroutine, Generator, Mapping
 from dataclasses import dataclass, field, replace
 from types import ModuleType
@@ -28,6 +29,7 @@ __all__ = [
     "Grant",
     "Job",
     "Outcome",
+    "RawOperation",
     "Recovery",
     "Runner",
     "SyncRunner",
@@ -58,11 +60,41 @@ class Recovery(Generic[T]):
     pick: Callable[[Any], T | None]
 
 
+class RawOperation:
+    """The operation behind ``client.request``: any method and path, the body decoded as JSON.
+
+    It has the two functions an executor uses of a generated operation module."""
+
+    __name__ = "request"
+
+    @staticmethod
+    def _get_kwargs(
+        *, method: str, url: str, params: Mapping[str, Any] | None, json: Any
+    ) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {"method": method, "url": url}
+        if params is not None:
+            kwargs["params"] = params
+        if json is not None:
+            kwargs["json"] = json
+        return kwargs
+
+    @staticmethod
+    def _parse_response(*, client: Any, response: httpx.Response) -> Any:
+        """The JSON body, its text when it is not JSON, ``None`` when it is empty."""
+        if not response.content:
+            return None
+        try:
+            return json_module.loads(response.content)
+        except ValueError:
+            return response.text
+
+
 @dataclass(frozen=True)
 class Call(Generic[T]):
     """One operation of the spec with its arguments, ready for an executor to run."""
 
-    op: ModuleType
+    #: a generated ``badgr_api.api.<tag>.<operation>`` module, or ``RawOperation()``
+    op: ModuleType | RawOperation
     kwargs: Mapping[str, Any]
     shape: Shape
     item_type: type[Any] | None = None

@@ -1,11 +1,16 @@
-"""``Client`` and ``AsyncClient``: configuration, auth, namespaces, lifecycle.
+"""``Client`` and ``AsyncClient``: configuration, auth, namespaces, per-call options, lifecycle.
 
 Namespaces are built on first use: each imports its generated operations and models, which is
-most of what ``import badgr`` would otherwise cost.
+most of what ``import badgr`` would otherwise cost. ``with_raw_response`` is the same set of
+namespaces over the same executor, answering :class:`~badgr._response.RawResponse`;
+``with_options`` is a copy of the client over a derived executor sharing the connection pool.
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+from collections.abc import Coroutine, Mapping
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
@@ -13,11 +18,12 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 import httpx
 
 from ._auth import BadgrAuth, Token, TokenCallback
-from ._call import Runner
+from ._call import Call, RawOperation, Runner
 from ._config import DEFAULT_SCOPE, DEFAULT_TIMEOUT, resolve_config
 from ._executor import AsyncExecutor, SyncExecutor
-from ._namespace import AsyncMode, M, Namespace, SyncMode
+from ._namespace import AsyncMode, M, Namespace, RawAsyncMode, RawSyncMode, SyncMode
 from ._profiles import Server, resolve_server
+from ._response import RawResponse
 from ._retry import RetryPolicy
 
 if TYPE_CHECKING:
@@ -33,59 +39,21 @@ if TYPE_CHECKING:
 __all__ = ["AsyncClient", "Client"]
 
 _N = TypeVar("_N", bound=Namespace[Any])
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 
 
-class _BaseClient(Generic[M]):
-    """Configuration, auth and namespaces shared by both clients."""
+def _timeout(value: float | httpx.Timeout) -> httpx.Timeout:
+    return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
+
+
+class _Namespaces(Generic[M]):
+    """The namespaces, built on first use over ``_executor`` for ``server`` (raw or not)."""
 
     _executor: Runner
-
-    def __init__(
-        self,
-        *,
-        base_url: str | None,
-        region: str | None,
-        token: str | Token | None,
-        username: str | None,
-        password: str | None,
-        client_id: str | None,
-        client_secret: str | None,
-        scope: str | None,
-        timeout: float | httpx.Timeout,
-        max_retries: int,
-        retry_policy: RetryPolicy | None,
-        token_updated: TokenCallback | None,
-        headers: dict[str, str] | None,
-        server: Server | None,
-    ) -> None:
-        #: the kind of server: ``"documented"`` (hosted API) or ``"badgr-server"`` (self-hosted)
-        self.server: Server = resolve_server(server)
-        config = resolve_config(
-            base_url=base_url,
-            region=region,
-            token=token.access_token if isinstance(token, Token) else token,
-            username=username,
-            password=password,
-            client_id=client_id,
-        )
-        self.base_url = config.base_url
-        self.auth = BadgrAuth(
-            config.base_url,
-            token=token if isinstance(token, Token) else config.token,
-            username=config.username,
-            password=config.password,
-            client_id=config.client_id,
-            client_secret=client_secret,
-            scope=scope,
-            token_updated=token_updated,
-        )
-        self._executor_args: dict[str, Any] = {
-            "base_url": config.base_url,
-            "auth": self.auth,
-            "timeout": timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
-            "policy": retry_policy or RetryPolicy(max_retries=max_retries),
-            "headers": {"Accept": "application/json", **(headers or {})},
-        }
+    _raw: bool = False
+    server: Server
+    auth: BadgrAuth
+    base_url: str
 
     @cached_property
     def users(self) -> Users[M]:
@@ -144,8 +112,125 @@ class _BaseClient(Generic[M]):
         return self._serve(OAuth(self._executor, self.auth, self.base_url))
 
     def _serve(self, namespace: _N) -> _N:
-        namespace._use_server(self.server)
+        namespace._use(self.server, raw=self._raw)
         return namespace
+
+
+class _RawView(_Namespaces[M]):
+    """``client.with_raw_response``: every single-request method, answering ``RawResponse``."""
+
+    _raw = True
+
+    def __init__(self, client: _BaseClient[Any]) -> None:
+        self._executor = client._executor
+        self.server = client.server
+        self.auth = client.auth
+        self.base_url = client.base_url
+
+    def __repr__(self) -> str:
+        return f"<with_raw_response of {self.base_url!r}>"
+
+
+class _BaseClient(_Namespaces[M]):
+    """Configuration, auth and namespaces shared by both clients."""
+
+    _executor: SyncExecutor | AsyncExecutor
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None,
+        region: str | None,
+        token: str | Token | None,
+        username: str | None,
+        password: str | None,
+        client_id: str | None,
+        client_secret: str | None,
+        scope: str | None,
+        timeout: float | httpx.Timeout,
+        max_retries: int,
+        retry_policy: RetryPolicy | None,
+        token_updated: TokenCallback | None,
+        headers: dict[str, str] | None,
+        server: Server | None,
+    ) -> None:
+        #: the kind of server: ``"documented"`` (hosted API) or ``"badgr-server"`` (self-hosted)
+        self.server: Server = resolve_server(server)
+        config = resolve_config(
+            base_url=base_url,
+            region=region,
+            token=token.access_token if isinstance(token, Token) else token,
+            username=username,
+            password=password,
+            client_id=client_id,
+        )
+        self.base_url = config.base_url
+        self.auth = BadgrAuth(
+            config.base_url,
+            token=token if isinstance(token, Token) else config.token,
+            username=config.username,
+            password=config.password,
+            client_id=config.client_id,
+            client_secret=client_secret,
+            scope=scope,
+            token_updated=token_updated,
+        )
+        self._executor_args: dict[str, Any] = {
+            "base_url": config.base_url,
+            "auth": self.auth,
+            "timeout": _timeout(timeout),
+            "policy": retry_policy or RetryPolicy(max_retries=max_retries),
+            "headers": {"Accept": "application/json", **(headers or {})},
+        }
+        #: ``False`` on a ``with_options`` copy: the parent owns the connection pool
+        self._owns_pool = True
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """A copy of this client with other per-call options, sharing its connections, token
+        and rate-limit pause (cheap: make one per call if you like).
+
+        ``headers`` are added to every request of the copy (over the client's own);
+        ``max_retries`` changes the client's retry policy, ``retry_policy`` replaces it.
+        Closing the copy does nothing: the original owns the connections.
+
+        >>> client.with_options(timeout=5, max_retries=0).issuers.get(issuer_id)  # doctest: +SKIP
+        """
+        policy = retry_policy
+        if max_retries is not None:
+            policy = dataclasses.replace(policy or self._executor.policy, max_retries=max_retries)
+        derived = copy.copy(self)
+        # namespaces and the raw view are bound to the old executor: rebuild them on use
+        for name in [n for n, v in vars(derived).items() if isinstance(v, Namespace | _RawView)]:
+            del derived.__dict__[name]
+        derived._executor = self._executor.with_options(
+            timeout=None if timeout is None else _timeout(timeout), policy=policy, headers=headers
+        )
+        derived._owns_pool = False
+        return derived
+
+    def _request_call(
+        self, method: str, path: str, params: Mapping[str, Any] | None, json: Any
+    ) -> Call[Any]:
+        method = method.upper()
+        if method not in _METHODS:
+            raise ValueError(f"method must be one of {', '.join(_METHODS)}, got {method!r}")
+        if not path.startswith(("/", "https://", "http://")):
+            raise ValueError(
+                f"path must start with '/' (such as /v2/issuers) or be an absolute URL,"
+                f" got {path!r}"
+            )
+        return Call(
+            RawOperation(),
+            {"method": method, "url": path, "params": params, "json": json},
+            "body",
+        )
 
     @property
     def token(self) -> Token | None:
@@ -214,8 +299,41 @@ class Client(_BaseClient[SyncMode]):
             transport=transport, async_transport=async_transport, **self._executor_args
         )
 
+    @cached_property
+    def with_raw_response(self) -> _RawView[RawSyncMode]:
+        """The same namespaces, whose single-request methods return a
+        :class:`~badgr.RawResponse` (status, headers, request id, ``.parse()``); list methods
+        return the first page's. Errors still raise.
+
+        >>> raw = client.with_raw_response.issuers.get(issuer_id)  # doctest: +SKIP
+        >>> raw.status_code, raw.request_id, raw.parse().name  # doctest: +SKIP
+        """
+        return _RawView(self)
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+    ) -> RawResponse[Any]:
+        """Send one request to an endpoint this SDK has no method for, with the client's auth,
+        options and retries (for idempotent methods); ``.parse()`` is the decoded JSON body
+        (the whole envelope). A non-2xx answer raises the SDK's typed error.
+
+        ``path`` is under ``base_url`` (``/v2/…``) or an absolute URL, such as a ``Link`` to
+        follow: credentials are only ever sent to ``base_url``'s origin.
+
+        >>> client.request("GET", "/v2/issuers", params={"num": 5}).parse()  # doctest: +SKIP
+        """
+        call = self._request_call(method, path, params, json)
+        return RawResponse(self._executor.run_detailed(call))
+
     def close(self) -> None:
-        self._executor.close()
+        """Close the connections (nothing on a ``with_options`` copy: its parent owns them)."""
+        if self._owns_pool:
+            self._executor.close()
 
     def __enter__(self) -> Self:
         return self
@@ -274,8 +392,33 @@ class AsyncClient(_BaseClient[AsyncMode]):
         )
         self._executor = AsyncExecutor(transport=transport, **self._executor_args)
 
+    @cached_property
+    def with_raw_response(self) -> _RawView[RawAsyncMode]:
+        """The same namespaces, whose single-request methods return a
+        :class:`~badgr.RawResponse`; see :attr:`Client.with_raw_response`."""
+        return _RawView(self)
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+    ) -> Coroutine[Any, Any, RawResponse[Any]]:
+        """Send one request to any endpoint; see :meth:`Client.request`."""
+        call = self._request_call(method, path, params, json)
+        pending = self._executor.run_detailed(call)
+
+        async def finish() -> RawResponse[Any]:
+            return RawResponse(await pending)
+
+        return finish()
+
     async def aclose(self) -> None:
-        await self._executor.aclose()
+        """Close the connections (nothing on a ``with_options`` copy: its parent owns them)."""
+        if self._owns_pool:
+            await self._executor.aclose()
 
     async def __aenter__(self) -> Self:
         return self

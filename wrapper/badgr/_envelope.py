@@ -26,10 +26,11 @@ from .errors import (
     ServerError,
 )
 
-__all__ = ["Shape", "error_for", "retry_after_seconds", "token_error", "unwrap"]
+__all__ = ["Shape", "error_for", "request_id_of", "retry_after_seconds", "token_error", "unwrap"]
 
-#: How a call's ``result`` is returned: ``one`` entity, the ``list``, or ``none`` (204 etc.).
-Shape = Literal["one", "list", "none"]
+#: How a call's ``result`` is returned: ``one`` entity, the ``list``, ``none`` (204 etc.), or
+#: the decoded ``body`` as it is (``client.request``: no envelope expected).
+Shape = Literal["one", "list", "none", "body"]
 
 _STATUS_CLASSES: dict[int, type[APIError]] = {
     400: BadRequestError,
@@ -123,9 +124,14 @@ def existing_entity_id(body: Any) -> str | None:
     return None
 
 
+def request_id_of(headers: httpx.Headers) -> str | None:
+    """The server's request id, from the first :data:`REQUEST_ID_HEADERS` header it sent."""
+    return next((headers[h] for h in REQUEST_ID_HEADERS if h in headers), None)
+
+
 def _request_facts(raw: httpx.Response) -> dict[str, str | None]:
     """Method, path (never the query: it may hold secrets) and the server's request id."""
-    request_id = next((raw.headers[h] for h in REQUEST_ID_HEADERS if h in raw.headers), None)
+    request_id = request_id_of(raw.headers)
     try:
         request = raw.request
     except RuntimeError:  # a response built without its request
@@ -222,6 +228,8 @@ def unwrap(
         raise error_for(raw)
     if shape == "none":
         return None
+    if shape == "body":
+        return parsed
     if parse_error is not None:
         raise _invalid(
             raw, f"response body does not match the API description: {parse_error!r}"

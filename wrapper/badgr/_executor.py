@@ -5,22 +5,22 @@ The whole policy (retries, back-off, unwrapping, reconciliation) is one generato
 receives their results. The sync and async executors are small drivers of that generator, so
 the logic exists once. Lanes of one client share a :class:`~badgr._retry.SharedPause`.
 
-Each attempt calls the generated ``*_detailed`` function (or, to follow a ``Link`` URL
-verbatim, the module's ``_build_response`` on a plain GET). The raw ``httpx.Response`` is
-captured by a response hook through a context variable, which is per thread and per asyncio
-task, so it is available for errors, ``last_response`` and bodies that fail to parse.
+Each attempt builds the request with the generated operation's ``_get_kwargs`` (or GETs a
+``Link`` URL verbatim), sends it on the shared ``httpx`` client with this executor's timeout
+and extra headers (``with_options``), and decodes a 2xx body with the operation's
+``_parse_response``. Other statuses are not decoded here: :func:`badgr._envelope.unwrap` reads
+them raw.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextvars
+import copy
 import ssl
 import threading
 import time
-from collections.abc import Coroutine, Generator
-from dataclasses import dataclass
-from typing import Any, Literal, TypeVar, cast
+from collections.abc import Coroutine, Generator, Mapping
+from typing import Any, Literal, Self, TypeVar, cast
 
 import httpx
 
@@ -38,29 +38,12 @@ __all__ = ["AsyncExecutor", "SyncExecutor", "_connection_error"]
 T = TypeVar("T")
 
 
-@dataclass
-class _Capture:
-    response: httpx.Response | None = None
-
-
-_capture: contextvars.ContextVar[_Capture | None] = contextvars.ContextVar(
-    "badgr_capture", default=None
-)
-
-
-def _on_response(response: httpx.Response) -> None:
-    capture = _capture.get()
-    if capture is not None:
-        capture.response = response
-    log_response(response)
-
-
-async def _on_response_async(response: httpx.Response) -> None:
-    _on_response(response)
-
-
-async def _on_request_async(request: httpx.Request) -> None:
+async def _log_request_async(request: httpx.Request) -> None:
     log_request(request)
+
+
+async def _log_response_async(response: httpx.Response) -> None:
+    log_response(response)
 
 
 class _ExecutorCore:
@@ -74,13 +57,17 @@ class _ExecutorCore:
         timeout: httpx.Timeout,
         policy: RetryPolicy,
         headers: dict[str, str],
+        extra_headers: Mapping[str, str] | None = None,
         pause: SharedPause | None = None,
     ) -> None:
         self.base_url = base_url
         self.auth = auth
         self.timeout = timeout
         self.policy = policy
+        #: the client's headers, set on its ``httpx`` client
         self.headers = headers
+        #: headers added to each request (``with_options(headers=…)``)
+        self.extra_headers: dict[str, str] = dict(extra_headers or {})
         self.pause = pause or SharedPause()
         self.generated = AuthenticatedClient(base_url=base_url, token="")
 
@@ -93,18 +80,55 @@ class _ExecutorCore:
             "follow_redirects": False,
         }
 
-    @staticmethod
-    def _parse_failed(capture: _Capture, exc: Exception) -> Attempt:
-        """The generated parser raised: keep the raw response for ``unwrap`` to judge."""
-        if capture.response is None:
-            raise exc
-        return capture.response, None, exc
+    def _config(self) -> dict[str, Any]:
+        """What a sibling executor (a lane, a job's loop) needs to behave like this one."""
+        return {
+            "base_url": self.base_url,
+            "auth": self.auth,
+            "timeout": self.timeout,
+            "policy": self.policy,
+            "headers": self.headers,
+            "extra_headers": self.extra_headers,
+            "pause": self.pause,
+        }
 
-    @staticmethod
-    def _attempt_result(call: Call[Any], capture: _Capture, result: Any) -> Attempt:
-        if capture.response is None:  # pragma: no cover - the hooks are always installed
-            raise BadgrError(f"{call.name}: no response was captured")
-        return capture.response, result.parsed, None
+    def with_options(
+        self,
+        *,
+        timeout: httpx.Timeout | None = None,
+        policy: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """A copy sharing the connection pool, pause and auth, with other per-call options."""
+        derived = copy.copy(self)
+        if timeout is not None:
+            derived.timeout = timeout
+        if policy is not None:
+            derived.policy = policy
+        if headers:
+            derived.extra_headers = {**self.extra_headers, **headers}
+        return derived
+
+    def _request(self, call: Call[Any]) -> dict[str, Any]:
+        """``httpx`` request arguments for one attempt of ``call``."""
+        if call.url is not None:
+            kwargs: dict[str, Any] = {"method": "GET", "url": call.url}
+        else:
+            kwargs = call.op._get_kwargs(**call.kwargs)
+        if self.extra_headers:
+            kwargs["headers"] = {**self.extra_headers, **kwargs.get("headers", {})}
+        kwargs["timeout"] = self.timeout
+        return kwargs
+
+    def _decoded(self, call: Call[Any], response: httpx.Response) -> Attempt:
+        """Decode a success body; a parser that raises leaves the raw response for ``unwrap``."""
+        if call.shape == "none" or not 200 <= response.status_code < 300:
+            return response, None, None
+        try:
+            parsed = call.op._parse_response(client=self.generated, response=response)
+        except Exception as exc:
+            return response, None, exc
+        return response, parsed, None
 
 
 class SyncExecutor(_ExecutorCore):
@@ -123,7 +147,7 @@ class SyncExecutor(_ExecutorCore):
         self._async_transport = async_transport
         self.http = httpx.Client(
             transport=transport,
-            event_hooks={"request": [log_request], "response": [_on_response]},
+            event_hooks={"request": [log_request], "response": [log_response]},
             **self._httpx_args(),
         )
         self.generated.set_httpx_client(self.http)
@@ -132,22 +156,7 @@ class SyncExecutor(_ExecutorCore):
         self.http.close()
 
     def _attempt(self, call: Call[Any]) -> Attempt:
-        capture = _Capture()
-        token = _capture.set(capture)
-        try:
-            try:
-                if call.url is not None:
-                    response = self.http.get(call.url)
-                    result = call.op._build_response(client=self.generated, response=response)
-                else:
-                    result = call.op.sync_detailed(client=self.generated, **call.kwargs)
-            except (httpx.TransportError, BadgrError):
-                raise
-            except Exception as exc:
-                return self._parse_failed(capture, exc)
-            return self._attempt_result(call, capture, result)
-        finally:
-            _capture.reset(token)
+        return self._decoded(call, self.http.request(**self._request(call)))
 
     def run_detailed(self, call: Call[T]) -> Outcome[T]:
         flow = call_flow(call, self.policy)
@@ -185,20 +194,14 @@ class SyncExecutor(_ExecutorCore):
                 request = generator.send(self.http.send(request, auth=None))
         except StopIteration as stop:
             return cast(T, stop.value)
+        except httpx.TransportError as exc:  # never retried: a failed login feeds the throttle
+            raise _connection_error(exc) from exc
 
     def run_job(self, job: Job[T]) -> T:
         """Run a coroutine-based job from sync code, on a private event loop."""
 
         async def main() -> T:
-            executor: AsyncExecutor = AsyncExecutor(
-                transport=self._async_transport,
-                base_url=self.base_url,
-                auth=self.auth,
-                timeout=self.timeout,
-                policy=self.policy,
-                headers=self.headers,
-                pause=self.pause,
-            )
+            executor = AsyncExecutor(transport=self._async_transport, **self._config())
             try:
                 return await job.run(executor)
             finally:
@@ -244,7 +247,6 @@ class AsyncExecutor(_ExecutorCore):
         **kwargs: Any,
     ):
         super().__init__(**kwargs)
-        self._config_kwargs = {**kwargs, "pause": self.pause}
         self._own_transport = transport is None
         # Loading the CA bundle takes tens of milliseconds: lanes share their parent's context.
         self._ssl_context = ssl_context or httpx.create_ssl_context()
@@ -252,7 +254,7 @@ class AsyncExecutor(_ExecutorCore):
             transport=transport,
             limits=limits or httpx.Limits(),
             verify=self._ssl_context,
-            event_hooks={"request": [_on_request_async], "response": [_on_response_async]},
+            event_hooks={"request": [_log_request_async], "response": [_log_response_async]},
             **self._httpx_args(),
         )
         self.generated.set_async_httpx_client(self.http)
@@ -267,31 +269,14 @@ class AsyncExecutor(_ExecutorCore):
         if not self._own_transport:
             return self
         return AsyncExecutor(
-            limits=httpx.Limits(max_connections=1),
-            ssl_context=self._ssl_context,
-            **self._config_kwargs,
+            limits=httpx.Limits(max_connections=1), ssl_context=self._ssl_context, **self._config()
         )
 
     async def aclose(self) -> None:
         await self.http.aclose()
 
     async def _attempt(self, call: Call[Any]) -> Attempt:
-        capture = _Capture()
-        token = _capture.set(capture)
-        try:
-            try:
-                if call.url is not None:
-                    response = await self.http.get(call.url)
-                    result = call.op._build_response(client=self.generated, response=response)
-                else:
-                    result = await call.op.asyncio_detailed(client=self.generated, **call.kwargs)
-            except (httpx.TransportError, BadgrError):
-                raise
-            except Exception as exc:
-                return self._parse_failed(capture, exc)
-            return self._attempt_result(call, capture, result)
-        finally:
-            _capture.reset(token)
+        return self._decoded(call, await self.http.request(**self._request(call)))
 
     async def run_detailed(self, call: Call[T]) -> Outcome[T]:
         flow = call_flow(call, self.policy)
@@ -328,6 +313,8 @@ class AsyncExecutor(_ExecutorCore):
                 request = generator.send(await self.http.send(request, auth=None))
         except StopIteration as stop:
             return cast(T, stop.value)
+        except httpx.TransportError as exc:
+            raise _connection_error(exc) from exc
 
     def run_job(self, job: Job[T]) -> Coroutine[Any, Any, T]:
         async def main() -> T:

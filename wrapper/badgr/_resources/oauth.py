@@ -8,7 +8,7 @@ from badgr_api.types import UNSET
 from .._auth import BadgrAuth, Token, authorize_url
 from .._call import Grant, Runner
 from .._config import DEFAULT_SCOPE, authorize_page
-from .._namespace import M, Namespace, op
+from .._namespace import M, Namespace, job
 from .tokens import AccessTokens
 
 __all__ = ["OAuth"]
@@ -43,7 +43,7 @@ class OAuth(Namespace[M]):
             state=state,
         )
 
-    @op
+    @job
     def exchange_code(self, code: str, *, redirect_uri: str) -> Grant[Token]:
         """Trade the ``code`` from the redirect for a token; the client then uses it."""
         auth = self._auth
@@ -59,7 +59,7 @@ class OAuth(Namespace[M]):
             )
         )
 
-    @op
+    @job
     def login(self) -> Grant[Token]:
         """Run the password grant now (it otherwise runs on the first call). Never retried."""
         return Grant(self._auth.password_flow())

@@ -7,11 +7,9 @@ import sys
 from typing import Any
 
 import click
-import httpx
 from click.shell_completion import get_completion_class
 
 from badgr import errors
-from badgr._flow import _connection_error  # the SDK's redacted connection error
 
 from ._errors import EXIT_FAILED, CLIError, SetupError, describe, exit_code_for, print_traceback
 from ._state import State, common_options
@@ -33,10 +31,7 @@ class BadgrGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            try:
-                return super().invoke(ctx)
-            except httpx.TransportError as exc:  # the SDK's token grant lets these through
-                raise _connection_error(exc) from exc
+            return super().invoke(ctx)
         except errors.BadgrError as error:
             if _debug(ctx):
                 print_traceback(error)

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from badgr import REGIONS, Client, errors
+from badgr._profiles import Server
 from badgr_api.models.badge_user import BadgeUser
 
 from ._app import cli
@@ -43,6 +44,12 @@ def user_summary(user: BadgeUser) -> dict[str, Any]:
 @click.option("--region", type=click.Choice(sorted(REGIONS)), help="Hosted region.")
 @click.option("--base-url", metavar="URL", help="Server URL (wins over --region).")
 @click.option("--username", envvar="BADGR_USERNAME", metavar="EMAIL", help="[env BADGR_USERNAME]")
+@click.option(
+    "--server",
+    envvar="BADGR_SERVER",
+    type=click.Choice(["documented", "badgr-server"]),
+    help="The hosted API (documented, the default) or a self-hosted badgr-server.",
+)
 @click.option("--client-id", envvar="BADGR_CLIENT_ID", default="public", show_default=True)
 @click.option("--scope", default=None, help="OAuth scopes to ask for (default: the SDK's).")
 @click.option("--password-stdin", is_flag=True, help="Read the password from stdin.")
@@ -53,6 +60,7 @@ def login(
     region: str | None,
     base_url: str | None,
     username: str | None,
+    server: Server | None,
     client_id: str,
     scope: str | None,
     password_stdin: bool,
@@ -61,12 +69,14 @@ def login(
 
     The password is prompted without echo, or read from $BADGR_PASSWORD or --password-stdin.
     The token is kept in the per-user config file (mode 0600) and refreshed automatically.
-    Server: --base-url, --region, $BADGR_BASE_URL or $BADGR_REGION (default: us).
+    Server: --base-url, --region, $BADGR_BASE_URL or $BADGR_REGION (default: us); its kind
+    (--server) is stored with the profile, so every later command uses it.
 
     \b
     Examples:
       badgr login --region eu --username me@example.edu
       badgr login --profile mock --base-url http://127.0.0.1:8000 --username alice@example.com
+      badgr login --profile lab --base-url https://badgr.lab.example --server badgr-server
     """
     if not username:
         if not sys.stdin.isatty():
@@ -81,6 +91,7 @@ def login(
             username=username,
             password=password,
             client_id=client_id,
+            server=server,
             **options,
         )
     except ValueError as exc:
@@ -94,12 +105,16 @@ def login(
     state.store.put(
         state.profile,
         Profile(
-            base_url=client.base_url, client_id=client_id, username=username, scope=scope
+            base_url=client.base_url,
+            client_id=client_id,
+            username=username,
+            scope=scope,
+            server=client.server,
         ).with_token(token),
     )
     state.note(
-        f"Logged in to {client.base_url} as {username} (profile {state.profile!r},"
-        f" user {user.entity_id}); token stored in {state.store.path}"
+        f"Logged in to {client.base_url} ({client.server}) as {username}"
+        f" (profile {state.profile!r}, user {user.entity_id}); token stored in {state.store.path}"
     )
 
 
@@ -131,16 +146,22 @@ def whoami(state: State, as_json: bool) -> None:
     """
     with state.client() as client:
         user = client.users.me()
-        info = {"profile": state.profile, "base_url": client.base_url, **user_summary(user)}
+        info = {
+            "profile": state.profile,
+            "base_url": client.base_url,
+            "server": client.server,
+            **user_summary(user),
+        }
     if as_json:
         state.print_json(info)
         return
     state.print_rows(
-        ["profile", "server", "user", "name", "e-mail"],
+        ["profile", "server", "kind", "user", "name", "e-mail"],
         [
             [
                 info["profile"],
                 info["base_url"],
+                info["server"],
                 info["entity_id"],
                 info["name"],
                 ", ".join(info["emails"]),

@@ -44,6 +44,8 @@ class Profile:
     base_url: str
     client_id: str
     username: str | None = None
+    #: the kind of server (``Client(server=…)``); ``None`` in files written before it existed
+    server: str | None = None
     scope: str | None = None
     access_token: str | None = None
     refresh_token: str | None = None
@@ -51,7 +53,10 @@ class Profile:
     token_scope: str | None = None
 
     def __repr__(self) -> str:
-        return f"Profile(base_url={self.base_url!r}, username={self.username!r})"
+        return (
+            f"Profile(base_url={self.base_url!r}, server={self.server!r},"
+            f" username={self.username!r})"
+        )
 
     @property
     def token(self) -> Token | None:

@@ -1,84 +1,41 @@
 """``badgr api``: one raw request through the SDK client, like ``gh api``.
 
-The SDK has typed methods only, so this module sends a request on the client's own configured
-``httpx`` client (base URL, ``BadgrAuth`` with token refresh and the same-origin rule, logging
-hooks with redaction), applies the client's retry policy to idempotent methods, and maps errors
-with the SDK's single status → exception function. It adds no HTTP machinery of its own.
+It is :meth:`badgr.Client.request` on the command line: the client's base URL, auth (token
+refresh, credentials only to its own origin), logging with redaction, retries of idempotent
+methods and the SDK's typed errors. This module only parses arguments and prints.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import click
-import httpx
 
-from badgr import Client
-from badgr._envelope import error_for  # the SDK's one status → error mapping
-from badgr._flow import _connection_error  # the SDK's redacted connection error
+from badgr import Client, RawResponse
 
 from ._app import cli
 from ._errors import SetupError
 from ._state import State, common_options, pass_state
 
-__all__ = ["pages", "request"]
+__all__ = ["pages"]
 
-_IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 _QUERY_METHODS = frozenset({"GET", "HEAD", "DELETE", "OPTIONS"})
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 
 
-def request(
-    client: Client,
-    method: str,
-    url: str,
-    *,
-    params: Mapping[str, str] | None = None,
-    body: Any = None,
-) -> httpx.Response:
-    """Send one request with the client's auth and retry policy; raise the SDK's errors."""
-    executor = client._executor  # the client's configured transport (see the module doc)
-    method = method.upper()
-    idempotent = method in _IDEMPOTENT
-    attempt = 0
-    while True:
-        attempt += 1
-        try:
-            response = executor.http.request(
-                method, url, params=params, json=body if body is not None else None
-            )
-        except httpx.TransportError as exc:
-            delay = executor.policy.delay_after_error(exc, idempotent=idempotent, attempt=attempt)
-            if delay is None:
-                raise _connection_error(exc) from exc
-            time.sleep(delay)
-            continue
-        delay = None
-        if response.status_code in executor.policy.statuses:
-            delay = executor.policy.delay_after_response(
-                response, idempotent=idempotent, attempt=attempt
-            )
-        if delay is None:
-            break
-        time.sleep(delay)
-    if not 200 <= response.status_code < 300:
-        raise error_for(response)
-    return response
-
-
 def pages(
     client: Client, url: str, *, params: Mapping[str, str] | None = None
-) -> Iterator[httpx.Response]:
+) -> Iterator[RawResponse[Any]]:
     """GET ``url`` and every ``Link rel="next"`` after it, verbatim; stops on a repeated URL."""
     seen: set[str] = set()
-    response = request(client, "GET", url, params=params)
+    page = client.request("GET", url, params=params)
     while True:
-        yield response
+        yield page
+        response = page.http_response
         link = response.links.get("next", {}).get("url")
         if not link:
             return
@@ -86,16 +43,7 @@ def pages(
         if next_url in seen:
             return
         seen.add(next_url)
-        response = request(client, "GET", next_url)
-
-
-def _body(response: httpx.Response) -> Any:
-    if not response.content:
-        return None
-    try:
-        return json.loads(response.content)
-    except ValueError:
-        return response.text
+        page = client.request("GET", next_url)
 
 
 def _result(body: Any) -> Any:
@@ -198,13 +146,12 @@ def api(
         raise click.UsageError("--paginate works with GET only")
     with state.client() as client:
         if not paginate:
-            response = request(client, method, path, params=params, body=body)
-            data = _body(response)
+            data = client.request(method, path, params=params, json=body).parse()
             _emit(data if envelope else _result(data))
             return
         merged: list[Any] = []
         for page in pages(client, path, params=params):
-            data = _body(page)
+            data = page.parse()
             if envelope:
                 click.echo(json.dumps(data, ensure_ascii=False))
                 continue

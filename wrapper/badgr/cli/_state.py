@@ -69,8 +69,11 @@ class State:
     # -- the SDK client ----------------------------------------------------------------------
     def client(self, **options: Any) -> Client:
         """A client for the selected profile. ``BADGR_TOKEN`` or ``BADGR_USERNAME`` +
-        ``BADGR_PASSWORD`` in the environment take precedence over the stored token."""
+        ``BADGR_PASSWORD`` in the environment take precedence over the stored token, and
+        ``BADGR_SERVER`` over the profile's kind of server."""
         profile = self.store.get(self.profile)
+        if profile is not None and profile.server and not os.environ.get("BADGR_SERVER"):
+            options.setdefault("server", profile.server)
         if any(os.environ.get(name) for name in _CREDENTIAL_VARIABLES):
             from_env = bool(os.environ.get("BADGR_BASE_URL") or os.environ.get("BADGR_REGION"))
             base_url = None if from_env or profile is None else profile.base_url

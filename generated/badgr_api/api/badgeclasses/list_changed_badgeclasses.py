@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     since: datetime.datetime | Unset = UNSET,
-    num: int | Unset = UNSET,
+    num: int | str | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -25,7 +25,12 @@ def _get_kwargs(
         json_since = since.isoformat()
     params["since"] = json_since
 
-    params["num"] = num
+    json_num: int | str | Unset
+    if isinstance(num, Unset):
+        json_num = UNSET
+    else:
+        json_num = num
+    params["num"] = json_num
 
     params["cursor"] = cursor
 
@@ -89,7 +94,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     since: datetime.datetime | Unset = UNSET,
-    num: int | Unset = UNSET,
+    num: int | str | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[BadgeClassChangesEnvelope | Envelope]:
     """Badge classes changed since an instant
@@ -99,7 +104,7 @@ def sync_detailed(
 
     Args:
         since (datetime.datetime | Unset):
-        num (int | Unset):
+        num (int | str | Unset):
         cursor (str | Unset):
 
     Raises:
@@ -127,7 +132,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     since: datetime.datetime | Unset = UNSET,
-    num: int | Unset = UNSET,
+    num: int | str | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> BadgeClassChangesEnvelope | Envelope | None:
     """Badge classes changed since an instant
@@ -137,7 +142,7 @@ def sync(
 
     Args:
         since (datetime.datetime | Unset):
-        num (int | Unset):
+        num (int | str | Unset):
         cursor (str | Unset):
 
     Raises:
@@ -160,7 +165,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     since: datetime.datetime | Unset = UNSET,
-    num: int | Unset = UNSET,
+    num: int | str | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[BadgeClassChangesEnvelope | Envelope]:
     """Badge classes changed since an instant
@@ -170,7 +175,7 @@ async def asyncio_detailed(
 
     Args:
         since (datetime.datetime | Unset):
-        num (int | Unset):
+        num (int | str | Unset):
         cursor (str | Unset):
 
     Raises:
@@ -196,7 +201,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     since: datetime.datetime | Unset = UNSET,
-    num: int | Unset = UNSET,
+    num: int | str | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> BadgeClassChangesEnvelope | Envelope | None:
     """Badge classes changed since an instant
@@ -206,7 +211,7 @@ async def asyncio(
 
     Args:
         since (datetime.datetime | Unset):
-        num (int | Unset):
+        num (int | str | Unset):
         cursor (str | Unset):
 
     Raises:

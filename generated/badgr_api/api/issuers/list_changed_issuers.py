@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     since: datetime.datetime | Unset = UNSET,
-    num: int | Unset = UNSET,
+    num: int | str | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -25,7 +25,12 @@ def _get_kwargs(
         json_since = since.isoformat()
     params["since"] = json_since
 
-    params["num"] = num
+    json_num: int | str | Unset
+    if isinstance(num, Unset):
+        json_num = UNSET
+    else:
+        json_num = num
+    params["num"] = json_num
 
     params["cursor"] = cursor
 
@@ -89,7 +94,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     since: datetime.datetime | Unset = UNSET,
-    num: int | Unset = UNSET,
+    num: int | str | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[Envelope | IssuerChangesEnvelope]:
     """Issuers changed since an instant
@@ -100,7 +105,7 @@ def sync_detailed(
 
     Args:
         since (datetime.datetime | Unset):
-        num (int | Unset):
+        num (int | str | Unset):
         cursor (str | Unset):
 
     Raises:
@@ -128,7 +133,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     since: datetime.datetime | Unset = UNSET,
-    num: int | Unset = UNSET,
+    num: int | str | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Envelope | IssuerChangesEnvelope | None:
     """Issuers changed since an instant
@@ -139,7 +144,7 @@ def sync(
 
     Args:
         since (datetime.datetime | Unset):
-        num (int | Unset):
+        num (int | str | Unset):
         cursor (str | Unset):
 
     Raises:
@@ -162,7 +167,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     since: datetime.datetime | Unset = UNSET,
-    num: int | Unset = UNSET,
+    num: int | str | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[Envelope | IssuerChangesEnvelope]:
     """Issuers changed since an instant
@@ -173,7 +178,7 @@ async def asyncio_detailed(
 
     Args:
         since (datetime.datetime | Unset):
-        num (int | Unset):
+        num (int | str | Unset):
         cursor (str | Unset):
 
     Raises:
@@ -199,7 +204,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     since: datetime.datetime | Unset = UNSET,
-    num: int | Unset = UNSET,
+    num: int | str | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Envelope | IssuerChangesEnvelope | None:
     """Issuers changed since an instant
@@ -210,7 +215,7 @@ async def asyncio(
 
     Args:
         since (datetime.datetime | Unset):
-        num (int | Unset):
+        num (int | str | Unset):
         cursor (str | Unset):
 
     Raises:
