@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, empty_dict_until_set
 
 if TYPE_CHECKING:
     from ..models.alignment_input import AlignmentInput
@@ -17,6 +18,43 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="BadgeClassUpdateInput")
+_new_object = object.__new__
+
+# from_dict reads every documented key in one call when all are present
+_read_all_fields = operator.itemgetter(
+    "name",
+    "image",
+    "description",
+    "issuer",
+    "imageAltText",
+    "achievementType",
+    "criteriaUrl",
+    "criteriaNarrative",
+    "tags",
+    "alignments",
+    "expires",
+    "extensions",
+    "ob3Properties",
+    "preferences",
+)
+_FIELD_NAMES = frozenset(
+    (
+        "name",
+        "image",
+        "description",
+        "issuer",
+        "imageAltText",
+        "achievementType",
+        "criteriaUrl",
+        "criteriaNarrative",
+        "tags",
+        "alignments",
+        "expires",
+        "extensions",
+        "ob3Properties",
+        "preferences",
+    )
+)
 
 
 @_attrs_define
@@ -44,7 +82,7 @@ class BadgeClassUpdateInput:
     ob_3_properties: Ob3Properties | Unset = UNSET
     """ Open Badges 3.0 achievement properties. """
     preferences: BadgeClassPreferences | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -134,26 +172,52 @@ class BadgeClassUpdateInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        name = d.pop("name")
+        try:
+            complete = len(src_dict) >= 14
+            if complete:
+                (
+                    name,
+                    image,
+                    description,
+                    issuer,
+                    image_alt_text,
+                    achievement_type,
+                    criteria_url,
+                    criteria_narrative,
+                    _tags,
+                    _alignments,
+                    _expires,
+                    _extensions,
+                    _ob_3_properties,
+                    _preferences,
+                ) = _read_all_fields(src_dict)
+        except KeyError:  # a key is absent and extra keys make up the count
+            complete = False
+        except TypeError:  # not a mapping
+            return cls.from_dict(dict(src_dict))
+        if not complete:
+            if type(src_dict) is not dict:
+                return cls.from_dict(dict(src_dict))
+            name = src_dict["name"]
+            image = src_dict["image"]
+            description = src_dict["description"]
+            issuer = src_dict.get("issuer", UNSET)
+            image_alt_text = src_dict.get("imageAltText", UNSET)
+            achievement_type = src_dict.get("achievementType", UNSET)
+            criteria_url = src_dict.get("criteriaUrl", UNSET)
+            criteria_narrative = src_dict.get("criteriaNarrative", UNSET)
+            _tags = src_dict.get("tags", UNSET)
+            _alignments = src_dict.get("alignments", UNSET)
+            _expires = src_dict.get("expires", UNSET)
+            _extensions = src_dict.get("extensions", UNSET)
+            _ob_3_properties = src_dict.get("ob3Properties", UNSET)
+            _preferences = src_dict.get("preferences", UNSET)
+            has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
+        else:
+            has_extra_keys = len(src_dict) > 14
 
-        image = d.pop("image")
+        tags = cast(list[str], _tags)
 
-        description = d.pop("description")
-
-        issuer = d.pop("issuer", UNSET)
-
-        image_alt_text = d.pop("imageAltText", UNSET)
-
-        achievement_type = d.pop("achievementType", UNSET)
-
-        criteria_url: None | str | Unset = d.pop("criteriaUrl", UNSET)
-
-        criteria_narrative = d.pop("criteriaNarrative", UNSET)
-
-        tags = cast(list[str], d.pop("tags", UNSET))
-
-        _alignments = d.pop("alignments", UNSET)
         alignments: list[AlignmentInput] | Unset = UNSET
         if _alignments is not UNSET:
             alignments = []
@@ -162,9 +226,8 @@ class BadgeClassUpdateInput:
 
                 alignments.append(alignments_item)
 
-        _expires = d.pop("expires", UNSET)
         expires: Expiration | None | Unset
-        if _expires is None or isinstance(_expires, Unset):
+        if _expires is None or _expires is UNSET:
             expires = _expires
         else:
             try:
@@ -176,45 +239,62 @@ class BadgeClassUpdateInput:
             except (TypeError, ValueError, AttributeError, KeyError):
                 expires = cast(Expiration | None | Unset, _expires)
 
-        _extensions = d.pop("extensions", UNSET)
         extensions: Extensions | Unset
-        if isinstance(_extensions, Unset):
+        if _extensions is UNSET:
             extensions = UNSET
         else:
             extensions = Extensions.from_dict(_extensions)
 
-        _ob_3_properties = d.pop("ob3Properties", UNSET)
         ob_3_properties: Ob3Properties | Unset
-        if isinstance(_ob_3_properties, Unset):
+        if _ob_3_properties is UNSET:
             ob_3_properties = UNSET
         else:
             ob_3_properties = Ob3Properties.from_dict(_ob_3_properties)
 
-        _preferences = d.pop("preferences", UNSET)
         preferences: BadgeClassPreferences | Unset
-        if isinstance(_preferences, Unset):
+        if _preferences is UNSET:
             preferences = UNSET
         else:
             preferences = BadgeClassPreferences.from_dict(_preferences)
 
-        badge_class_update_input = cls(
-            name=name,
-            image=image,
-            description=description,
-            issuer=issuer,
-            image_alt_text=image_alt_text,
-            achievement_type=achievement_type,
-            criteria_url=criteria_url,
-            criteria_narrative=criteria_narrative,
-            tags=tags,
-            alignments=alignments,
-            expires=expires,
-            extensions=extensions,
-            ob_3_properties=ob_3_properties,
-            preferences=preferences,
-        )
+        if cls is BadgeClassUpdateInput:  # what attrs' __init__ would do, without its call overhead
+            badge_class_update_input = _new_object(cls)
+            badge_class_update_input.name = name
+            badge_class_update_input.image = image
+            badge_class_update_input.description = description
+            badge_class_update_input.issuer = issuer
+            badge_class_update_input.image_alt_text = image_alt_text
+            badge_class_update_input.achievement_type = achievement_type
+            badge_class_update_input.criteria_url = criteria_url
+            badge_class_update_input.criteria_narrative = criteria_narrative
+            badge_class_update_input.tags = tags
+            badge_class_update_input.alignments = alignments
+            badge_class_update_input.expires = expires
+            badge_class_update_input.extensions = extensions
+            badge_class_update_input.ob_3_properties = ob_3_properties
+            badge_class_update_input.preferences = preferences
+        else:  # a subclass may bring fields or an __init__ of its own
+            badge_class_update_input = cls(
+                name,
+                image,
+                description,
+                issuer,
+                image_alt_text,
+                achievement_type,
+                criteria_url,
+                criteria_narrative,
+                tags,
+                alignments,
+                expires,
+                extensions,
+                ob_3_properties,
+                preferences,
+            )
 
-        badge_class_update_input.additional_properties = d
+        if has_extra_keys:
+            badge_class_update_input.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return badge_class_update_input
 
     @property
@@ -234,6 +314,7 @@ class BadgeClassUpdateInput:
         return key in self.additional_properties
 
 
+BadgeClassUpdateInput.additional_properties = empty_dict_until_set(BadgeClassUpdateInput.additional_properties)  # type: ignore[assignment]
 from ..models.alignment_input import AlignmentInput
 from ..models.badge_class_preferences import BadgeClassPreferences
 from ..models.expiration import Expiration
