@@ -28,7 +28,8 @@ class BackpackImportInputAssertion:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         backpack_import_input_assertion = cls()
 
-        backpack_import_input_assertion.additional_properties = dict(src_dict)
+        if len(src_dict):  # an empty object copies nothing (len raises for a number or None, as dict does)
+            backpack_import_input_assertion.additional_properties = dict(src_dict)
         return backpack_import_input_assertion
 
     @property

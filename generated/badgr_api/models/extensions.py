@@ -28,7 +28,8 @@ class Extensions:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         extensions = cls()
 
-        extensions.additional_properties = dict(src_dict)
+        if len(src_dict):  # an empty object copies nothing (len raises for a number or None, as dict does)
+            extensions.additional_properties = dict(src_dict)
         return extensions
 
     @property
