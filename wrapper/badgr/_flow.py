@@ -7,7 +7,8 @@ once:
 * **Retries** — what :class:`~badgr._retry.RetryPolicy` allows. A wait the server asked for
   (429, or 503 with ``Retry-After``) pauses every lane of the client, not just this one.
 * **True outcomes** — an attempt whose answer may have been lost after the server acted
-  (the connection dropped or timed out after sending, a 500, a gateway's 502/504) is *maybe applied*.
+  (the connection dropped or timed out after sending, a 500, a gateway's 502/504) is *maybe
+  applied*.
   When a call with a :class:`~badgr._call.Recovery` ends in failure after such an attempt —
   the last attempt included — the flow looks the effect up before reporting: found, the call
   succeeded (``Outcome.recovered``); not found, the server provably did not act and the failure
