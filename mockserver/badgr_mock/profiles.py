@@ -38,6 +38,9 @@ class Profile:
     # Errors carry machine codes (``errorCode``, a batch revoke item's ``code``); the old
     # server's say it in prose only.
     error_codes: bool = True
+    # Envelopes carry ``timestamp`` (errors also ``nonFieldErrors``), as documented; the old
+    # server sends ``{status, result}``, errors adding only ``fieldErrors``/``validationErrors``.
+    envelope_extras: bool = True
 
 
 PROFILES = {
@@ -65,6 +68,7 @@ PROFILES = {
         lenient_page_size=True,
         old_assertion_shapes=True,
         error_codes=False,
+        envelope_extras=False,
         omitted_fields=frozenset(
             {
                 "id",
