@@ -39,6 +39,7 @@ _READ_METHODS = frozenset({"GET", "HEAD"})
 JSON = "application/json"
 LINKED_DATA = "application/ld+json"
 _NOT_FOUND_PAGE = "<!doctype html><title>Not Found</title><h1>Not Found</h1>"
+_SERVER_ERROR_PAGE = "<!doctype html><title>Server Error (500)</title><h1>Server Error (500)</h1>"
 
 ExceptionHandler = Callable[[Request, Exception], Coroutine[Any, Any, Response]]
 
@@ -195,6 +196,8 @@ class Pipeline:
         else:
             logger.exception("unhandled error in %s %s", request.method, request.url.path)
             description = f"server error: {type(exc).__name__}"
+            if self.settings.profile.html_not_found:  # Django's own error page, no envelope
+                return HTMLResponse(_SERVER_ERROR_PAGE, status_code=500)
         body = ErrorReply(500, description).body(self.envelope_timestamp())
         return JSONBytesResponse(dump_json(body), status_code=500)
 

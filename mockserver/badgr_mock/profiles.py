@@ -24,7 +24,8 @@ class Profile:
     default_scope: str | None
     # Envelopes are application/ld+json unless the request asks for JSON.
     linked_data_by_default: bool
-    # Unknown paths (and trailing slashes) answer an HTML page, not an envelope.
+    # Unknown paths (and trailing slashes) answer an HTML page, not an envelope; so does an
+    # unhandled error (500).
     html_not_found: bool
     oauth_error_media_type: str
     # Lists without ``num`` are oldest first (with ``num``, always newest first).
