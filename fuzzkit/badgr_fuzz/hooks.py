@@ -39,12 +39,19 @@ def before_load_schema(context: HookContext, raw_schema: dict[str, Any]) -> None
             scheme.clear()
             scheme.update({"type": "http", "scheme": "bearer"})
     schemas = components.get("schemas", {})
-    if "BadgeClassInput" in schemas:
-        criteria = [{"required": ["criteriaNarrative"]}, {"required": ["criteriaUrl"]}]
-        schemas["BadgeClassInput"]["anyOf"] = criteria
+    criteria = [{"required": ["criteriaNarrative"]}, {"required": ["criteriaUrl"]}]
+    for name in ("BadgeClassInput", "BadgeClassUpdateInput"):
+        if name in schemas:
+            schemas[name]["anyOf"] = criteria
     # Linking an issuer to an organization needs write access to one the fuzzer cannot know.
     schemas.get("IssuerInput", {}).get("properties", {}).pop("organizationId", None)
-    for name in ("IssuerInput", "IssuerUpdateInput", "BadgeClassInput", "BackpackImportInput"):
+    for name in (
+        "IssuerInput",
+        "IssuerUpdateInput",
+        "BadgeClassInput",
+        "BadgeClassUpdateInput",
+        "BackpackImportInput",
+    ):
         properties = schemas.get(name, {}).get("properties", {})
         if "image" in properties:
             image: dict[str, Any] = {"type": "string", **IMAGE}

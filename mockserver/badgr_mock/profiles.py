@@ -35,6 +35,9 @@ class Profile:
     omitted_fields: frozenset[str] = frozenset()
     # Its assertion habits: no ``salt`` on unhashed recipients, no ``image`` once revoked.
     old_assertion_shapes: bool = False
+    # Errors carry machine codes (``errorCode``, a batch revoke item's ``code``); the old
+    # server's say it in prose only.
+    error_codes: bool = True
 
 
 PROFILES = {
@@ -61,6 +64,7 @@ PROFILES = {
         oldest_first_unpaged=True,
         lenient_page_size=True,
         old_assertion_shapes=True,
+        error_codes=False,
         omitted_fields=frozenset(
             {
                 "id",

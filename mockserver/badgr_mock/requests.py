@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from jsonschema import ValidationError
+from starlette.exceptions import HTTPException
 
 from .envelope import ErrorReply, bad_request
 from .spec import Operation, Parameter, SchemaValidator
@@ -166,6 +167,12 @@ def parse_parameters(
         except ValueError as exc:
             errors[param.name] = [str(exc)]
             continue
+        if param.location == "path" and any(
+            error.validator == "enum" for error in param.validator.iter_errors(value)
+        ):
+            # A segment the real routes spell out (``{scope}``): any other value is no route,
+            # answered as an unknown path is (the profile's 404 page).
+            raise HTTPException(404)
         problems = schema_errors(param.validator, value)
         if problems:
             errors[param.name] = [message for messages in problems.values() for message in messages]

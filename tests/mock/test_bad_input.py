@@ -45,7 +45,7 @@ CASES: list[tuple[str, str, str, dict[str, Any], int]] = [
     ("bad base64 openBadgeId", "GET", "/v2/issuers/openBadgeId/a", {}, 404),
     ("base64 of a foreign URL", "GET", "/v2/issuers/ref/aHR0cHM6Ly9leGFtcGxlLmNvbS94", {}, 404),
     ("path parameter with bad characters", "GET", "/v2/issuers/abc.def", {}, 400),
-    ("unknown scope in the path", "GET", "/v2/users/ISSUER/assertions", {}, 400),
+    ("unknown scope in the path: no route", "GET", "/v2/users/ISSUER/assertions", {}, 404),
     ("num not a number", "GET", "/v2/issuers", {"params": {"num": "abc"}}, 400),
     ("num huge", "GET", "/v2/issuers", {"params": {"num": "9" * 400}}, 400),
     ("num repeated", "GET", "/v2/issuers", {"params": [("num", "1"), ("num", "2")]}, 400),

@@ -176,6 +176,7 @@ def test_documented_required_fields_and_limits() -> None:
     assert (issuer["email"]["format"], issuer["url"]["format"]) == ("email", "uri")
     assert issuer["originalJson"]["maxLength"] == 2000000
     assert set(schemas["BadgeClassInput"]["required"]) == {"name", "image", "description"}
+    assert schemas["BadgeClassUpdateInput"]["required"] == schemas["BadgeClassInput"]["required"]
     assert schemas["StaffRole"]["enum"] == ["owner", "editor", "staff"]
     assert set(schemas["RecipientType"]["enum"]) == {"email", "openBadgeId", "telephone", "url"}
 

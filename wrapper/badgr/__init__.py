@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         plaintext_identity,
         recipient_input,
     )
+    from ._revoke import RevokeResult
     from .verification import Verification, verify
 
 _LAZY = {
@@ -46,6 +47,7 @@ _LAZY = {
     "encode_ref": "badgr._resources",
     "plaintext_identity": "badgr._resources",
     "recipient_input": "badgr._resources",
+    "RevokeResult": "badgr._revoke",
     "AwardResult": "badgr._bulk",
     "Verification": "badgr.verification",
     "verify": "badgr.verification",
@@ -79,6 +81,7 @@ __all__ = [
     "PathwayFields",
     "RawResponse",
     "RetryPolicy",
+    "RevokeResult",
     "SyncPager",
     "Token",
     "UserFields",

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .badge_class_envelope import BadgeClassEnvelope
     from .badge_class_input import BadgeClassInput
     from .badge_class_preferences import BadgeClassPreferences
+    from .badge_class_update_input import BadgeClassUpdateInput
     from .badge_ref import BadgeRef
     from .badge_user import BadgeUser
     from .batch_award_input import BatchAwardInput
@@ -131,6 +132,7 @@ _MODULE_OF = {
     "BadgeClassEnvelope": ".badge_class_envelope",
     "BadgeClassInput": ".badge_class_input",
     "BadgeClassPreferences": ".badge_class_preferences",
+    "BadgeClassUpdateInput": ".badge_class_update_input",
     "BadgeRef": ".badge_ref",
     "BadgeUser": ".badge_user",
     "BatchAwardInput": ".batch_award_input",
@@ -246,6 +248,7 @@ __all__ = (
     "BadgeClassEnvelope",
     "BadgeClassInput",
     "BadgeClassPreferences",
+    "BadgeClassUpdateInput",
     "BadgeRef",
     "BadgeUser",
     "BatchAwardInput",

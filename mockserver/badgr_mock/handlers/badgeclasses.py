@@ -83,7 +83,8 @@ def _doc_from_body(ctx: Context, body: dict[str, Any], entity_id: str) -> dict[s
     for key in _BODY_FIELDS:
         if key in body:
             doc[key] = body[key]
-    apply_image(ctx, doc, entity_id, body["image"], "image")
+    if "image" in body:
+        apply_image(ctx, doc, entity_id, body["image"], "image")
     return doc
 
 
@@ -145,6 +146,8 @@ def update_badgeclass(ctx: Context) -> Reply:
     row, issuer = fetch_badgeclass(ctx, badgeclass_ref(ctx), EDITOR)
     old = loads(row["doc"])
     doc = _doc_from_body(ctx, ctx.body, row["entity_id"])
+    if "image" not in ctx.body:  # only the badgr-server profile lets a PUT leave it out
+        doc.update({key: old[key] for key in ("image", "imageStored") if key in old})
     for key in ("createdBy", "archivedDate", "archivalNote"):
         if key in old:
             doc[key] = old[key]

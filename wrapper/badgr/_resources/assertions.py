@@ -30,9 +30,10 @@ from badgr_api.types import UNSET
 
 from .._batch import BATCH_SIZE, batch_award_job
 from .._bulk import AwardResult, ProgressCallback, award_many_job
-from .._call import AsyncRunner, Call, Job, Recovery, many, one, pages
+from .._call import Call, Job, Recovery, many, one, pages
 from .._namespace import M, Namespace, job, op, paged
 from .._profiles import supports
+from .._revoke import RevokeResult, revoke_many_job
 from ..errors import APIError, BadRequestError
 from ._shared import (
     DEFAULT_PAGE_SIZE,
@@ -45,9 +46,6 @@ from ._shared import (
 )
 
 __all__ = ["Assertions", "AwardOptions", "plaintext_identity"]
-
-#: ``maxItems`` of the ``POST /v2/assertions/revoke`` body in the spec
-MAX_REVOKE_BATCH = 500
 
 
 def _is_duplicate_refusal(error: APIError) -> bool:
@@ -82,8 +80,12 @@ def _pick_existing(identity: str) -> Any:
     return pick
 
 
-def _pick_revoked(assertion: Assertion) -> Assertion | None:
-    return assertion if assertion.revoked else None
+def _pick_revoked_for(reason: str) -> Any:
+    def pick(assertion: Assertion) -> Assertion | None:
+        # revoked for another reason: someone else revoked it before, not our lost attempt
+        return assertion if assertion.revoked and assertion.revocation_reason == reason else None
+
+    return pick
 
 
 def _is_bad_request(error: APIError) -> bool:
@@ -163,6 +165,27 @@ def _batch_award_call(
         raise ValueError(f"{where}: give 1 to {MAX_BATCH_AWARD} recipients, got {len(assertions)}")
     body = BatchAwardInput(assertions=assertions, create_notification=notify)
     return many(batch_award_assertions, Assertion, id_or_entity_id=badgeclass, body=body)
+
+
+def _pass_through(answer: list[RevocationResult]) -> list[RevocationResult]:
+    return answer
+
+
+def _revoke_batch_call(ids: list[str], reason: str) -> Call[list[RevocationResult]]:
+    kwargs = {"body": [RevocationInput(revocation_reason=reason, entity_id=i) for i in ids]}
+    # A resend cannot revoke twice (the server refuses it item by item), so the batch is
+    # retried like a PUT; after a lost last answer the look-up is one more resend.
+    resend: Call[list[RevocationResult]] = Call(
+        revoke_assertions, kwargs, "list", RevocationResult, idempotent=True
+    )
+    look_up = Recovery(when=lambda error: False, call=resend, pick=_pass_through)
+    return Call(
+        revoke_assertions, kwargs, "list", RevocationResult, idempotent=True, recovery=look_up
+    )
+
+
+def _read_call(assertion: str) -> Call[Assertion]:
+    return one(get_assertion, Assertion, id_or_entity_id=assertion)
 
 
 class Assertions(Namespace[M]):
@@ -256,30 +279,17 @@ class Assertions(Namespace[M]):
         return pages(list_changed_assertions, Assertion, page_size, since=optional(since))
 
     @job
-    def revoke_many(self, assertions: Iterable[str], *, reason: str) -> Job[list[RevocationResult]]:
-        """Revoke several assertions; one :class:`RevocationResult` per id, in order (check
-        ``.revoked``). Sent in batches of the server's maximum (500); an empty list sends
-        nothing."""
-        ids = list(assertions)
-        calls = [
-            many(
-                revoke_assertions,
-                RevocationResult,
-                body=[RevocationInput(revocation_reason=reason, entity_id=a) for a in batch],
-            )
-            for batch in (
-                ids[i : i + MAX_REVOKE_BATCH] for i in range(0, len(ids), MAX_REVOKE_BATCH)
-            )
-        ]
-
-        async def run(executor: AsyncRunner) -> list[RevocationResult]:
-            results: list[RevocationResult] = []
-            for call in calls:
-                batch_results = await executor.run(call)
-                results.extend(batch_results)
-            return results
-
-        return Job(run)
+    def revoke_many(self, assertions: Iterable[str], *, reason: str) -> Job[list[RevokeResult]]:
+        """Revoke several assertions; one :class:`~badgr.RevokeResult` (the server's
+        ``RevocationResult`` plus ``attempts``, ``recovered`` and ``error``) per id, in order:
+        check ``.revoked``. Sent in batches of the server's maximum (500); an empty list sends
+        nothing. A batch whose answer was lost is resent and its items checked, so an id is
+        reported revoked exactly when the server revoked it for this call (``recovered=True``
+        when that was an attempt whose answer was lost); a batch that fails outright gives its
+        ids ``revoked=False`` with the ``error``, and the other batches still go out."""
+        return revoke_many_job(
+            list(assertions), reason, batch_call=_revoke_batch_call, read_call=_read_call
+        )
 
     @paged
     def list(
@@ -315,7 +325,7 @@ class Assertions(Namespace[M]):
     @op
     def get(self, assertion: str) -> Call[Assertion]:
         """Get a single assertion."""
-        return one(get_assertion, Assertion, id_or_entity_id=assertion)
+        return _read_call(assertion)
 
     @op
     def update(
@@ -345,8 +355,8 @@ class Assertions(Namespace[M]):
             Assertion,
             recovery=Recovery(
                 when=_is_bad_request,
-                call=one(get_assertion, Assertion, id_or_entity_id=assertion),
-                pick=_pick_revoked,
+                call=_read_call(assertion),
+                pick=_pick_revoked_for(reason),
             ),
             id_or_entity_id=assertion,
             body=RevokeInput(revocation_reason=reason),

@@ -33,6 +33,7 @@ from badgr_api.models.badge_class import BadgeClass
 from badgr_api.models.badge_class_create_input import BadgeClassCreateInput
 from badgr_api.models.badge_class_input import BadgeClassInput
 from badgr_api.models.badge_class_preferences import BadgeClassPreferences
+from badgr_api.models.badge_class_update_input import BadgeClassUpdateInput
 from badgr_api.models.claim_code import ClaimCode
 from badgr_api.models.claim_code_input import ClaimCodeInput
 from badgr_api.models.duplicate_badge_class_input import DuplicateBadgeClassInput
@@ -91,7 +92,8 @@ class BadgeClassFields(_RequiredBadgeClassFields, total=False):
 
 
 def _badgeclass_body(fields: BadgeClassFields, where: str) -> dict[str, Any]:
-    """The keyword arguments of ``BadgeClassInput`` / ``BadgeClassCreateInput``."""
+    """The keyword arguments of ``BadgeClassInput`` / ``BadgeClassCreateInput`` /
+    ``BadgeClassUpdateInput``."""
     values = field_values(BadgeClassFields, fields, where)
     tags = fields.get("tags")
     values["tags"] = UNSET if tags is None else list(tags)
@@ -232,7 +234,7 @@ class BadgeClasses(Namespace[M]):
         """Update an existing badge class: a PUT of every field (see
         :class:`BadgeClassFields`)."""
         operation, path = address(_PUT, by, badgeclass)
-        body = BadgeClassInput(**_badgeclass_body(fields, "badgeclasses.update"))
+        body = BadgeClassUpdateInput(**_badgeclass_body(fields, "badgeclasses.update"))
         return one(operation, BadgeClass, body=body, **path)
 
     @op

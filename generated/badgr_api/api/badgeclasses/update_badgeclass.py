@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.badge_class_envelope import BadgeClassEnvelope
-from ...models.badge_class_input import BadgeClassInput
+from ...models.badge_class_update_input import BadgeClassUpdateInput
 from ...models.envelope import Envelope
 from ...types import Response
 
@@ -15,7 +15,7 @@ from ...types import Response
 def _get_kwargs(
     id_or_entity_id: str,
     *,
-    body: BadgeClassInput,
+    body: BadgeClassUpdateInput,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -83,7 +83,7 @@ def sync_detailed(
     id_or_entity_id: str,
     *,
     client: AuthenticatedClient,
-    body: BadgeClassInput,
+    body: BadgeClassUpdateInput,
 ) -> Response[BadgeClassEnvelope | Envelope]:
     """Update an existing BadgeClass
 
@@ -91,7 +91,9 @@ def sync_detailed(
 
     Args:
         id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
-        body (BadgeClassInput): Criteria are required as `criteriaNarrative` and/or `criteriaUrl`.
+        body (BadgeClassUpdateInput): A PUT of a badge class: every field, as on creation
+            (criteria as `criteriaNarrative` and/or `criteriaUrl`). Its own schema because servers
+            differ in what a PUT may leave out.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,7 +119,7 @@ def sync(
     id_or_entity_id: str,
     *,
     client: AuthenticatedClient,
-    body: BadgeClassInput,
+    body: BadgeClassUpdateInput,
 ) -> BadgeClassEnvelope | Envelope | None:
     """Update an existing BadgeClass
 
@@ -125,7 +127,9 @@ def sync(
 
     Args:
         id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
-        body (BadgeClassInput): Criteria are required as `criteriaNarrative` and/or `criteriaUrl`.
+        body (BadgeClassUpdateInput): A PUT of a badge class: every field, as on creation
+            (criteria as `criteriaNarrative` and/or `criteriaUrl`). Its own schema because servers
+            differ in what a PUT may leave out.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,7 +150,7 @@ async def asyncio_detailed(
     id_or_entity_id: str,
     *,
     client: AuthenticatedClient,
-    body: BadgeClassInput,
+    body: BadgeClassUpdateInput,
 ) -> Response[BadgeClassEnvelope | Envelope]:
     """Update an existing BadgeClass
 
@@ -154,7 +158,9 @@ async def asyncio_detailed(
 
     Args:
         id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
-        body (BadgeClassInput): Criteria are required as `criteriaNarrative` and/or `criteriaUrl`.
+        body (BadgeClassUpdateInput): A PUT of a badge class: every field, as on creation
+            (criteria as `criteriaNarrative` and/or `criteriaUrl`). Its own schema because servers
+            differ in what a PUT may leave out.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,7 +184,7 @@ async def asyncio(
     id_or_entity_id: str,
     *,
     client: AuthenticatedClient,
-    body: BadgeClassInput,
+    body: BadgeClassUpdateInput,
 ) -> BadgeClassEnvelope | Envelope | None:
     """Update an existing BadgeClass
 
@@ -186,7 +192,9 @@ async def asyncio(
 
     Args:
         id_or_entity_id (str): A 24-hex `id` or a URL-safe base64 `entityId`.
-        body (BadgeClassInput): Criteria are required as `criteriaNarrative` and/or `criteriaUrl`.
+        body (BadgeClassUpdateInput): A PUT of a badge class: every field, as on creation
+            (criteria as `criteriaNarrative` and/or `criteriaUrl`). Its own schema because servers
+            differ in what a PUT may leave out.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
