@@ -82,7 +82,12 @@ SMOKE = Sizes(
 )
 
 
+#: the 1-minute load average each time a part starts or the run ends (reported with the figures)
+LOAD_SAMPLES: list[float] = []
+
+
 def log(message: str) -> None:
+    LOAD_SAMPLES.append(os.getloadavg()[0])
     print(message, file=sys.stderr, flush=True)
 
 
@@ -245,7 +250,7 @@ def row(*cells: str) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def report(results: dict[str, dict[str, float]], total_s: float) -> str:
+def report(results: dict[str, dict[str, float]], total_s: float, load: list[float]) -> str:
     call, parse = results["call"], results["parse"]
     memory, award, rps = results["memory"], results["award"], results["rps"]
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -294,9 +299,11 @@ def report(results: dict[str, dict[str, float]], total_s: float) -> str:
 
 Produced by `make bench` (`scripts/bench.py --output BENCHMARKS.md`) on {now}:
 Python {platform.python_version()}, {platform.system()} {platform.machine()}, {os.cpu_count()}
-CPUs; the run took {total_s:.0f} s. Figures, not asserts: every figure stands beside a baseline
-measured in the same run. The mock runs as a separate process (`python -m badgr_mock`, SQLite
-file) on 127.0.0.1; client and server share the machine.
+CPUs; the run took {total_s:.0f} s, with a 1-minute load average of {min(load):.1f} to
+{max(load):.1f} (sampled before and after each part: above 1 the machine was also busy with
+other work, which slows CPU-bound figures most). Figures, not asserts: every figure stands
+beside a baseline measured in the same run. The mock runs as a separate process
+(`python -m badgr_mock`, SQLite file) on 127.0.0.1; client and server share the machine.
 
 ## SDK
 
@@ -377,7 +384,9 @@ def main() -> int:
         results["limit"] = bench_rate_limit(tmp, sizes.rate_limited_awards)
         log("import badgr vs import httpx …")
         results["import"] = bench_import(sizes.import_rounds)
-    text = report(results, time.perf_counter() - started) + cli_section(results["cli"])
+    log("done")
+    total_s = time.perf_counter() - started
+    text = report(results, total_s, LOAD_SAMPLES) + cli_section(results["cli"])
     text += batch_section(results["batch"])
     text += rate_limit_section(results["limit"])
     text += import_section(results["import"])

@@ -48,15 +48,19 @@ class ErrorReply(Exception):
         self.error_code = error_code
         self.headers = headers or {}
 
-    def body(self, timestamp: str) -> dict[str, Any]:
+    def body(self, timestamp: str | None) -> dict[str, Any]:
+        """The error envelope; without a ``timestamp``, the old server's (no ``timestamp``,
+        no ``nonFieldErrors``)."""
         body: dict[str, Any] = {
             "status": {"success": False, "description": self.description},
             "result": [],
-            "timestamp": timestamp,
-            "fieldErrors": self.field_errors,
-            "validationErrors": self.validation_errors,
-            "nonFieldErrors": [],
         }
+        if timestamp is not None:
+            body["timestamp"] = timestamp
+        body["fieldErrors"] = self.field_errors
+        body["validationErrors"] = self.validation_errors
+        if timestamp is not None:
+            body["nonFieldErrors"] = []
         if self.error_code is not None:
             body["errorCode"] = self.error_code
         return body
@@ -113,9 +117,13 @@ def unauthorized() -> ErrorReply:
     return ErrorReply(401, NO_TOKEN)
 
 
-def success_body(result: list[Any], timestamp: str, description: str = "ok") -> dict[str, Any]:
-    return {
+def success_body(
+    result: list[Any], timestamp: str | None, description: str = "ok"
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
         "status": {"success": True, "description": description},
         "result": result,
-        "timestamp": timestamp,
     }
+    if timestamp is not None:
+        body["timestamp"] = timestamp
+    return body

@@ -39,6 +39,7 @@ _READ_METHODS = frozenset({"GET", "HEAD"})
 JSON = "application/json"
 LINKED_DATA = "application/ld+json"
 _NOT_FOUND_PAGE = "<!doctype html><title>Not Found</title><h1>Not Found</h1>"
+_SERVER_ERROR_PAGE = "<!doctype html><title>Server Error (500)</title><h1>Server Error (500)</h1>"
 
 ExceptionHandler = Callable[[Request, Exception], Coroutine[Any, Any, Response]]
 
@@ -151,7 +152,7 @@ class Pipeline:
             )
             oauth = OAuthError(error.status, "invalid_request", summary[0] if summary else None)
             return self.oauth_response(request, operation, oauth)
-        body = error.body(self.store.now_text())
+        body = error.body(self.envelope_timestamp())
         declared = operation is not None and str(error.status) in operation.responses
         return self._encode(
             operation if declared else None,
@@ -166,6 +167,10 @@ class Pipeline:
     ) -> Response:
         media_type = self.media_type(request, oauth=True)
         return self._encode(operation, error.status, error.body(), error.headers, media_type)
+
+    def envelope_timestamp(self) -> str | None:
+        """The envelope's ``timestamp``: none in profiles whose server sends none."""
+        return self.store.now_text() if self.settings.profile.envelope_extras else None
 
     async def http_error(self, request: Request, exc: Exception) -> Response:
         """Starlette's own 404 (unknown path) and 405 (method) as envelopes."""
@@ -191,7 +196,9 @@ class Pipeline:
         else:
             logger.exception("unhandled error in %s %s", request.method, request.url.path)
             description = f"server error: {type(exc).__name__}"
-        body = ErrorReply(500, description).body(self.store.now_text())
+            if self.settings.profile.html_not_found:  # Django's own error page, no envelope
+                return HTMLResponse(_SERVER_ERROR_PAGE, status_code=500)
+        body = ErrorReply(500, description).body(self.envelope_timestamp())
         return JSONBytesResponse(dump_json(body), status_code=500)
 
     # ---- the pipeline ----------------------------------------------------------------------
@@ -221,7 +228,7 @@ class Pipeline:
             body = None
         else:
             result = slim(self.settings.profile, reply.result)
-            body = success_body(result, self.store.now_text(), reply.description)
+            body = success_body(result, self.envelope_timestamp(), reply.description)
             body.update(reply.extra)
         media_type = JSON if reply.raw is not None else self.media_type(request)
         response = self._encode(operation, reply.status, body, reply.headers, media_type)

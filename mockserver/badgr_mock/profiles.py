@@ -24,7 +24,8 @@ class Profile:
     default_scope: str | None
     # Envelopes are application/ld+json unless the request asks for JSON.
     linked_data_by_default: bool
-    # Unknown paths (and trailing slashes) answer an HTML page, not an envelope.
+    # Unknown paths (and trailing slashes) answer an HTML page, not an envelope; so does an
+    # unhandled error (500).
     html_not_found: bool
     oauth_error_media_type: str
     # Lists without ``num`` are oldest first (with ``num``, always newest first).
@@ -38,6 +39,9 @@ class Profile:
     # Errors carry machine codes (``errorCode``, a batch revoke item's ``code``); the old
     # server's say it in prose only.
     error_codes: bool = True
+    # Envelopes carry ``timestamp`` (errors also ``nonFieldErrors``), as documented; the old
+    # server sends ``{status, result}``, errors adding only ``fieldErrors``/``validationErrors``.
+    envelope_extras: bool = True
 
 
 PROFILES = {
@@ -65,6 +69,7 @@ PROFILES = {
         lenient_page_size=True,
         old_assertion_shapes=True,
         error_codes=False,
+        envelope_extras=False,
         omitted_fields=frozenset(
             {
                 "id",

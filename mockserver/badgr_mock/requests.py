@@ -88,17 +88,22 @@ def schema_errors(validator: SchemaValidator, instance: Any) -> dict[str, list[s
         path = [_short(part) for part in error.absolute_path]
         required = error.validator_value
         if error.validator == "required" and isinstance(error.instance, dict):
+            # one error per missing name, each carrying the whole list: name every missing
+            # field, once
             for name in required if isinstance(required, list) else []:
                 if name not in error.instance:
-                    found.setdefault(".".join([*path, str(name)]), []).append(describe(error))
+                    _add(found, ".".join([*path, str(name)]), describe(error))
             continue
-        messages = found.setdefault(".".join(path), [])
-        message = describe(error)
-        if message not in messages:
-            messages.append(message)
+        _add(found, ".".join(path), describe(error))
         if error.validator in _STOP_AFTER:
             break
     return found
+
+
+def _add(found: dict[str, list[str]], path: str, message: str) -> None:
+    messages = found.setdefault(path, [])
+    if message not in messages:
+        messages.append(message)
 
 
 def nested_field_errors(problems: dict[str, list[str]]) -> dict[str, Any]:

@@ -84,3 +84,24 @@ def test_revoke_in_batches_with_one_result_per_id(
         ("unknown-id", "failed"),
     ]
     assert results[1]["error"]
+
+
+def test_revoking_twice_on_badgr_server_says_already_revoked(tmp_path: Path) -> None:
+    """badgr-server's batch revoke answers an already-revoked item without a `code`: the CLI
+    still tells it from a failure."""
+    from badgr_mock import create_app
+    from badgr_mock.testing import serve
+
+    from .conftest import ALICE, PASSWORD
+
+    with serve(create_app(":memory:", profile="badgr-server")) as url:
+        badgr = Badgr(url, tmp_path / "config-home")
+        badgr.login("--server", "badgr-server")
+        with Client(base_url=url, username=ALICE, password=PASSWORD, server="badgr-server") as sdk:
+            _, badge = make_badge(sdk)
+            award = sdk.assertions.award(badge, "twice@example.org")
+        first = badgr.run("revoke", award.entity_id, "--reason", "Wrong badge", "--yes")
+        assert first.returncode == 0 and first.stdout.split() == [award.entity_id, "revoked"]
+        second = badgr.run("revoke", award.entity_id, "--reason", "Wrong badge", "--yes")
+        assert second.returncode == 0, second.stderr
+        assert second.stdout.split() == [award.entity_id, "already-revoked"]

@@ -95,6 +95,15 @@ def test_field_errors_are_keyed_by_field(api: Api) -> None:
     assert params.json()["fieldErrors"] == {"num": ["A valid integer is required."]}
 
 
+def test_each_missing_field_is_named_once(api: Api) -> None:
+    """DRF names every missing field once, however many are missing."""
+    response = api.call("POST", "/v2/issuers", json={"name": "Academy"})
+    assert response.json()["fieldErrors"] == {
+        "email": ["This field is required."],
+        "url": ["This field is required."],
+    }
+
+
 def test_secrets_are_not_echoed_in_errors(api: Api) -> None:
     secret = "hunter2-" + "x" * 2000
     response = api.call(

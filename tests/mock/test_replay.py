@@ -67,6 +67,10 @@ class Replay:
         assert response.headers["content-type"] == expected
         body = response.json()
         assert keys <= set(body)
+        if self.old:  # the documented extras the old server does not send (§4)
+            assert not ({"timestamp", "nonFieldErrors", "errorCode"} - keys) & set(body), sorted(
+                body
+            )
         return body
 
 

@@ -126,6 +126,15 @@ def test_a_server_that_is_not_badgr_is_named_as_such() -> None:
         client.users.me()
 
 
+def test_a_server_error_page_is_named_as_a_server_failure() -> None:
+    """badgr-server answers an unhandled error with Django's HTML page: a server failure, not a
+    wrong base_url (error_for is the one mapping; unit-tested like the shapes above)."""
+    error = error_for(_response(500, b"<h1>Server Error (500)</h1>"))
+    assert isinstance(error, errors.ServerError)
+    assert "the server failed without a Badgr error envelope" in str(error)
+    assert "base_url" not in str(error)
+
+
 def test_misuse_is_a_value_error_naming_the_allowed_values() -> None:
     client = Client(base_url="http://127.0.0.1:9", token="t")
     with pytest.raises(ValueError, match="page_size must be from 1 to 500, got 1000"):

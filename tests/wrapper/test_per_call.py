@@ -214,3 +214,32 @@ async def test_async_raw_response_and_options(aclient: AsyncClient) -> None:
 def _set_faults(app: Any, faults: Faults) -> None:
     """Switch the running mock's faults (``app.faults`` is read per request)."""
     app.faults = faults
+
+
+class CrashAfterWrite(httpx.HTTPTransport):
+    """A real transport standing in for an application that fails after its write: the first
+    award reaches the mock (and is made), but its answer is replaced by a 500 page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.crashed = False
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = super().handle_request(request)
+        if request.method == "POST" and "/assertions" in request.url.path and not self.crashed:
+            self.crashed = True
+            response.read()
+            return httpx.Response(500, text="<h1>Server Error (500)</h1>", request=request)
+        return response
+
+
+def test_an_award_answered_500_after_its_write_is_looked_up(base_url: str) -> None:
+    with login(base_url) as setup:
+        _, badge = make_badge(setup)
+    transport = CrashAfterWrite()
+    with login(base_url, transport=transport) as client:
+        raw = client.with_raw_response.assertions.award(badge, "crash@example.edu")
+        assert transport.crashed and raw.recovered and raw.attempts == 1
+        assert raw.parse().recipient.plaintext_identity == "crash@example.edu"
+        holders = list(client.assertions.list(badgeclass=badge))
+    assert [a.entity_id for a in holders] == [raw.parse().entity_id]  # made once

@@ -5,9 +5,10 @@ resend blindly, so each batch is sent once and its failure is read like this:
 
 * **refused on its merits** (400): nothing was awarded; the batch's recipients are awarded one
   by one, so each gets its own true outcome (one bad address does not fail the others);
-* **maybe applied** (the answer was lost: connection dropped or timed out, a 5xx other than
-  503, a 2xx body that could not be read): the badge class's awards are looked up, recipients
-  who hold the badge get it as their result (``recovered=True``) and only the rest are resent;
+* **maybe applied** (:func:`badgr._flow.maybe_applied`: the answer was lost after sending, a
+  500/502/504, a 2xx body that could not be read): the badge class's awards are looked up,
+  recipients who hold the badge get it as their result (``recovered=True``) and only the rest
+  are resent;
 * **not applied** (429, 503): the rest are resent after the server's ``Retry-After``;
 * any other refusal (401, 404, …) is every recipient's result.
 
@@ -26,14 +27,13 @@ from badgr_api.models.assertion import Assertion
 
 from ._bulk import AwardResult, ProgressCallback, run_on_lanes
 from ._call import AsyncRunner, Call, Job, pages
+from ._flow import maybe_applied
 from ._logging import logger
 from ._pagination import AsyncPager
 from .errors import (
-    APIConnectionError,
     APIError,
     BadgrError,
     BadRequestError,
-    ResponseValidationError,
 )
 
 __all__ = ["BATCH_SIZE", "batch_award_job", "held_by"]
@@ -48,12 +48,6 @@ def held_by(assertion: Assertion) -> str:
     recipient = assertion.recipient
     plain = getattr(recipient, "plaintext_identity", None)
     return str(plain if isinstance(plain, str) and plain else recipient.identity).lower()
-
-
-def _maybe_applied(error: BadgrError) -> bool:
-    if isinstance(error, APIConnectionError | ResponseValidationError):
-        return True
-    return isinstance(error, APIError) and error.status_code >= 500 and error.status_code != 503
 
 
 def _not_applied(error: BadgrError) -> bool:
@@ -152,7 +146,7 @@ def batch_award_job(
                     await one_by_one(lane, pending)
                     return
                 delay: float | None = None
-                if _maybe_applied(error):
+                if maybe_applied(error):
                     try:
                         held = await _holders(lane, badgeclass, {identities[i] for i in pending})
                     except BadgrError as lookup_error:

@@ -78,6 +78,11 @@ NOT_BADGR_HINT = (
     "the answer is not a Badgr API error envelope: is base_url the API host (such as"
     " https://api.badgr.io), or is a proxy in the way?"
 )
+#: A 5xx without an envelope: Badgr servers answer an unhandled error with an HTML page.
+SERVER_FAILED_HINT = (
+    "the server failed without a Badgr error envelope (an unhandled error on the server, or a"
+    " proxy or gateway in front of it)"
+)
 #: The server's request id header, named in every error so support can find the request.
 REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid", "cf-ray")
 #: Keys under which a server may name the entity a duplicate refers to.
@@ -168,7 +173,7 @@ def error_for(raw: httpx.Response) -> APIError:
     if not description:
         description = raw.reason_phrase or "error"
     if not (isinstance(body, dict) and _ENVELOPE_KEYS & body.keys()):
-        fields["note"] = NOT_BADGR_HINT
+        fields["note"] = SERVER_FAILED_HINT if status >= 500 else NOT_BADGR_HINT
     cls = _STATUS_CLASSES.get(status)
     if cls is None:
         cls = ServerError if status >= 500 else APIError

@@ -7,7 +7,8 @@ once:
 * **Retries** — what :class:`~badgr._retry.RetryPolicy` allows. A wait the server asked for
   (429, or 503 with ``Retry-After``) pauses every lane of the client, not just this one.
 * **True outcomes** — an attempt whose answer may have been lost after the server acted
-  (the connection dropped or timed out after sending, a gateway's 502/504) is *maybe applied*.
+  (the connection dropped or timed out after sending, a 500, a gateway's 502/504) is *maybe
+  applied*.
   When a call with a :class:`~badgr._call.Recovery` ends in failure after such an attempt —
   the last attempt included — the flow looks the effect up before reporting: found, the call
   succeeded (``Outcome.recovered``); not found, the server provably did not act and the failure
@@ -28,9 +29,24 @@ from ._call import Call, Outcome
 from ._envelope import unwrap
 from ._logging import logger, redact, redact_url
 from ._retry import RetryPolicy
-from .errors import APIConnectionError, APIError, APITimeoutError, BadgrError
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    BadgrError,
+    ResponseValidationError,
+)
 
-__all__ = ["Action", "Attempt", "Flow", "Nested", "Send", "Sleep", "call_flow"]
+__all__ = [
+    "Action",
+    "Attempt",
+    "Flow",
+    "Nested",
+    "Send",
+    "Sleep",
+    "call_flow",
+    "maybe_applied",
+]
 
 
 @dataclass(frozen=True)
@@ -60,10 +76,23 @@ Attempt = tuple[httpx.Response, Any, BaseException | None]
 Action = Send | Sleep | Nested
 Flow = Generator[Action, Any, Outcome[Any]]
 
-#: Gateway answers after which the upstream server may still have applied the request.
-_MAYBE_APPLIED_STATUSES = frozenset({502, 504})
+#: Answers after which the server may still have applied the request: a gateway's 502/504
+#: (the upstream went on), and a 500 (the application may have failed after its write).
+_MAYBE_APPLIED_STATUSES = frozenset({500, 502, 504})
 #: Failures before anything was sent: the server cannot have acted.
 _NOTHING_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def maybe_applied(error: BadgrError) -> bool:
+    """Whether the request that ended in ``error`` may have been applied all the same: its
+    answer was lost after sending, came from a failing server or gateway (500, 502, 504), or
+    was a 2xx whose body could not be read. The one classification of the SDK (jobs that
+    reconcile on their own, like the batch award, use it too)."""
+    if isinstance(error, ResponseValidationError):
+        return True
+    if isinstance(error, APIConnectionError):
+        return not isinstance(error.__cause__, _NOTHING_SENT)
+    return isinstance(error, APIError) and error.status_code in _MAYBE_APPLIED_STATUSES
 
 
 def _connection_error(exc: httpx.TransportError) -> APIConnectionError:

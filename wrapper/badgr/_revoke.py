@@ -6,8 +6,8 @@ so it is retried like a PUT. What a lost answer hides is settled by the one rule
 :mod:`badgr._flow`, through the batch call's :class:`~badgr._call.Recovery`:
 
 * the last attempt's answer may have been lost (dropped connection, timeout after sending, a
-  gateway's 502/504): the flow resends the batch as its look-up, and the resend's answer says
-  item by item what the server holds;
+  500, a gateway's 502/504): the flow resends the batch as its look-up, and the resend's
+  answer says item by item what the server holds;
 * an item answered *already revoked* after an earlier attempt may have been applied (a retried
   batch, or that look-up) may be this call's own lost revoke: the assertion is read, and if it
   is revoked for this reason the item is reported revoked (``recovered=True``);

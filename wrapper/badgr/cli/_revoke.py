@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from badgr import Client, errors
+from badgr._revoke import is_already_revoked  # either server's wording
 
 from ._app import cli
 from ._csvfiles import read_column
@@ -50,8 +51,10 @@ def _revoke_batch(client: Client, batch: list[str], reason: str) -> list[tuple[s
             outcomes.append((entity_id, "failed", "no result for this id"))
         elif answer.revoked:
             outcomes.append((entity_id, "revoked", ""))
-        elif answer.code == "ALREADY_REVOKED":
+        elif is_already_revoked(answer):
             outcomes.append((entity_id, "already-revoked", ""))
+        elif answer.error is not None:  # its batch failed as a whole
+            outcomes.append((entity_id, "failed", str(answer.error)))
         else:
             reason_text = answer.reason if isinstance(answer.reason, str) else "not revoked"
             outcomes.append((entity_id, "failed", reason_text))

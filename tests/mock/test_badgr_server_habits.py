@@ -1,7 +1,10 @@
-"""badgr-server's change feeds take any `num`, as DRF's cursor paginator does: a whole number
-above 500 is cut to 500, anything else that is not a positive whole number gives the default
-page (100). The badgr-server spec says so too, so a fuzzer does not report the server's leniency
-as "invalid request accepted"."""
+"""Habits of the real badgr-server that the mock's badgr-server profile keeps (§4, §5, §11).
+
+Change feeds take any `num`, as DRF's cursor paginator does: a whole number above 500 is cut to
+500, anything else that is not a positive whole number gives the default page (100); the
+badgr-server spec says so too, so a fuzzer does not report the server's leniency as "invalid
+request accepted". An unhandled error is Django's HTML page, not an envelope.
+"""
 
 from __future__ import annotations
 
@@ -44,3 +47,18 @@ def test_feed_page_size_is_lenient_like_drf() -> None:
         }
         # "2" is honoured, "501" cut to 500, the rest give the default page (100): all three
         assert sizes == {"2": 2, "501": 3, "0": 3, "-3": 3, "abc": 3, "null": 3, "1.5": 3}
+
+
+async def test_an_unhandled_error_is_an_html_page_on_badgr_server() -> None:
+    """Django answers an unhandled exception with its HTML error page, not an envelope; the
+    documented profile keeps the JSON envelope."""
+    from starlette.requests import Request
+
+    from .conftest import strict_app
+
+    scope = {"type": "http", "method": "GET", "path": "/v2/issuers", "headers": []}
+    for profile, media_type in (("badgr-server", "text/html"), ("documented", "application/json")):
+        app = strict_app(profile=profile)
+        response = await app.pipeline.unexpected_error(Request(scope), RuntimeError("bug"))
+        assert response.status_code == 500
+        assert response.headers["content-type"].startswith(media_type), profile
