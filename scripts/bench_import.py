@@ -82,8 +82,9 @@ def import_section(figures: dict[str, float]) -> str:
 |---|---|---|---|---|
 {body}
 
-`import badgr` loads neither the mock, the fuzz kit nor the command line
-(`tests/wrapper/test_import.py`); `verify`, `AwardResult`, the namespaces and `models` load on
-first use. What it still adds to httpx at import: asyncio and attrs + the generated client and
-token models (`_auth.py` and `_executor.py` import them at module level).
+`import badgr` loads neither the mock, the fuzz kit nor the command line, nor asyncio, attrs
+or the generated package (`tests/wrapper/test_import.py`): `verify`, `AwardResult`, the
+namespaces and `models` load on first use, the generated operations and models with the first
+call, asyncio with the first job or async wait. The "lean" row still runs from this checkout's
+editable install, whose import hook a wheel install does not have.
 """

@@ -16,27 +16,26 @@ The grant itself is built and parsed by the generated ``oauth.issue_token`` oper
 
 from __future__ import annotations
 
-import asyncio
 import secrets
 import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 import httpx
 
-from badgr_api.api.oauth import issue_token
-from badgr_api.client import Client as GeneratedClient
-from badgr_api.models.token_request import TokenRequest
-from badgr_api.models.token_response import TokenResponse
-from badgr_api.types import UNSET
-
 from ._config import DEFAULT_CLIENT_ID, DEFAULT_SCOPE
 from ._envelope import token_error
 from ._logging import logger, register_secret
+from ._retry import async_sleep
 from .errors import APIError, AuthenticationError, RateLimitError
+
+if TYPE_CHECKING:  # the generated token models load with the first grant, not with ``badgr``
+    from badgr_api.client import Client as GeneratedClient
+    from badgr_api.models.token_request import TokenRequest
+    from badgr_api.models.token_response import TokenResponse
 
 __all__ = ["BadgrAuth", "Token", "TokenCallback", "authorize_url"]
 
@@ -145,7 +144,7 @@ class BadgrAuth(httpx.Auth):
         token_updated: TokenCallback | None = None,
     ) -> None:
         self._origin = httpx.URL(base_url)
-        self._token_url = base_url.rstrip("/") + issue_token._get_kwargs(body=TokenRequest())["url"]
+        self._base_url = base_url.rstrip("/")
         self._username = username
         self._password = password
         self.client_id = client_id
@@ -157,7 +156,7 @@ class BadgrAuth(httpx.Auth):
         self._lock = threading.Lock()
         self._refused: APIError | None = None
         self._refused_until: float | None = None
-        self._parser = GeneratedClient(base_url=base_url)
+        self._parser: GeneratedClient | None = None
         register_secret(password)
         register_secret(client_secret)
 
@@ -216,7 +215,7 @@ class BadgrAuth(httpx.Auth):
                 if isinstance(step, _Acquire):
                     # a threading lock shared with sync callers; never block the event loop
                     while not self._lock.acquire(blocking=False):
-                        await asyncio.sleep(0.002)
+                        await async_sleep(0.002)
                     step = flow.send(None)
                 else:
                     response = yield step
@@ -282,6 +281,9 @@ class BadgrAuth(httpx.Auth):
 
     def _renew(self) -> Generator[httpx.Request, Any, None]:
         """Refresh grant when a refresh token exists, else (or if refused) the password grant."""
+        from badgr_api.models.token_request import TokenRequest
+        from badgr_api.types import UNSET
+
         current = self._token
         if current is not None and current.refresh_token:
             try:
@@ -305,6 +307,9 @@ class BadgrAuth(httpx.Auth):
         yield from self._password_grant()
 
     def _password_grant(self) -> Generator[httpx.Request, Any, None]:
+        from badgr_api.models.token_request import TokenRequest
+        from badgr_api.types import UNSET
+
         if self._refused is not None:
             if self._refused_until is None or time.time() < self._refused_until:
                 raise type(self._refused)(
@@ -333,10 +338,16 @@ class BadgrAuth(httpx.Auth):
             raise
 
     def _grant(self, body: TokenRequest) -> Generator[httpx.Request, Any, Token]:
+        from badgr_api.api.oauth import issue_token
+        from badgr_api.client import Client as GeneratedClient
+        from badgr_api.models.token_response import TokenResponse
+
+        if self._parser is None:
+            self._parser = GeneratedClient(base_url=self._base_url)
         kwargs = issue_token._get_kwargs(body=body)
         request = httpx.Request(
             kwargs["method"].upper(),
-            self._token_url,
+            self._base_url + kwargs["url"],
             data=kwargs["data"],
             headers=kwargs["headers"],
         )

@@ -14,24 +14,25 @@ them raw.
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import ssl
 import threading
 import time
 from collections.abc import Coroutine, Generator, Mapping
-from typing import Any, Literal, Self, TypeVar, cast
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, cast
 
 import httpx
-
-from badgr_api.client import AuthenticatedClient
 
 from ._auth import BadgrAuth
 from ._call import Call, Job, Outcome
 from ._flow import Attempt, Nested, Sleep, _connection_error, call_flow
 from ._logging import log_request, log_response
-from ._retry import RetryPolicy, SharedPause
+from ._retry import RetryPolicy, SharedPause, async_sleep
 from .errors import BadgrError
+
+if TYPE_CHECKING:
+    from badgr_api.client import AuthenticatedClient
 
 __all__ = ["AsyncExecutor", "SyncExecutor", "_connection_error"]
 
@@ -69,7 +70,14 @@ class _ExecutorCore:
         #: headers added to each request (``with_options(headers=…)``)
         self.extra_headers: dict[str, str] = dict(extra_headers or {})
         self.pause = pause or SharedPause()
-        self.generated = AuthenticatedClient(base_url=base_url, token="")
+
+    @cached_property
+    def generated(self) -> AuthenticatedClient:
+        """What the generated parsers take as ``client`` (they read only its settings); made on
+        first use, so ``import badgr`` does not load the generated package."""
+        from badgr_api.client import AuthenticatedClient
+
+        return AuthenticatedClient(base_url=self.base_url, token="")
 
     def _httpx_args(self) -> dict[str, Any]:
         return {
@@ -150,7 +158,6 @@ class SyncExecutor(_ExecutorCore):
             event_hooks={"request": [log_request], "response": [log_response]},
             **self._httpx_args(),
         )
-        self.generated.set_httpx_client(self.http)
 
     def close(self) -> None:
         self.http.close()
@@ -207,6 +214,8 @@ class SyncExecutor(_ExecutorCore):
             finally:
                 await executor.aclose()
 
+        import asyncio  # loaded by the first job, not by ``import badgr``
+
         try:
             asyncio.get_running_loop()
         except RuntimeError:
@@ -257,7 +266,6 @@ class AsyncExecutor(_ExecutorCore):
             event_hooks={"request": [_log_request_async], "response": [_log_response_async]},
             **self._httpx_args(),
         )
-        self.generated.set_async_httpx_client(self.http)
 
     def lane(self) -> AsyncExecutor:
         """A sibling with one connection of its own, for one worker of a concurrent job.
@@ -287,14 +295,14 @@ class AsyncExecutor(_ExecutorCore):
                     if isinstance(action, Sleep):
                         if action.everyone:
                             self.pause.extend(action.seconds)
-                        await asyncio.sleep(action.seconds)
+                        await async_sleep(action.seconds)
                         result: Any = None
                     elif isinstance(action, Nested):
                         result = await self.run_detailed(action.call)
                     else:
                         wait = self.pause.remaining()
                         if wait:
-                            await asyncio.sleep(wait)
+                            await async_sleep(wait)
                         result = await self._attempt(action.call)
                 except (httpx.TransportError, BadgrError) as exc:
                     action = flow.throw(exc)

@@ -24,7 +24,7 @@ import httpx
 
 from ._envelope import retry_after_seconds
 
-__all__ = ["RETRY_STATUSES", "RetryPolicy", "SharedPause"]
+__all__ = ["RETRY_STATUSES", "RetryPolicy", "SharedPause", "async_sleep"]
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 
@@ -94,3 +94,10 @@ class SharedPause:
 
     def remaining(self) -> float:
         return max(0.0, self._until - time.monotonic())
+
+
+async def async_sleep(seconds: float) -> None:
+    """``asyncio.sleep``, importing asyncio on first use: ``import badgr`` stays free of it."""
+    import asyncio
+
+    await asyncio.sleep(seconds)
