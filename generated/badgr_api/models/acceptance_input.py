@@ -58,7 +58,7 @@ class AcceptanceInput:
             acceptance_input.acceptance = acceptance
         else:  # a subclass may bring fields or an __init__ of its own
             acceptance_input = cls(
-                acceptance,
+                acceptance=acceptance,
             )
 
         if has_extra_keys:

@@ -174,11 +174,11 @@ class AccessToken:
             access_token.created = created
         else:  # a subclass may bring fields or an __init__ of its own
             access_token = cls(
-                entity_id,
-                application,
-                scope,
-                expires,
-                created,
+                entity_id=entity_id,
+                application=application,
+                scope=scope,
+                expires=expires,
+                created=created,
             )
 
         if has_extra_keys:

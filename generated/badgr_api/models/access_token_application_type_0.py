@@ -96,9 +96,9 @@ class AccessTokenApplicationType0:
             access_token_application_type_0.image = image
         else:  # a subclass may bring fields or an __init__ of its own
             access_token_application_type_0 = cls(
-                name,
-                url,
-                image,
+                name=name,
+                url=url,
+                image=image,
             )
 
         if has_extra_keys:

@@ -127,12 +127,12 @@ class AlignmentInput:
             alignment_input.display_as_skill = display_as_skill
         else:  # a subclass may bring fields or an __init__ of its own
             alignment_input = cls(
-                target_name,
-                target_url,
-                target_description,
-                target_framework,
-                target_code,
-                display_as_skill,
+                target_name=target_name,
+                target_url=target_url,
+                target_description=target_description,
+                target_framework=target_framework,
+                target_code=target_code,
+                display_as_skill=display_as_skill,
             )
 
         if has_extra_keys:

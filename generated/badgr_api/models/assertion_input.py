@@ -261,17 +261,17 @@ class AssertionInput:
             assertion_input.ob_3_award_properties = ob_3_award_properties
         else:  # a subclass may bring fields or an __init__ of its own
             assertion_input = cls(
-                recipient,
-                badgeclass,
-                badgeclass_open_badge_id,
-                issued_on,
-                allow_duplicate_awards,
-                narrative,
-                evidence,
-                extensions,
-                expires,
-                notify,
-                ob_3_award_properties,
+                recipient=recipient,
+                badgeclass=badgeclass,
+                badgeclass_open_badge_id=badgeclass_open_badge_id,
+                issued_on=issued_on,
+                allow_duplicate_awards=allow_duplicate_awards,
+                narrative=narrative,
+                evidence=evidence,
+                extensions=extensions,
+                expires=expires,
+                notify=notify,
+                ob_3_award_properties=ob_3_award_properties,
             )
 
         if has_extra_keys:

@@ -126,11 +126,11 @@ class AssertionRecipient:
             assertion_recipient.plaintext_identity = plaintext_identity
         else:  # a subclass may bring fields or an __init__ of its own
             assertion_recipient = cls(
-                identity,
-                hashed,
-                type_,
-                salt,
-                plaintext_identity,
+                identity=identity,
+                hashed=hashed,
+                type_=type_,
+                salt=salt,
+                plaintext_identity=plaintext_identity,
             )
 
         if has_extra_keys:

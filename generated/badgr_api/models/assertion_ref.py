@@ -52,7 +52,7 @@ class AssertionRef:
             assertion_ref.assertion_url = assertion_url
         else:  # a subclass may bring fields or an __init__ of its own
             assertion_ref = cls(
-                assertion_url,
+                assertion_url=assertion_url,
             )
 
         if has_extra_keys:

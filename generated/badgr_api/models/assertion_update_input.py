@@ -139,10 +139,10 @@ class AssertionUpdateInput:
             assertion_update_input.evidence = evidence
         else:  # a subclass may bring fields or an __init__ of its own
             assertion_update_input = cls(
-                narrative,
-                expires,
-                issued_on,
-                evidence,
+                narrative=narrative,
+                expires=expires,
+                issued_on=issued_on,
+                evidence=evidence,
             )
 
         if has_extra_keys:

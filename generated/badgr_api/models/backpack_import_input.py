@@ -88,9 +88,9 @@ class BackpackImportInput:
             backpack_import_input.assertion = assertion
         else:  # a subclass may bring fields or an __init__ of its own
             backpack_import_input = cls(
-                url,
-                image,
-                assertion,
+                url=url,
+                image=image,
+                assertion=assertion,
             )
 
         return backpack_import_input

@@ -271,20 +271,20 @@ class BadgeClassCreateInput:
             badge_class_create_input.preferences = preferences
         else:  # a subclass may bring fields or an __init__ of its own
             badge_class_create_input = cls(
-                name,
-                image,
-                description,
-                issuer,
-                image_alt_text,
-                achievement_type,
-                criteria_url,
-                criteria_narrative,
-                tags,
-                alignments,
-                expires,
-                extensions,
-                ob_3_properties,
-                preferences,
+                name=name,
+                image=image,
+                description=description,
+                issuer=issuer,
+                image_alt_text=image_alt_text,
+                achievement_type=achievement_type,
+                criteria_url=criteria_url,
+                criteria_narrative=criteria_narrative,
+                tags=tags,
+                alignments=alignments,
+                expires=expires,
+                extensions=extensions,
+                ob_3_properties=ob_3_properties,
+                preferences=preferences,
             )
 
         if has_extra_keys:

@@ -119,10 +119,10 @@ class BadgeClassPreferences:
             badge_class_preferences.default_print_cert_template_id = default_print_cert_template_id
         else:  # a subclass may bring fields or an __init__ of its own
             badge_class_preferences = cls(
-                include_on_public_pages,
-                custom_property_values,
-                enabled_print_cert_template_ids,
-                default_print_cert_template_id,
+                include_on_public_pages=include_on_public_pages,
+                custom_property_values=custom_property_values,
+                enabled_print_cert_template_ids=enabled_print_cert_template_ids,
+                default_print_cert_template_id=default_print_cert_template_id,
             )
 
         if has_extra_keys:

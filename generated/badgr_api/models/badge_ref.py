@@ -52,7 +52,7 @@ class BadgeRef:
             badge_ref.badge_url = badge_url
         else:  # a subclass may bring fields or an __init__ of its own
             badge_ref = cls(
-                badge_url,
+                badge_url=badge_url,
             )
 
         if has_extra_keys:

@@ -242,20 +242,20 @@ class BadgeUser:
             badge_user.recipient = recipient
         else:  # a subclass may bring fields or an __init__ of its own
             badge_user = cls(
-                entity_type,
-                entity_id,
-                id,
-                first_name,
-                last_name,
-                emails,
-                url,
-                telephone,
-                badgr_domain,
-                agreed_terms_version,
-                has_agreed_to_latest_terms_version,
-                marketing_opt_in,
-                has_password_set,
-                recipient,
+                entity_type=entity_type,
+                entity_id=entity_id,
+                id=id,
+                first_name=first_name,
+                last_name=last_name,
+                emails=emails,
+                url=url,
+                telephone=telephone,
+                badgr_domain=badgr_domain,
+                agreed_terms_version=agreed_terms_version,
+                has_agreed_to_latest_terms_version=has_agreed_to_latest_terms_version,
+                marketing_opt_in=marketing_opt_in,
+                has_password_set=has_password_set,
+                recipient=recipient,
             )
 
         if has_extra_keys:

@@ -92,8 +92,8 @@ class BatchAwardInput:
             batch_award_input.create_notification = create_notification
         else:  # a subclass may bring fields or an __init__ of its own
             batch_award_input = cls(
-                assertions,
-                create_notification,
+                assertions=assertions,
+                create_notification=create_notification,
             )
 
         if has_extra_keys:

@@ -173,11 +173,11 @@ class BatchAwardItem:
             batch_award_item.expires = expires
         else:  # a subclass may bring fields or an __init__ of its own
             batch_award_item = cls(
-                recipient,
-                issued_on,
-                narrative,
-                evidence,
-                expires,
+                recipient=recipient,
+                issued_on=issued_on,
+                narrative=narrative,
+                evidence=evidence,
+                expires=expires,
             )
 
         if has_extra_keys:

@@ -106,10 +106,10 @@ class ChangesPagination:
             changes_pagination.previous_results = previous_results
         else:  # a subclass may bring fields or an __init__ of its own
             changes_pagination = cls(
-                has_next,
-                has_previous,
-                next_results,
-                previous_results,
+                has_next=has_next,
+                has_previous=has_previous,
+                next_results=next_results,
+                previous_results=previous_results,
             )
 
         if has_extra_keys:

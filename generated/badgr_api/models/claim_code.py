@@ -183,15 +183,15 @@ class ClaimCode:
             claim_code.created_at = created_at
         else:  # a subclass may bring fields or an __init__ of its own
             claim_code = cls(
-                code,
-                badgeclass,
-                label,
-                limit,
-                claim_count,
-                expiration_date,
-                enabled,
-                archived,
-                created_at,
+                code=code,
+                badgeclass=badgeclass,
+                label=label,
+                limit=limit,
+                claim_count=claim_count,
+                expiration_date=expiration_date,
+                enabled=enabled,
+                archived=archived,
+                created_at=created_at,
             )
 
         if has_extra_keys:

@@ -94,9 +94,9 @@ class ClaimCodeInput:
             claim_code_input.expiration_date = expiration_date
         else:  # a subclass may bring fields or an __init__ of its own
             claim_code_input = cls(
-                label,
-                limit,
-                expiration_date,
+                label=label,
+                limit=limit,
+                expiration_date=expiration_date,
             )
 
         if has_extra_keys:

@@ -190,17 +190,17 @@ class Collection:
             collection.credentials = credentials
         else:  # a subclass may bring fields or an __init__ of its own
             collection = cls(
-                entity_id,
-                name,
-                id,
-                entity_type,
-                description,
-                share_url,
-                share_hash,
-                published,
-                owner,
-                assertions,
-                credentials,
+                entity_id=entity_id,
+                name=name,
+                id=id,
+                entity_type=entity_type,
+                description=description,
+                share_url=share_url,
+                share_hash=share_hash,
+                published=published,
+                owner=owner,
+                assertions=assertions,
+                credentials=credentials,
             )
 
         if has_extra_keys:

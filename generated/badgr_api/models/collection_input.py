@@ -113,11 +113,11 @@ class CollectionInput:
             collection_input.credentials = credentials
         else:  # a subclass may bring fields or an __init__ of its own
             collection_input = cls(
-                name,
-                published,
-                description,
-                assertions,
-                credentials,
+                name=name,
+                published=published,
+                description=description,
+                assertions=assertions,
+                credentials=credentials,
             )
 
         if has_extra_keys:

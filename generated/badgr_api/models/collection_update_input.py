@@ -112,11 +112,11 @@ class CollectionUpdateInput:
             collection_update_input.credentials = credentials
         else:  # a subclass may bring fields or an __init__ of its own
             collection_update_input = cls(
-                name,
-                description,
-                published,
-                assertions,
-                credentials,
+                name=name,
+                description=description,
+                published=published,
+                assertions=assertions,
+                credentials=credentials,
             )
 
         if has_extra_keys:

@@ -74,8 +74,8 @@ class CustomPropertyChoice:
             custom_property_choice.label = label
         else:  # a subclass may bring fields or an __init__ of its own
             custom_property_choice = cls(
-                id,
-                label,
+                id=id,
+                label=label,
             )
 
         if has_extra_keys:

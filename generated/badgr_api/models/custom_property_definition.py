@@ -157,14 +157,14 @@ class CustomPropertyDefinition:
             custom_property_definition.choice_values = choice_values
         else:  # a subclass may bring fields or an __init__ of its own
             custom_property_definition = cls(
-                property_type,
-                target_entity_type,
-                property_id,
-                label,
-                sub_label,
-                public,
-                required,
-                choice_values,
+                property_type=property_type,
+                target_entity_type=target_entity_type,
+                property_id=property_id,
+                label=label,
+                sub_label=sub_label,
+                public=public,
+                required=required,
+                choice_values=choice_values,
             )
 
         if has_extra_keys:

@@ -116,11 +116,11 @@ class CustomPropertyValue:
             custom_property_value.public = public
         else:  # a subclass may bring fields or an __init__ of its own
             custom_property_value = cls(
-                property_id,
-                string_value,
-                double_value,
-                array_value,
-                public,
+                property_id=property_id,
+                string_value=string_value,
+                double_value=double_value,
+                array_value=array_value,
+                public=public,
             )
 
         if has_extra_keys:

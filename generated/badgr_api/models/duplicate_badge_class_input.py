@@ -54,7 +54,7 @@ class DuplicateBadgeClassInput:
             duplicate_badge_class_input.new_name = new_name
         else:  # a subclass may bring fields or an __init__ of its own
             duplicate_badge_class_input = cls(
-                new_name,
+                new_name=new_name,
             )
 
         if has_extra_keys:

@@ -77,8 +77,8 @@ class EmptyExpiration:
             empty_expiration.duration = duration
         else:  # a subclass may bring fields or an __init__ of its own
             empty_expiration = cls(
-                amount,
-                duration,
+                amount=amount,
+                duration=duration,
             )
 
         if has_extra_keys:

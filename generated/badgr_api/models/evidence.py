@@ -138,12 +138,12 @@ class Evidence:
             evidence.audience = audience
         else:  # a subclass may bring fields or an __init__ of its own
             evidence = cls(
-                url,
-                narrative,
-                name,
-                description,
-                genre,
-                audience,
+                url=url,
+                narrative=narrative,
+                name=name,
+                description=description,
+                genre=genre,
+                audience=audience,
             )
 
         if has_extra_keys:

@@ -116,12 +116,12 @@ class EvidenceInput:
             evidence_input.audience = audience
         else:  # a subclass may bring fields or an __init__ of its own
             evidence_input = cls(
-                url,
-                narrative,
-                name,
-                description,
-                genre,
-                audience,
+                url=url,
+                narrative=narrative,
+                name=name,
+                description=description,
+                genre=genre,
+                audience=audience,
             )
 
         if has_extra_keys:

@@ -80,8 +80,8 @@ class Expiration:
             expiration.duration = duration
         else:  # a subclass may bring fields or an __init__ of its own
             expiration = cls(
-                amount,
-                duration,
+                amount=amount,
+                duration=duration,
             )
 
         if has_extra_keys:

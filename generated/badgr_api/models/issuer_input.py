@@ -200,17 +200,17 @@ class IssuerInput:
             issuer_input.staff = staff
         else:  # a subclass may bring fields or an __init__ of its own
             issuer_input = cls(
-                name,
-                email,
-                url,
-                source_url,
-                original_json,
-                image,
-                description,
-                badgr_domain,
-                created_by,
-                organization_id,
-                staff,
+                name=name,
+                email=email,
+                url=url,
+                source_url=source_url,
+                original_json=original_json,
+                image=image,
+                description=description,
+                badgr_domain=badgr_domain,
+                created_by=created_by,
+                organization_id=organization_id,
+                staff=staff,
             )
 
         if has_extra_keys:

@@ -111,9 +111,9 @@ class IssuerPreferences:
             issuer_preferences.enabled_print_cert_template_ids = enabled_print_cert_template_ids
         else:  # a subclass may bring fields or an __init__ of its own
             issuer_preferences = cls(
-                custom_property_definitions,
-                default_print_cert_template_id,
-                enabled_print_cert_template_ids,
+                custom_property_definitions=custom_property_definitions,
+                default_print_cert_template_id=default_print_cert_template_id,
+                enabled_print_cert_template_ids=enabled_print_cert_template_ids,
             )
 
         if has_extra_keys:

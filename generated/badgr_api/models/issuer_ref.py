@@ -52,7 +52,7 @@ class IssuerRef:
             issuer_ref.issuer_url = issuer_url
         else:  # a subclass may bring fields or an __init__ of its own
             issuer_ref = cls(
-                issuer_url,
+                issuer_url=issuer_url,
             )
 
         if has_extra_keys:

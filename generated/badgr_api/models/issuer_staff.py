@@ -114,9 +114,9 @@ class IssuerStaff:
             issuer_staff.user_profile = user_profile
         else:  # a subclass may bring fields or an __init__ of its own
             issuer_staff = cls(
-                role,
-                user,
-                user_profile,
+                role=role,
+                user=user,
+                user_profile=user_profile,
             )
 
         if has_extra_keys:

@@ -166,14 +166,14 @@ class IssuerUpdateInput:
             issuer_update_input.extensions = extensions
         else:  # a subclass may bring fields or an __init__ of its own
             issuer_update_input = cls(
-                name,
-                email,
-                url,
-                description,
-                image,
-                badgr_domain,
-                staff,
-                extensions,
+                name=name,
+                email=email,
+                url=url,
+                description=description,
+                image=image,
+                badgr_domain=badgr_domain,
+                staff=staff,
+                extensions=extensions,
             )
 
         if has_extra_keys:

@@ -87,9 +87,9 @@ class OAuthError:
             o_auth_error.expires = expires
         else:  # a subclass may bring fields or an __init__ of its own
             o_auth_error = cls(
-                error,
-                error_description,
-                expires,
+                error=error,
+                error_description=error_description,
+                expires=expires,
             )
 
         if has_extra_keys:

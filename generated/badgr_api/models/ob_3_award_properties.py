@@ -143,10 +143,10 @@ class Ob3AwardProperties:
             ob_3_award_properties.role = role
         else:  # a subclass may bring fields or an __init__ of its own
             ob_3_award_properties = cls(
-                activity_start,
-                activity_end,
-                license_number,
-                role,
+                activity_start=activity_start,
+                activity_end=activity_end,
+                license_number=license_number,
+                role=role,
             )
 
         if has_extra_keys:

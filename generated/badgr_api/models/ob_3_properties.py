@@ -112,10 +112,10 @@ class Ob3Properties:
             ob_3_properties.specialization = specialization
         else:  # a subclass may bring fields or an __init__ of its own
             ob_3_properties = cls(
-                credit_hours,
-                field_of_study,
-                human_code,
-                specialization,
+                credit_hours=credit_hours,
+                field_of_study=field_of_study,
+                human_code=human_code,
+                specialization=specialization,
             )
 
         if has_extra_keys:

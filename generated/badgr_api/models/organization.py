@@ -156,14 +156,14 @@ class Organization:
             organization.created_at = created_at
         else:  # a subclass may bring fields or an __init__ of its own
             organization = cls(
-                id,
-                name,
-                entity_type,
-                entity_id,
-                description,
-                url,
-                badgr_domain,
-                created_at,
+                id=id,
+                name=name,
+                entity_type=entity_type,
+                entity_id=entity_id,
+                description=description,
+                url=url,
+                badgr_domain=badgr_domain,
+                created_at=created_at,
             )
 
         if has_extra_keys:

@@ -133,12 +133,12 @@ class Pathway:
             pathway.updated_at = updated_at
         else:  # a subclass may bring fields or an __init__ of its own
             pathway = cls(
-                id,
-                issuer_id,
-                name,
-                description,
-                version,
-                updated_at,
+                id=id,
+                issuer_id=issuer_id,
+                name=name,
+                description=description,
+                version=version,
+                updated_at=updated_at,
             )
 
         if has_extra_keys:

@@ -86,9 +86,9 @@ class PathwayInput:
             pathway_input.description = description
         else:  # a subclass may bring fields or an __init__ of its own
             pathway_input = cls(
-                issuer_id,
-                name,
-                description,
+                issuer_id=issuer_id,
+                name=name,
+                description=description,
             )
 
         if has_extra_keys:

@@ -98,9 +98,9 @@ class RecipientInput:
             recipient_input.hashed = hashed
         else:  # a subclass may bring fields or an __init__ of its own
             recipient_input = cls(
-                identity,
-                type_,
-                hashed,
+                identity=identity,
+                type_=type_,
+                hashed=hashed,
             )
 
         if has_extra_keys:

@@ -89,9 +89,9 @@ class RevocationInput:
             revocation_input.revocation_reason = revocation_reason
         else:  # a subclass may bring fields or an __init__ of its own
             revocation_input = cls(
-                id,
-                entity_id,
-                revocation_reason,
+                id=id,
+                entity_id=entity_id,
+                revocation_reason=revocation_reason,
             )
 
         if has_extra_keys:

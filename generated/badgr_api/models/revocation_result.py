@@ -138,12 +138,12 @@ class RevocationResult:
             revocation_result.code = code
         else:  # a subclass may bring fields or an __init__ of its own
             revocation_result = cls(
-                revoked,
-                id,
-                entity_id,
-                revocation_reason,
-                reason,
-                code,
+                revoked=revoked,
+                id=id,
+                entity_id=entity_id,
+                revocation_reason=revocation_reason,
+                reason=reason,
+                code=code,
             )
 
         if has_extra_keys:

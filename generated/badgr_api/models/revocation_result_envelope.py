@@ -211,16 +211,16 @@ class RevocationResultEnvelope:
             revocation_result_envelope.latest_terms_description = latest_terms_description
         else:  # a subclass may bring fields or an __init__ of its own
             revocation_result_envelope = cls(
-                status,
-                result,
-                timestamp,
-                validation_errors,
-                non_field_errors,
-                field_errors,
-                error_code,
-                warnings,
-                latest_terms_version,
-                latest_terms_description,
+                status=status,
+                result=result,
+                timestamp=timestamp,
+                validation_errors=validation_errors,
+                non_field_errors=non_field_errors,
+                field_errors=field_errors,
+                error_code=error_code,
+                warnings=warnings,
+                latest_terms_version=latest_terms_version,
+                latest_terms_description=latest_terms_description,
             )
 
         if has_extra_keys:

@@ -55,7 +55,7 @@ class RevokeInput:
             revoke_input.revocation_reason = revocation_reason
         else:  # a subclass may bring fields or an __init__ of its own
             revoke_input = cls(
-                revocation_reason,
+                revocation_reason=revocation_reason,
             )
 
         if has_extra_keys:

@@ -97,9 +97,9 @@ class SkillLinkingPreferences:
             skill_linking_preferences.indeed_region = indeed_region
         else:  # a subclass may bring fields or an __init__ of its own
             skill_linking_preferences = cls(
-                type_,
-                server_uri,
-                indeed_region,
+                type_=type_,
+                server_uri=server_uri,
+                indeed_region=indeed_region,
             )
 
         if has_extra_keys:

@@ -81,8 +81,8 @@ class StaffInput:
             staff_input.role = role
         else:  # a subclass may bring fields or an __init__ of its own
             staff_input = cls(
-                email,
-                role,
+                email=email,
+                role=role,
             )
 
         if has_extra_keys:

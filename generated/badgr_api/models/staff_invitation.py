@@ -90,9 +90,9 @@ class StaffInvitation:
             staff_invitation.status = status
         else:  # a subclass may bring fields or an __init__ of its own
             staff_invitation = cls(
-                email,
-                role,
-                status,
+                email=email,
+                role=role,
+                status=status,
             )
 
         if has_extra_keys:

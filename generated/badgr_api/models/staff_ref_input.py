@@ -80,8 +80,8 @@ class StaffRefInput:
             staff_ref_input.user = user
         else:  # a subclass may bring fields or an __init__ of its own
             staff_ref_input = cls(
-                role,
-                user,
+                role=role,
+                user=user,
             )
 
         if has_extra_keys:

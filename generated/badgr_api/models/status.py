@@ -77,8 +77,8 @@ class Status:
             status.description = description
         else:  # a subclass may bring fields or an __init__ of its own
             status = cls(
-                success,
-                description,
+                success=success,
+                description=description,
             )
 
         if has_extra_keys:

@@ -154,15 +154,15 @@ class TokenRequest:
             token_request.redirect_uri = redirect_uri
         else:  # a subclass may bring fields or an __init__ of its own
             token_request = cls(
-                grant_type,
-                username,
-                password,
-                client_id,
-                client_secret,
-                scope,
-                refresh_token,
-                code,
-                redirect_uri,
+                grant_type=grant_type,
+                username=username,
+                password=password,
+                client_id=client_id,
+                client_secret=client_secret,
+                scope=scope,
+                refresh_token=refresh_token,
+                code=code,
+                redirect_uri=redirect_uri,
             )
 
         if has_extra_keys:

@@ -106,11 +106,11 @@ class TokenResponse:
             token_response.scope = scope
         else:  # a subclass may bring fields or an __init__ of its own
             token_response = cls(
-                access_token,
-                token_type,
-                expires_in,
-                refresh_token,
-                scope,
+                access_token=access_token,
+                token_type=token_type,
+                expires_in=expires_in,
+                refresh_token=refresh_token,
+                scope=scope,
             )
 
         if has_extra_keys:

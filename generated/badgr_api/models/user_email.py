@@ -100,10 +100,10 @@ class UserEmail:
             user_email.case_variants = case_variants
         else:  # a subclass may bring fields or an __init__ of its own
             user_email = cls(
-                email,
-                verified,
-                primary,
-                case_variants,
+                email=email,
+                verified=verified,
+                primary=primary,
+                case_variants=case_variants,
             )
 
         if has_extra_keys:

@@ -75,8 +75,8 @@ class UserRecipient:
             user_recipient.type_ = type_
         else:  # a subclass may bring fields or an __init__ of its own
             user_recipient = cls(
-                identity,
-                type_,
+                identity=identity,
+                type_=type_,
             )
 
         if has_extra_keys:

@@ -84,9 +84,9 @@ class UserUpdateInput:
             user_update_input.marketing_opt_in = marketing_opt_in
         else:  # a subclass may bring fields or an __init__ of its own
             user_update_input = cls(
-                first_name,
-                last_name,
-                marketing_opt_in,
+                first_name=first_name,
+                last_name=last_name,
+                marketing_opt_in=marketing_opt_in,
             )
 
         if has_extra_keys:
