@@ -39,17 +39,14 @@ from badgr import Client
 from badgr._envelope import unwrap
 from badgr_api.api.assertions import list_assertions
 from badgr_api.models.assertion import Assertion
-from badgr_mock.testing import PNG_DATA_URI, run_subprocess
+from badgr_mock.testing import run_subprocess
 from scripts.bench_award import award_rows, bench_award_many
 from scripts.bench_batch import batch_section, bench_batch_award
 from scripts.bench_cli import bench_cli_export, cli_section
 from scripts.bench_import import bench_import, import_section
 from scripts.bench_mock import bench_mock_rps
 from scripts.bench_ratelimit import bench_rate_limit, rate_limit_section
-
-USERNAME = "alice@example.com"
-PASSWORD = "badgr-demo"
-PNG = PNG_DATA_URI
+from scripts.bench_seed import PASSWORD, USERNAME, make_badge
 
 
 @dataclass(frozen=True)
@@ -87,14 +84,6 @@ LOAD_SAMPLES: list[float] = []
 def log(message: str) -> None:
     LOAD_SAMPLES.append(os.getloadavg()[0])
     print(message, file=sys.stderr, flush=True)
-
-
-def make_badge(client: Client, name: str) -> tuple[str, str]:
-    issuer = client.issuers.create(name="Bench", email=USERNAME, url="https://bench.example")
-    badge = client.badgeclasses.create(
-        issuer=issuer.entity_id, name=name, description="d", image=PNG, criteria_narrative="c"
-    )
-    return issuer.entity_id, badge.entity_id
 
 
 def blocks(fn: Callable[[], Any], *, repeat: int, number: int) -> list[float]:

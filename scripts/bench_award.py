@@ -22,10 +22,9 @@ from pathlib import Path
 import httpx
 
 from badgr import Client
-from badgr_mock.testing import PNG_DATA_URI, run_subprocess
+from badgr_mock.testing import run_subprocess
+from scripts.bench_seed import PASSWORD, USERNAME, make_badge
 
-USERNAME = "alice@example.com"
-PASSWORD = "badgr-demo"
 CONCURRENCY = 16
 LATENCY_MS = 20
 #: the issue's goal: award_many at concurrency 16 at least this many times faster
@@ -75,14 +74,7 @@ def bench_award_many(
         run_subprocess(tmp / "latency.sqlite3", extra_args=args) as mock,
         Client(base_url=mock.base_url, username=USERNAME, password=PASSWORD) as client,
     ):
-        issuer = client.issuers.create(name="Latency", email=USERNAME, url="https://l.example")
-        badge = client.badgeclasses.create(
-            issuer=issuer.entity_id,
-            name="Latency",
-            description="Bench",
-            image=PNG_DATA_URI,
-            criteria_narrative="Bench",
-        ).entity_id
+        _, badge = make_badge(client, "Latency")
         assert client.token is not None
         token = client.token.access_token
         pid = mock.process.pid

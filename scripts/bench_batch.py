@@ -8,31 +8,18 @@ import inspect
 import time
 from pathlib import Path
 
-import httpx
-
 from badgr import Client
 from badgr_mock.app import create_app
-from badgr_mock.testing import PNG_DATA_URI, run_subprocess
+from badgr_mock.testing import run_subprocess
+from scripts.bench_seed import PASSWORD, USERNAME, CountingTransport, make_badge
 
-USERNAME = "alice@example.com"
-PASSWORD = "badgr-demo"
 RECIPIENTS = 1000
 #: the issue's goal: at least this many times fewer requests than recipients
 REQUEST_GOAL = 50
 
 
-class _Counting(httpx.AsyncHTTPTransport):
-    """Counts requests (``award_many`` runs on the client's async transport)."""
-
-    count = 0
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        self.count += 1
-        return await super().handle_async_request(request)
-
-
 def _award_many(base_url: str, server: str, prefix: str, count: int) -> dict[str, float]:
-    counting = _Counting()
+    counting = CountingTransport()
     with Client(
         base_url=base_url,
         username=USERNAME,
@@ -40,21 +27,14 @@ def _award_many(base_url: str, server: str, prefix: str, count: int) -> dict[str
         server=server,  # type: ignore[arg-type]
         async_transport=counting,
     ) as client:
-        issuer = client.issuers.create(name="Batch", email=USERNAME, url="https://b.example")
-        badge = client.badgeclasses.create(
-            issuer=issuer.entity_id,
-            name=prefix,
-            description="Bench",
-            image=PNG_DATA_URI,
-            criteria_narrative="Bench",
-        )
+        _, badge = make_badge(client, prefix)
         recipients = [f"{prefix}{i}@bench.example" for i in range(count)]
-        before = counting.count
+        before = counting.requests
         start = time.perf_counter()
-        results = client.assertions.award_many(badge.entity_id, recipients, concurrency=16)
+        results = client.assertions.award_many(badge, recipients, concurrency=16)
         seconds = time.perf_counter() - start
     return {
-        "requests": float(counting.count - before),
+        "requests": float(counting.requests - before),
         "per_s": count / seconds,
         "failures": float(sum(not r.ok for r in results)),
     }

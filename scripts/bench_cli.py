@@ -9,8 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-USERNAME = "alice@example.com"
-PASSWORD = "badgr-demo"
+from scripts.bench_seed import PASSWORD, USERNAME
+
 BADGR = Path(sys.executable).parent / "badgr"
 #: the issue's goal for the export's peak resident memory
 RSS_GOAL_MB = 50.0

@@ -14,55 +14,30 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import httpx
-
 from badgr import Client
-from badgr_mock.testing import PNG_DATA_URI, run_subprocess
+from badgr_mock.testing import run_subprocess
+from scripts.bench_seed import PASSWORD, USERNAME, CountingTransport, make_badge
 
-USERNAME = "alice@example.com"
-PASSWORD = "badgr-demo"
 RATE_LIMIT = 20.0
 RECIPIENTS = 1000
 #: the issue's goal: at least this share of the limit's throughput, and no failures
 SHARE_GOAL = 0.9
 
 
-class StatusCounting(httpx.AsyncHTTPTransport):
-    """Counts requests and their answers' statuses (``award_many`` runs on the async side)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.requests = 0
-        self.throttled = 0
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        response = await super().handle_async_request(request)
-        self.requests += 1
-        self.throttled += response.status_code == 429
-        return response
-
-
 def bench_rate_limit(tmp: Path, recipients: int = RECIPIENTS) -> dict[str, float]:
     args = ["--rate-limit", f"{RATE_LIMIT:g}"]
     with run_subprocess(tmp / "ratelimit.sqlite3", extra_args=args) as mock:
-        counting = StatusCounting()
+        counting = CountingTransport()
         with Client(
             base_url=mock.base_url, username=USERNAME, password=PASSWORD, async_transport=counting
         ) as client:
-            issuer = client.issuers.create(name="Limit", email=USERNAME, url="https://l.example")
-            badge = client.badgeclasses.create(
-                issuer=issuer.entity_id,
-                name="Limit",
-                description="Bench",
-                image=PNG_DATA_URI,
-                criteria_narrative="Bench",
-            )
+            _, badge = make_badge(client, "Limit")
             # Let the bucket refill after the set-up calls: the run starts with the same burst
             # allowance as a fresh client would.
             time.sleep(1.0 + 1.0 / RATE_LIMIT)
             names = [f"limit{i}@bench.example" for i in range(recipients)]
             start = time.perf_counter()
-            results = client.assertions.award_many(badge.entity_id, names)
+            results = client.assertions.award_many(badge, names)
             seconds = time.perf_counter() - start
     return {
         "recipients": float(recipients),
