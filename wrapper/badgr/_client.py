@@ -23,7 +23,7 @@ from ._config import DEFAULT_SCOPE, DEFAULT_TIMEOUT, resolve_config
 from ._executor import AsyncExecutor, SyncExecutor
 from ._namespace import AsyncMode, M, Namespace, RawAsyncMode, RawSyncMode, SyncMode
 from ._profiles import Server, resolve_server
-from ._response import RawResponse
+from ._response import RawResponse, raw_response
 from ._retry import RetryPolicy
 
 if TYPE_CHECKING:
@@ -327,8 +327,10 @@ class Client(_BaseClient[SyncMode]):
 
         >>> client.request("GET", "/v2/issuers", params={"num": 5}).parse()  # doctest: +SKIP
         """
-        call = self._request_call(method, path, params, json)
-        return RawResponse(self._executor.run_detailed(call))
+        result: RawResponse[Any] = raw_response(
+            self._executor, self._request_call(method, path, params, json)
+        )
+        return result
 
     def close(self) -> None:
         """Close the connections (nothing on a ``with_options`` copy: its parent owns them)."""
@@ -407,13 +409,10 @@ class AsyncClient(_BaseClient[AsyncMode]):
         json: Any = None,
     ) -> Coroutine[Any, Any, RawResponse[Any]]:
         """Send one request to any endpoint; see :meth:`Client.request`."""
-        call = self._request_call(method, path, params, json)
-        pending = self._executor.run_detailed(call)
-
-        async def finish() -> RawResponse[Any]:
-            return RawResponse(await pending)
-
-        return finish()
+        pending: Coroutine[Any, Any, RawResponse[Any]] = raw_response(
+            self._executor, self._request_call(method, path, params, json)
+        )
+        return pending
 
     async def aclose(self) -> None:
         """Close the connections (nothing on a ``with_options`` copy: its parent owns them)."""

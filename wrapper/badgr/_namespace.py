@@ -17,10 +17,10 @@ import functools
 from collections.abc import Callable, Coroutine
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
-from ._call import Call, Grant, Job, Outcome, Runner
+from ._call import Call, Grant, Job, Runner
 from ._pagination import AsyncPager, Page, SyncPager
 from ._profiles import DOCUMENTED, Server, require
-from ._response import RawResponse
+from ._response import RawResponse, raw_response
 
 __all__ = [
     "AsyncMode",
@@ -119,24 +119,6 @@ class _Method:
         return method
 
 
-def _raw(executor: Runner, call: Call[Any], value: Callable[[Outcome[Any]], Any]) -> Any:
-    """Run ``call`` to a ``RawResponse`` whose ``parse()`` is ``value(outcome)``."""
-
-    def wrap(outcome: Outcome[Any]) -> RawResponse[Any]:
-        return RawResponse(
-            Outcome(value(outcome), outcome.response, outcome.attempts, outcome.recovered)
-        )
-
-    if executor.is_async:
-        pending = executor.run_detailed(call)
-
-        async def finish() -> RawResponse[Any]:
-            return wrap(await pending)
-
-        return finish()
-    return wrap(executor.run_detailed(call))
-
-
 class op(_Method, Generic[P, T]):
     """Decorator: a builder of one call becomes a method (sync, async, raw)."""
 
@@ -168,7 +150,7 @@ class op(_Method, Generic[P, T]):
 
     @staticmethod
     def _finish_raw(executor: Runner, call: Call[Any]) -> Any:
-        return _raw(executor, call, lambda outcome: outcome.value)
+        return raw_response(executor, call)
 
 
 class job(_Method, Generic[P, T]):
@@ -234,4 +216,6 @@ class paged(_Method, Generic[P, T]):
 
     @staticmethod
     def _finish_raw(executor: Runner, call: Call[Any]) -> Any:
-        return _raw(executor, call, lambda outcome: Page(list(outcome.value), outcome.response))
+        return raw_response(
+            executor, call, lambda outcome: Page(list(outcome.value), outcome.response)
+        )

@@ -1,15 +1,17 @@
-"""``RawResponse``: one call's HTTP answer, for ``client.with_raw_response`` and ``request()``."""
+"""``RawResponse``: one call's HTTP answer, for ``client.with_raw_response`` and ``request()``,
+and :func:`raw_response`, the one way both run a call to it (sync or async)."""
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 import httpx
 
-from ._call import Outcome
+from ._call import Call, Outcome, Runner
 from ._envelope import request_id_of
 
-__all__ = ["RawResponse"]
+__all__ = ["RawResponse", "raw_response"]
 
 T = TypeVar("T")
 
@@ -69,3 +71,24 @@ class RawResponse(Generic[T]):
         except RuntimeError:  # a response built without its request
             where = ""
         return f"<RawResponse [{response.status_code}]{where} attempts={self.attempts}>"
+
+
+def raw_response(
+    executor: Runner, call: Call[Any], value: Callable[[Outcome[Any]], Any] | None = None
+) -> Any:
+    """Run ``call`` to a ``RawResponse`` (a coroutine of one on an async executor) whose
+    ``parse()`` is the call's value, or ``value(outcome)`` when given (a list's first page)."""
+
+    def wrap(outcome: Outcome[Any]) -> RawResponse[Any]:
+        if value is not None:
+            outcome = Outcome(value(outcome), outcome.response, outcome.attempts, outcome.recovered)
+        return RawResponse(outcome)
+
+    if executor.is_async:
+        pending = executor.run_detailed(call)
+
+        async def finish() -> RawResponse[Any]:
+            return wrap(await pending)
+
+        return finish()
+    return wrap(executor.run_detailed(call))
