@@ -12,7 +12,7 @@ from .. import render
 from ..context import STAFF, Context, Handler, Reply
 from ..envelope import ErrorReply, bad_request, not_found
 from ..formats import normalise_timestamp, timestamp_from_epoch
-from ..pagination import MAX_PAGE_SIZE, decode_cursor, encode_cursor
+from ..pagination import MAX_PAGE_SIZE, decode_cursor, encode_cursor, requested_page_size
 from .assertions import store_award
 from .badgeclasses import fetch_badgeclass, render_rows
 
@@ -38,22 +38,16 @@ def batch_award_assertions(ctx: Context) -> Reply:
     return Reply(status=201, result=result)
 
 
-def _feed_page_size(num: Any) -> int:
+def _feed_page_size(ctx: Context) -> int:
     """DRF's cursor page size: a positive whole number, cut to 500; anything else the default."""
-    if isinstance(num, str):
-        try:
-            num = int(num)
-        except ValueError:
-            return FEED_PAGE_SIZE
-    if not isinstance(num, int) or num < 1:
-        return FEED_PAGE_SIZE
-    return min(num, MAX_PAGE_SIZE)
+    num = requested_page_size(ctx)
+    return FEED_PAGE_SIZE if num is None or num < 1 else min(num, MAX_PAGE_SIZE)
 
 
 def _feed(ctx: Context, kind: str, where: str, args: tuple[Any, ...]) -> tuple[list[Any], Any]:
     """Rows of ``kind`` changed since ``since``, oldest change first, one page of them and the
     body's ``pagination`` object."""
-    num = _feed_page_size(ctx.params.get("num"))
+    num = _feed_page_size(ctx)
     sql = (
         f"SELECT {kind}.*, updates.updated AS changed FROM {kind} "
         f"JOIN updates ON updates.kind = '{kind}' AND updates.pk = {kind}.pk WHERE {where}"
