@@ -17,7 +17,8 @@ from badgr import AsyncClient, Client, RetryPolicy
 from badgr_mock.app import create_app
 from badgr_mock.testing import PNG_DATA_URI, serve
 from tests.contract import AsyncSpecCheckingTransport, SpecCheckingTransport, Tally
-from tests.sdk_seed import make_badge as make_badge  # shared by the test modules
+from tests.sdk_seed import amake_badge as amake_badge  # shared by the test modules
+from tests.sdk_seed import make_badge as make_badge
 from tests.spec.spec_tools import ROOT, SPEC_PATH
 
 ALICE = "alice@example.com"
@@ -85,15 +86,3 @@ async def aclient(app: Any, contract: Tally) -> AsyncIterator[AsyncClient]:
         transport=AsyncSpecCheckingTransport(httpx.ASGITransport(app), tally=contract),
     ) as c:
         yield c
-
-
-async def amake_badge(client: AsyncClient, name: str = "Python") -> tuple[str, str]:
-    issuer = await client.issuers.create(name="Academy", email=ALICE, url="https://academy.example")
-    badge = await client.badgeclasses.create(
-        issuer=issuer.entity_id,
-        name=name,
-        description="Knows Python",
-        image=PNG,
-        criteria_narrative="Pass the course",
-    )
-    return issuer.entity_id, badge.entity_id
