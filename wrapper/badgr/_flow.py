@@ -46,6 +46,7 @@ __all__ = [
     "Sleep",
     "call_flow",
     "maybe_applied",
+    "settled",
 ]
 
 
@@ -145,8 +146,25 @@ def _reconcile(call: Call[Any], error: BadgrError, attempts: int) -> Flow:
     return Outcome(found, looked_up.response, attempts, recovered=True)
 
 
+def settled(call: Call[Any], attempt: Attempt) -> Outcome[Any] | None:
+    """The outcome of a *first* attempt that no rule of the flow concerns (a 2xx that unwraps),
+    else ``None``. Executors try it before starting :func:`call_flow`, so the common call pays
+    for no generator; what it does not settle, the flow decides, from that same attempt."""
+    raw, parsed, parse_error = attempt
+    if parse_error is not None or not 200 <= raw.status_code < 300:
+        return None
+    try:
+        value = unwrap(raw, parsed, None, shape=call.shape, item_type=call.item_type)
+    except BadgrError:
+        return None
+    return Outcome(value, raw, 1)
+
+
 def call_flow(call: Call[Any], policy: RetryPolicy) -> Flow:
-    """Retries, unwrapping and reconciliation, written once for both executors."""
+    """Retries, unwrapping and reconciliation, written once for both executors.
+
+    Its first action is always ``Send(call)``: a driver that already made that attempt (see
+    :func:`settled`) sends its result in answer."""
     attempts = 0
     maybe_applied = False
     while True:
