@@ -53,7 +53,7 @@ def test_award_killed_midway_resumes_exactly_once(
     )
     out = tmp_path / "results.csv"
     app.faults.latency_ms = 5  # keep awards in flight when the kill lands
-    first = logged_in.popen("award", badge, "--csv", str(students), "--out", str(out))
+    first = logged_in.popen("award", "--csv", str(students), "--out", str(out), "--", badge)
     wait_for_rows(out, first, 150)
     first.send_signal(signal.SIGKILL)
     first.wait(timeout=30)
@@ -61,7 +61,7 @@ def test_award_killed_midway_resumes_exactly_once(
     assert 0 < recorded < ROWS, "the kill should land midway"
     app.faults.latency_ms = 0
 
-    second = logged_in.run("award", badge, "--csv", str(students), "--out", str(out))
+    second = logged_in.run("award", "--csv", str(students), "--out", str(out), "--", badge)
     assert second.returncode == 0, second.stderr
 
     awards = server_awards(sdk, badge)
@@ -84,7 +84,7 @@ def test_ctrl_c_stops_with_a_summary_and_the_rerun_completes(
     students = write_csv(tmp_path / "pupils.csv", [["email"], *([e] for e in emails)])
     out = tmp_path / "pupils.results.csv"
     app.faults.latency_ms = 5
-    first = logged_in.popen("award", badge, "--csv", str(students))
+    first = logged_in.popen("award", "--csv", str(students), "--", badge)
     wait_for_rows(out, first, 40)
     first.send_signal(signal.SIGINT)
     _, stderr = first.communicate(timeout=120)
@@ -93,7 +93,7 @@ def test_ctrl_c_stops_with_a_summary_and_the_rerun_completes(
     assert "re-run the same command to resume" in stderr.splitlines()[-1]
     assert "Traceback" not in stderr
 
-    second = logged_in.run("award", badge, "--csv", str(students))
+    second = logged_in.run("award", "--csv", str(students), "--", badge)
     assert second.returncode == 0, second.stderr
     awards = server_awards(sdk, badge)
     assert sorted(email for email, _ in awards) == sorted(emails)
@@ -113,20 +113,19 @@ def test_invalid_rows_are_listed_before_anything_is_awarded(
         ["Di", "OK@example.org"],
     ]
     students = write_csv(tmp_path / "bad.csv", rows)
-    refused = logged_in.run("award", badge, "--csv", str(students))
+    refused = logged_in.run("award", "--csv", str(students), "--", badge)
     assert refused.returncode == 2
     assert f"{students}: line 3: empty e-mail" in refused.stderr
     assert f"{students}: line 4: not an e-mail address: 'not-an-address'" in refused.stderr
     assert f"{students}: line 5: duplicate of line 2: 'OK@example.org'" in refused.stderr
     assert server_awards(sdk, badge) == []
 
-    dry = logged_in.run("award", badge, "--csv", str(students), "--skip-invalid", "--dry-run")
+    dry = logged_in.run("award", "--csv", str(students), "--skip-invalid", "--dry-run", "--", badge)
     assert dry.returncode == 0 and dry.stdout.split() == ["ok@example.org"]
     assert server_awards(sdk, badge) == []
 
     done = logged_in.run(
         "award",
-        badge,
         "--csv",
         str(students),
         "--skip-invalid",
@@ -135,6 +134,8 @@ def test_invalid_rows_are_listed_before_anything_is_awarded(
         "Top of the class",
         "--evidence-url",
         "https://example.org/work",
+        "--",
+        badge,
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""  # --quiet: no progress lines, no summary
@@ -158,16 +159,16 @@ def test_unusable_csv_files_are_one_line_setup_errors(
 ) -> None:
     path = tmp_path / "input.csv"
     path.write_bytes(content)
-    done = logged_in.run("award", "anybadge", "--csv", str(path))
+    done = logged_in.run("award", "--csv", str(path), "--", "anybadge")
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1 and message in done.stderr
 
 
 def test_missing_csv_and_unknown_badge(logged_in: Badgr, tmp_path: Path) -> None:
-    missing = logged_in.run("award", "anybadge", "--csv", str(tmp_path / "nope.csv"))
+    missing = logged_in.run("award", "--csv", str(tmp_path / "nope.csv"), "--", "anybadge")
     assert missing.returncode == 2 and "cannot read" in missing.stderr
     students = write_csv(tmp_path / "s.csv", [["email"], ["a@example.org"]])
-    unknown = logged_in.run("award", "doesnotexist", "--csv", str(students))
+    unknown = logged_in.run("award", "--csv", str(students), "--", "doesnotexist")
     assert unknown.returncode == 1 and unknown.stderr.startswith("badgr: 404")
 
 
@@ -203,7 +204,7 @@ def test_award_on_a_terminal_draws_a_progress_bar_and_a_summary_table(
     students = write_csv(tmp_path / "class.csv", rows)
     env = logged_in.env(TERM="xterm-256color")
     env.pop("NO_COLOR")
-    code, drawn = run_in_pty(["award", badge, "--csv", str(students)], env)
+    code, drawn = run_in_pty(["award", "--csv", str(students), "--", badge], env)
     assert code == 0, drawn
     assert "\x1b[" in drawn  # a terminal gets colours and cursor movement
     output = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", drawn)
@@ -218,3 +219,18 @@ def test_award_on_a_terminal_draws_a_progress_bar_and_a_summary_table(
     ]
     counts = next(line for line in table.splitlines() if "40" in line)
     assert [cell.strip() for cell in counts.strip("│ \r").split("│")] == ["40", "1", "0"]
+
+
+def test_an_id_that_begins_with_a_dash_is_explained_and_passes_after_double_dash(
+    logged_in: Badgr, tmp_path: Path
+) -> None:
+    # one id in 64 begins with "-" (url-safe base64), which reads as an option
+    dashed = "-Yq3cEo5Tn2mEYbbXr1xIw"
+    students = write_csv(tmp_path / "s.csv", [["email"], ["a@example.org"]])
+    refused = logged_in.run("award", dashed, "--csv", str(students))
+    assert refused.returncode == 2
+    assert f"If {dashed} is an id, pass it after '--': badgr award [OPTIONS] -- {dashed}" in (
+        refused.stderr
+    )
+    passed = logged_in.run("award", "--csv", str(students), "--", dashed)
+    assert passed.returncode == 1 and passed.stderr.startswith("badgr: 404")  # reached the server

@@ -76,7 +76,7 @@ def test_revoke_in_batches_with_one_result_per_id(
         a.revocation_reason for a in sdk.assertions.list(badgeclass=badge, include_revoked=True)
     } == {"Course cancelled"}
 
-    again = logged_in.run("revoke", ids[0], "unknown-id", "--reason", "x", "--yes", "--json")
+    again = logged_in.run("revoke", "--reason", "x", "--yes", "--json", "--", ids[0], "unknown-id")
     assert again.returncode == 1
     results = [json.loads(line) for line in again.stdout.splitlines()]
     assert [(r["id"], r["status"]) for r in results] == [
@@ -100,8 +100,8 @@ def test_revoking_twice_on_badgr_server_says_already_revoked(tmp_path: Path) -> 
         with Client(base_url=url, username=ALICE, password=PASSWORD, server="badgr-server") as sdk:
             _, badge = make_badge(sdk)
             award = sdk.assertions.award(badge, "twice@example.org")
-        first = badgr.run("revoke", award.entity_id, "--reason", "Wrong badge", "--yes")
+        first = badgr.run("revoke", "--reason", "Wrong badge", "--yes", "--", award.entity_id)
         assert first.returncode == 0 and first.stdout.split() == [award.entity_id, "revoked"]
-        second = badgr.run("revoke", award.entity_id, "--reason", "Wrong badge", "--yes")
+        second = badgr.run("revoke", "--reason", "Wrong badge", "--yes", "--", award.entity_id)
         assert second.returncode == 0, second.stderr
         assert second.stdout.split() == [award.entity_id, "already-revoked"]

@@ -144,6 +144,7 @@ class BadgrAuth(httpx.Auth):
         token_updated: TokenCallback | None = None,
     ) -> None:
         self._origin = httpx.URL(base_url)
+        self._origin_key = (self._origin.scheme, self._origin.host, self._origin.port)
         self._base_url = base_url.rstrip("/")
         self._username = username
         self._password = password
@@ -231,11 +232,7 @@ class BadgrAuth(httpx.Auth):
 
     # -- the shared flow -------------------------------------------------------------------
     def _same_origin(self, url: httpx.URL) -> bool:
-        return (url.scheme, url.host, url.port) == (
-            self._origin.scheme,
-            self._origin.host,
-            self._origin.port,
-        )
+        return (url.scheme, url.host, url.port) == self._origin_key
 
     def _flow(self, request: httpx.Request) -> _Flow:
         if not self._same_origin(request.url):

@@ -190,8 +190,11 @@ class SyncExecutor(_ExecutorCore):
     ) -> None:
         super().__init__(**kwargs)
         self._async_transport = async_transport
+        # Loading the CA bundle takes tens of milliseconds: every job's executor reuses this one.
+        self._ssl_context = httpx.create_ssl_context() if transport is None else None
         self.http = httpx.Client(
             transport=transport,
+            verify=self._ssl_context or True,
             event_hooks={"request": [log_request], "response": [log_response]},
             **self._httpx_args(),
         )
@@ -261,7 +264,9 @@ class SyncExecutor(_ExecutorCore):
         """Run a coroutine-based job from sync code, on a private event loop."""
 
         async def main() -> T:
-            executor = AsyncExecutor(transport=self._async_transport, **self._config())
+            executor = AsyncExecutor(
+                transport=self._async_transport, ssl_context=self._ssl_context, **self._config()
+            )
             try:
                 return await job.run(executor)
             finally:
@@ -311,11 +316,13 @@ class AsyncExecutor(_ExecutorCore):
         super().__init__(**kwargs)
         self._own_transport = transport is None
         # Loading the CA bundle takes tens of milliseconds: lanes share their parent's context.
-        self._ssl_context = ssl_context or httpx.create_ssl_context()
+        if ssl_context is None and transport is None:
+            ssl_context = httpx.create_ssl_context()
+        self._ssl_context = ssl_context
         self.http = httpx.AsyncClient(
             transport=transport,
             limits=limits or httpx.Limits(),
-            verify=self._ssl_context,
+            verify=ssl_context or True,
             event_hooks={"request": [_log_request_async], "response": [_log_response_async]},
             **self._httpx_args(),
         )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -26,12 +28,25 @@ Examples:
 """
 
 
+#: ``ctx.meta`` key of the command line as given (for the hint on ids that look like options)
+_ARGV = "badgr.argv"
+#: an entity id (url-safe base64, 22 characters on both kinds of server) that begins with "-"
+_DASHED_ID = re.compile(r"-[A-Za-z0-9_-]{15,}")
+
+
 class BadgrGroup(click.Group):
     """Turns SDK errors into one line and an exit code; ``--debug`` adds the traceback."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta.setdefault(_ARGV, list(args))
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.NoSuchOption as error:
+            _hint_dashed_id(error, ctx.meta.get(_ARGV, ()))
+            raise
         except errors.BadgrError as error:
             if _debug(ctx):
                 print_traceback(error)
@@ -54,6 +69,18 @@ class BadgrGroup(click.Group):
             raise CLIError(
                 f"unexpected {type(error).__name__}: {error} (--debug shows the traceback)"
             ) from None
+
+
+def _hint_dashed_id(error: click.NoSuchOption, argv: Sequence[str]) -> None:
+    """Ids are url-safe base64 and one in 64 begins with "-", which reads as an option: say
+    how to pass it."""
+    for token in argv:
+        if token.startswith(error.option_name) and _DASHED_ID.fullmatch(token):
+            command = error.ctx.command_path if error.ctx else "badgr …"
+            error.message += (
+                f" If {token} is an id, pass it after '--': {command} [OPTIONS] -- {token}"
+            )
+            return
 
 
 def _debug(ctx: click.Context) -> bool:
