@@ -132,8 +132,9 @@ class _ExecutorCore:
 
         An operation's request is built here rather than by ``http.build_request``, which
         re-parses and re-merges the base URL and query on every call: more client CPU than
-        decoding the models (``make bench`` measures it). The result is the same request: the client's base URL and
-        headers, the query as ``httpx`` encodes it, this executor's timeout. What only
+        decoding the models (``make bench`` measures it). The result is the same request:
+        the client's base URL and headers, the query as ``httpx`` encodes it, this
+        executor's timeout. What only
         ``httpx``'s merging gets right (a ``Link`` URL, a caller's path in ``client.request``,
         cookies the server set) goes through ``build_request``.
         """

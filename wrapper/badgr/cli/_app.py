@@ -45,8 +45,12 @@ class BadgrGroup(click.Group):
         try:
             return super().invoke(ctx)
         except click.NoSuchOption as error:
-            _hint_dashed_id(error, ctx.meta.get(_ARGV, ()))
-            raise
+            hint = _dashed_id_hint(error, ctx.meta.get(_ARGV, ()))
+            if hint is None:
+                raise
+            raise click.NoSuchOption(
+                error.option_name, f"{error.message} {hint}", ctx=error.ctx
+            ) from None
         except errors.BadgrError as error:
             if _debug(ctx):
                 print_traceback(error)
@@ -71,16 +75,14 @@ class BadgrGroup(click.Group):
             ) from None
 
 
-def _hint_dashed_id(error: click.NoSuchOption, argv: Sequence[str]) -> None:
-    """Ids are url-safe base64 and one in 64 begins with "-", which reads as an option: say
-    how to pass it."""
+def _dashed_id_hint(error: click.NoSuchOption, argv: Sequence[str]) -> str | None:
+    """Ids are url-safe base64 and one in 64 begins with "-", which reads as an option: how to
+    pass it, when the unknown option is such an id."""
     for token in argv:
         if token.startswith(error.option_name) and _DASHED_ID.fullmatch(token):
             command = error.ctx.command_path if error.ctx else "badgr …"
-            error.message += (
-                f" If {token} is an id, pass it after '--': {command} [OPTIONS] -- {token}"
-            )
-            return
+            return f"If {token} is an id, pass it after '--': {command} [OPTIONS] -- {token}"
+    return None
 
 
 def _debug(ctx: click.Context) -> bool:
