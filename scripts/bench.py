@@ -44,7 +44,7 @@ from scripts.bench_award import award_rows, bench_award_many
 from scripts.bench_batch import batch_section, bench_batch_award
 from scripts.bench_cli import bench_cli_export, cli_section
 from scripts.bench_import import bench_import, import_section
-from scripts.bench_mock import bench_mock_rps
+from scripts.bench_mock import ROUNDS, bench_mock_rps
 from scripts.bench_ratelimit import bench_rate_limit, rate_limit_section
 from scripts.bench_seed import PASSWORD, USERNAME, make_badge
 
@@ -55,7 +55,7 @@ class Sizes:
 
     calls: int = 600
     memory_items: int = 100_000
-    rps_seconds: float = 3.0
+    rps_seconds: float = 6.0
     award_rounds: int = 3
     award_sequential: int = 60
     award_concurrent: int = 480
@@ -343,9 +343,10 @@ pager holds one page at a time, so the peak is set by the largest page, not by t
 {award_cpu}
 ## Mock server throughput
 
-Requests per second from one asyncio `httpx` load generator with 8 connections for 3 s, against
-the mock and against a bare Starlette endpoint (same uvicorn settings, separate process)
-returning the very same bytes.
+Requests per second from one asyncio `httpx` load generator with 8 connections, against the
+mock and against a bare Starlette endpoint (same uvicorn settings, separate process) returning
+the very same bytes: the median of {ROUNDS} blocks of {Sizes.rps_seconds / ROUNDS:.0f} s per
+side, the two servers alternating.
 
 {mock_header}
 {chr(10).join(mock_rows)}
