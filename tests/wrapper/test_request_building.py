@@ -14,6 +14,8 @@ from badgr._call import Call
 from badgr._executor import _ExecutorCore
 from badgr._namespace import Namespace
 
+from .conftest import ALICE, PASSWORD
+
 
 def built(namespace: Namespace[Any], method: str, *args: Any, **kwargs: Any) -> Call[Any]:
     """The call a namespace method would run, without running it."""
@@ -85,3 +87,32 @@ def test_cookies_the_server_set_are_sent_as_httpx_sends_them() -> None:
         ours = executor._request(call, executor.http)
         assert ours.headers["Cookie"] == "csrftoken=c1"
         same_request(ours, as_httpx_builds(executor, executor.http, call))
+
+
+class BalancerCookies(httpx.HTTPTransport):
+    """A real transport standing in for a load balancer that pins a session with a cookie on
+    its first answer (the mock, like the open-source server, sets none), and remembers the
+    ``Cookie`` header of every request."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cookie_headers: list[str | None] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.cookie_headers.append(request.headers.get("Cookie"))
+        response = super().handle_request(request)
+        if len(self.cookie_headers) == 1:
+            response.headers["Set-Cookie"] = "AWSALB=pin-1; Path=/"
+        return response
+
+
+def test_a_cookie_the_server_sets_is_sent_back_and_kept(base_url: str) -> None:
+    transport = BalancerCookies()
+    with Client(
+        base_url=base_url, username=ALICE, password=PASSWORD, transport=transport
+    ) as client:
+        client.oauth.login()  # its answer sets the cookie
+        for _ in range(3):  # answers that set none keep it
+            client.users.me()
+        assert transport.cookie_headers == [None, "AWSALB=pin-1", "AWSALB=pin-1", "AWSALB=pin-1"]
+        assert client._executor.http.cookies["AWSALB"] == "pin-1"

@@ -57,6 +57,21 @@ def _answer(flow: Flow, result: Any) -> Action:
     return flow.send(result)
 
 
+class _CookiesSetByServer(httpx.Cookies):
+    """``httpx`` hands every answer to ``http.cookiejar``, which first wraps request and answer
+    in ``urllib`` objects (a twentieth of an award's client CPU). Only an answer that sets a
+    cookie can change the jar (``Set-Cookie2`` is off in the default cookie policy), so the
+    others skip it; cookies a server does set are kept and sent back as before."""
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        if "set-cookie" in response.headers:
+            super().extract_cookies(response)
+
+
+def _keep_cookies_cheaply(http: httpx.Client | httpx.AsyncClient) -> None:
+    http._cookies = _CookiesSetByServer()  # the jar behind ``http.cookies``; httpx pinned <0.29
+
+
 class _ExecutorCore:
     """Configuration and the retry/recovery flow shared by both executors."""
 
@@ -199,6 +214,7 @@ class SyncExecutor(_ExecutorCore):
             event_hooks={"request": [log_request], "response": [log_response]},
             **self._httpx_args(),
         )
+        _keep_cookies_cheaply(self.http)
 
     def close(self) -> None:
         self.http.close()
@@ -327,6 +343,7 @@ class AsyncExecutor(_ExecutorCore):
             event_hooks={"request": [_log_request_async], "response": [_log_response_async]},
             **self._httpx_args(),
         )
+        _keep_cookies_cheaply(self.http)
 
     def lane(self) -> AsyncExecutor:
         """A sibling with one connection of its own, for one worker of a concurrent job.
