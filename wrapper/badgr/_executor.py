@@ -149,9 +149,9 @@ class _ExecutorCore:
         re-parses and re-merges the base URL and query on every call: more client CPU than
         decoding the models (``make bench`` measures it). The result is the same request:
         the client's base URL and headers, the query as ``httpx`` encodes it, this
-        executor's timeout. What only
-        ``httpx``'s merging gets right (a ``Link`` URL, a caller's path in ``client.request``,
-        cookies the server set) goes through ``build_request``.
+        executor's timeout. What only ``httpx``'s merging gets right (a ``Link`` URL, a
+        caller's path in ``client.request``, cookies the server set) goes through
+        ``build_request``.
         """
         if call.url is not None:
             kwargs: dict[str, Any] = {"method": "GET", "url": call.url}
