@@ -52,6 +52,12 @@ def calls(client: Client | AsyncClient) -> list[Call[Any]]:
         ),
         built(client.assertions, "revoke", "A1", reason="wrong person"),
         built(client.users, "me"),
+        # client.request: a caller's path, which may carry its own query or odd characters
+        client._request_call("GET", "/v2/issuers?num=5", {"num": 7, "x": ["a b", "é"]}, None),
+        client._request_call("GET", "/v2/badgeclasses/a b/é?x=1#frag", None, None),
+        client._request_call("POST", "/v2/issuers", None, {"name": "N", "tags": [1, None]}),
+        client._request_call("DELETE", "/v2/assertions/a%2Fb%20c/", {"reason": "x&y=z"}, None),
+        client._request_call("GET", "https://other.example/v2/x?y=1", {"z": True}, None),
     ]
 
 

@@ -149,9 +149,9 @@ class _ExecutorCore:
         re-parses and re-merges the base URL and query on every call: more client CPU than
         decoding the models (``make bench`` measures it). The result is the same request:
         the client's base URL and headers, the query as ``httpx`` encodes it, this
-        executor's timeout. What only ``httpx``'s merging gets right (a ``Link`` URL, a
-        caller's path in ``client.request``, cookies the server set) goes through
-        ``build_request``.
+        executor's timeout. What only ``httpx``'s merging gets right (a ``Link`` URL, an
+        absolute URL or a path with its own query given to ``client.request``, cookies the
+        server set) goes through ``build_request``.
         """
         if call.url is not None:
             kwargs: dict[str, Any] = {"method": "GET", "url": call.url}
@@ -161,7 +161,7 @@ class _ExecutorCore:
         if self.extra_headers:
             headers = {**self.extra_headers, **(headers or {})}
         url: str = kwargs.pop("url")
-        if not url.startswith("/") or http.cookies:
+        if not url.startswith("/") or "?" in url or "#" in url or http.cookies:
             return http.build_request(url=url, headers=headers, timeout=self.timeout, **kwargs)
         params = kwargs.pop("params", None)
         if params:
