@@ -84,6 +84,9 @@ def test_defaults_to_us_and_rejects_bad_input() -> None:
         Client(base_url="http://x.example", username="only-user@example.com")
     with pytest.raises(ValueError, match="http"):
         Client(base_url="ftp://x.example", token="t0ken-value")
+    for odd in ("https://x.example/?tenant=1", "https://x.example/#top"):
+        with pytest.raises(ValueError, match="without a query or fragment"):
+            Client(base_url=odd, token="t0ken-value")
 
 
 def test_timeout_defaults_to_30_seconds() -> None:

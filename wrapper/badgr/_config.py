@@ -101,6 +101,8 @@ def resolve_config(
     url = url.rstrip("/")
     if not url.startswith(("http://", "https://")):
         raise ValueError(f"base_url must start with http:// or https://, got {url!r}")
+    if "?" in url or "#" in url:
+        raise ValueError(f"base_url is the server root, without a query or fragment: got {url!r}")
     if url.lower().endswith(("/v2", "/v1", "/o")):
         root = url.rsplit("/", 1)[0]
         raise ValueError(
