@@ -1,6 +1,7 @@
 """The executor builds an operation's request itself (``httpx``'s ``build_request`` re-parses
 the base URL and query on every call); what it builds must be the very request ``httpx``
-would have built from the same arguments."""
+would have built from the same arguments. Its clients also skip the cookie jar for answers
+that set no cookie; cookies a server sets must still be kept and sent back."""
 
 from __future__ import annotations
 
