@@ -9,11 +9,16 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+import yaml
 
 import badgr_api.api
 from badgr import AsyncClient, Client, encode_ref, errors, recipient_input
 from badgr import _resources as resources
+from badgr._batch import BATCH_SIZE
+from badgr._call import MAX_PAGE_SIZE
 from badgr._namespace import Namespace
+from badgr._revoke import MAX_REVOKE_BATCH
+from tests.spec.spec_tools import ROOT, json_schema_of, load_spec, operation
 
 from .conftest import ALICE, BOB, PASSWORD, PNG, amake_badge, both_profiles
 
@@ -39,6 +44,17 @@ def test_every_generated_operation_has_a_namespace_method() -> None:
     missing = _operation_modules() - used - {"badgr_api.api.oauth.issue_token"}
     assert len(_operation_modules()) == 76
     assert missing == set()
+
+
+def test_the_sdks_batch_and_page_limits_are_the_specs() -> None:
+    """The SDK splits work by limits the spec states; they must not drift apart."""
+    revoke_body = json_schema_of(operation("POST", "/v2/assertions/revoke")["requestBody"])
+    assert revoke_body is not None and revoke_body["maxItems"] == MAX_REVOKE_BATCH
+    badgr_server = yaml.safe_load((ROOT / "openapi" / "badgr-server.yaml").read_text("utf-8"))
+    for spec in (load_spec(), badgr_server):  # servers clamp num to 1..500
+        assert f"1..{MAX_PAGE_SIZE}" in spec["components"]["parameters"]["Num"]["description"]
+    batch_award = badgr_server["components"]["schemas"]["BatchAwardInput"]["properties"]
+    assert batch_award["assertions"]["maxItems"] >= BATCH_SIZE
 
 
 def test_recipient_shapes() -> None:
