@@ -7,23 +7,19 @@ and exercised, next to the same check on our real generated package.
 from __future__ import annotations
 
 import importlib
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
-import yaml
 
 from badgr_api.models.badge_class import BadgeClass
 from badgr_api.models.envelope import Envelope
 from badgr_api.models.issuer import Issuer
 from badgr_api.models.issuer_staff import IssuerStaff
+from tests.spec.generator_tools import generate, importable
 from tests.spec.spec_tools import ROOT
-
-GENERATOR = Path(sys.executable).parent / "openapi-python-client"
 
 
 def _snippet(schemas: dict[str, Any], media_type: str = "application/json") -> dict[str, Any]:
@@ -43,16 +39,6 @@ def _snippet(schemas: dict[str, Any], media_type: str = "application/json") -> d
         },
         "components": {"schemas": schemas},
     }
-
-
-def _generate(tmp: Path, spec: dict[str, Any], package: str) -> subprocess.CompletedProcess[str]:
-    path = tmp / f"{package}.yaml"
-    path.write_text(yaml.safe_dump(spec))
-    config = tmp / f"{package}-config.yaml"
-    config.write_text(yaml.safe_dump({"package_name_override": package, "post_hooks": []}))
-    command = [str(GENERATOR), "generate", "--path", str(path), "--config", str(config)]
-    command += ["--meta", "none", "--output-path", str(tmp / package), "--fail-on-warning"]
-    return subprocess.run(command, cwd=tmp, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")
@@ -78,13 +64,12 @@ def trap_package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleTyp
             },
         },
     }
-    result = _generate(tmp, _snippet(schemas), "trap_client")
+    result = generate(
+        tmp, _snippet(schemas), "trap_client", settings={"post_hooks": []}, fail_on_warning=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
-    sys.path.insert(0, str(tmp))
-    try:
+    with importable(tmp):
         yield importlib.import_module("trap_client.models.thing")
-    finally:
-        sys.path.remove(str(tmp))
 
 
 def test_ref_with_sibling_nullable_crashes_on_null(trap_package: ModuleType) -> None:
@@ -113,7 +98,13 @@ def test_unsupported_media_type_fails_generation_instead_of_dropping_the_operati
     tmp_path: Path,
 ) -> None:
     schemas = {"Thing": {"type": "object", "properties": {"name": {"type": "string"}}}}
-    result = _generate(tmp_path, _snippet(schemas, media_type="application/xml"), "xml_client")
+    result = generate(
+        tmp_path,
+        _snippet(schemas, media_type="application/xml"),
+        "xml_client",
+        settings={"post_hooks": []},
+        fail_on_warning=True,
+    )
     assert result.returncode != 0
     assert "make_thing" in result.stdout + result.stderr or "xml" in result.stdout.lower()
 

@@ -15,10 +15,7 @@ import datetime
 import importlib
 import itertools
 import json
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -32,8 +29,8 @@ import badgr_api.models
 from badgr_api.models.assertion import Assertion
 from badgr_api.models.assertion_ref import AssertionRef
 from scripts.generate import CONFIG, OVERLAY, SPEC, load_yaml, union_spec
+from tests.spec.generator_tools import generate, importable
 
-GENERATOR = Path(sys.executable).parent / "openapi-python-client"
 UNION = union_spec(load_yaml(SPEC), load_yaml(OVERLAY))
 SCHEMAS: dict[str, Any] = UNION["components"]["schemas"]
 CLASS_OF_SCHEMA = {
@@ -58,20 +55,11 @@ WRONG_TYPES: list[Any] = [12345, "wrong", True, 1.5, [1], {"unexpected": 1}]
 def stock(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     """The union spec generated with the stock templates, importable as ``badgr_api_stock``."""
     tmp = tmp_path_factory.mktemp("stock")
-    spec = tmp / "union.json"
-    spec.write_text(json.dumps(UNION), encoding="utf-8")
-    config = tmp / "config.yaml"
     settings_ = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
-    config.write_text(yaml.safe_dump({**settings_, "package_name_override": "badgr_api_stock"}))
-    command = [str(GENERATOR), "generate", "--path", str(spec), "--config", str(config)]
-    command += ["--meta", "none", "--output-path", str(tmp / "badgr_api_stock")]
-    result = subprocess.run(command, cwd=tmp, capture_output=True, text=True)
+    result = generate(tmp, UNION, "badgr_api_stock", settings=settings_)
     assert result.returncode == 0, result.stdout + result.stderr
-    sys.path.insert(0, str(tmp))
-    try:
+    with importable(tmp):
         yield importlib.import_module("badgr_api_stock.models")
-    finally:
-        sys.path.remove(str(tmp))
 
 
 # payloads ------------------------------------------------------------------------------------
