@@ -19,8 +19,12 @@ URL ?=
 REPORT_DIR ?= fuzz-report
 MAX_EXAMPLES ?= 20
 PROFILE ?= documented
+# make diff: BASE=<git ref> instead of the release baseline, or OLD=a.yaml NEW=b.yaml
+BASE ?=
+OLD ?=
+NEW ?=
 
-.PHONY: install browser generate check-generated lint test demo fuzz bench docs clean
+.PHONY: install browser generate check-generated diff release dist lint test demo fuzz bench docs clean
 
 install: $(STAMP) $(OBV_STAMP) browser
 
@@ -53,6 +57,25 @@ generate: $(STAMP)
 
 check-generated: $(STAMP)
 	$(PY) scripts/generate.py --check
+	$(PY) scripts/diff.py --check
+
+# What changed for callers since the release (api-baseline/): prints each change, refreshes
+# CHANGELOG.md [Unreleased] and the version. Regenerates first: the Python view reads generated/.
+diff: $(STAMP)
+ifneq ($(OLD)$(NEW),)
+	$(PY) scripts/diff.py '$(OLD)' '$(NEW)'
+else
+	$(PY) scripts/generate.py
+	$(PY) scripts/diff.py $(if $(BASE),--base '$(BASE)')
+endif
+
+# The sdist and wheel of badgr-credentials, in dist/
+dist: $(STAMP)
+	$(PY) -m build --outdir dist
+
+# Record the version in pyproject.toml as released (api-baseline/, CHANGELOG), commit and tag.
+release: $(STAMP)
+	$(PY) scripts/release.py
 
 lint: $(STAMP)
 	$(NODE_BIN)/spectral lint $(SPECS) -F warn -q

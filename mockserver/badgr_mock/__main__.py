@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import logging
 import os
 import sys
@@ -26,6 +27,8 @@ def _parser(env_faults: Faults) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="badgr-mock", description="Stateful local Badgr / Canvas Credentials server."
     )
+    version = importlib.metadata.version("badgr-credentials")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version}")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument(
