@@ -113,11 +113,20 @@ def python_effects(changes: Sequence[PythonChange]) -> str:
             grouped[(change.detail, head.rsplit(".", 1)[-1])].append(tail)
         else:
             grouped[(change.detail, change.path)].append("")
-    clauses = []
+    clauses: dict[str, list[str]] = defaultdict(list)  # where -> what, in order
+    moved: dict[str, list[str]] = defaultdict(list)  # a record whose positional fields moved
     for (detail, where), tails in sorted(grouped.items(), key=lambda kv: kv[0][1]):
         names = "/".join(t for t in _PY_FUNCTIONS if t in tails) if any(tails) else ""
-        clauses.append(f"`{where}{'.' + names if names else ''}` {detail}")
-    return "; ".join(clauses)
+        owner, _, member = where.rpartition(".")
+        if detail.startswith("positional field") and owner.startswith("badgr_api.models."):
+            moved[owner].append(member)
+        elif owner.startswith("badgr_api.models.") and member in detail:
+            clauses[owner].append(detail)  # "field `x` became required" names its field
+        else:
+            clauses[f"{where}{'.' + names if names else ''}"].append(detail)
+    for owner, members in moved.items():
+        clauses[owner].append(f"positional fields reordered ({', '.join(sorted(members))})")
+    return "; ".join(f"`{where}` {', '.join(what)}" for where, what in sorted(clauses.items()))
 
 
 def join(
