@@ -29,7 +29,8 @@ from scripts.generate import dump_spec
 ROOT = diff.ROOT
 
 
-def record_baseline(root: Path, version: str, commit: str) -> None:
+def record_baseline(root: Path, version: str, commit: str | None) -> None:
+    """`commit`: the released commit when it exists already (else the release commit is tagged)."""
     state = diff.tree_state(root)
     diff.BASELINE.mkdir(exist_ok=True)
     # the released documented spec verbatim; the derived one as `make generate` writes it
@@ -40,7 +41,7 @@ def record_baseline(root: Path, version: str, commit: str) -> None:
     assert state.python is not None
     python = json.dumps(state.python, indent=1, sort_keys=True) + "\n"
     (diff.BASELINE / "python-api.json").write_text(python, encoding="utf-8")
-    release = {"version": version, "commit": commit}
+    release = {"version": version, "tag": f"v{version}"} | ({"commit": commit} if commit else {})
     (diff.BASELINE / "release.json").write_text(json.dumps(release, indent=2) + "\n")
 
 
@@ -81,7 +82,7 @@ def main() -> int:
         if diff.main(["--check"]) != 0:
             print("release: the gate fails; run `make diff` first", file=sys.stderr)
             return 1
-        record_baseline(ROOT, version, git("rev-parse", "HEAD"))
+        record_baseline(ROOT, version, None)
     date_changelog(version, datetime.datetime.now(datetime.UTC).date())
     diff.write_version(version)
     if args.no_commit:

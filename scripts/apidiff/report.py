@@ -226,7 +226,12 @@ _TAGGED = re.compile(r"^- .*\[[a-z0-9]+(-[a-z0-9]+)+\]")
 def unreleased(changelog: str) -> tuple[int, int]:
     """Line span [start, end) of the "## [Unreleased]" section's body."""
     lines = changelog.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("## [Unreleased]")) + 1
+    heading = next((i for i, line in enumerate(lines) if line.startswith("## [Unreleased]")), None)
+    if heading is None:
+        raise SystemExit(
+            "CHANGELOG.md has no `## [Unreleased]` section: add one above the releases"
+        )
+    start = heading + 1
     end = next((i for i in range(start, len(lines)) if lines[i].startswith("## ")), len(lines))
     return start, end
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime
 import json
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts import diff
 from scripts.apidiff import report, wire
 from scripts.apidiff.python_api import PythonChange
 from scripts.apidiff.spec_diff import Change
@@ -158,3 +160,22 @@ def test_two_files_are_diffed_without_writing(tmp_path: Path) -> None:
     assert "1 change(s), 1 breaking." in done.stdout
     assert (ROOT / "CHANGELOG.md").read_text() == before
     assert wire.SERVERS == ("documented", "badgr-server")
+
+
+def test_a_release_records_what_the_next_diff_compares_with(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scripts import release
+
+    monkeypatch.setattr(diff, "BASELINE", tmp_path / "api-baseline")
+    monkeypatch.setattr(diff, "CHANGELOG", tmp_path / "CHANGELOG.md")
+    (tmp_path / "CHANGELOG.md").write_text(CHANGELOG)
+    release.record_baseline(ROOT, "0.2.0", None)
+    release.date_changelog("0.2.0", datetime.date(2026, 12, 7))
+    recorded = diff.baseline_state(tmp_path / "api-baseline")
+    assert recorded.version == "0.2.0"
+    assert diff.compare(recorded, diff.tree_state(ROOT)) == []
+    dated = (tmp_path / "CHANGELOG.md").read_text()
+    assert (
+        "## [Unreleased]\n\n## [0.2.0] - 2026-12-07\n\n### Fixed\n\n- A hand-written line" in dated
+    )
