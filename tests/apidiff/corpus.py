@@ -7,6 +7,7 @@ import functools
 import json
 import shutil
 import tempfile
+import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,9 @@ CORPUS = Path(__file__).with_name("corpus.yaml")
 CASES: list[dict[str, Any]] = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
 VERDICTS = {True: "breaking", False: "compatible", None: "not-judged"}
 _IGNORE = shutil.ignore_patterns("__pycache__", ".ruff_cache", "*.pyc")
+# CPython 3.11's ast is not safe in two threads at once ("AST constructor recursion depth
+# mismatch"): cases may generate in parallel (a subprocess), but read the code one at a time.
+_PARSING = threading.RLock()
 
 
 def _tokens(pointer: str) -> list[str]:
@@ -75,7 +79,8 @@ def apply(root: Path, edits: Sequence[Mapping[str, Any]]) -> bool:
 
 @functools.cache
 def base_state() -> diff.State:
-    return diff.tree_state(ROOT)
+    with _PARSING:
+        return diff.tree_state(ROOT)
 
 
 def run(case_name: str, workdir: Path) -> list[report.Record]:
@@ -92,7 +97,8 @@ def run(case_name: str, workdir: Path) -> list[report.Record]:
         generate(union, root / "generated" / "badgr_api")
     else:
         shutil.copytree(ROOT / "generated", root / "generated", ignore=_IGNORE)
-    return diff.compare(base_state(), diff.tree_state(root))
+    with _PARSING:
+        return diff.compare(base_state(), diff.tree_state(root))
 
 
 @functools.cache

@@ -4,6 +4,7 @@ mock over real HTTP, with its own config dir. Data is seeded in-process through 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
@@ -54,12 +55,15 @@ class Badgr:
         )
 
     def popen(self, *args: str, **kwargs: Any) -> subprocess.Popen[str]:
+        """Start ``badgr`` with SIGINT at its default: a shell's background job (``make test &``,
+        ``nohup``) starts children with it ignored, and Ctrl-C tests would never interrupt."""
         return subprocess.Popen(
             [str(BADGR), *args],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             env=self.env(),
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
             **kwargs,
         )
 

@@ -76,6 +76,7 @@ def test_ctrl_c_in_sync_award_many_is_one_keyboard_interrupt(tmp_path: Path) -> 
         textwrap.dedent(
             """
             import os, signal, threading
+            signal.signal(signal.SIGINT, signal.default_int_handler)  # ignored in a background job
             from badgr import Client
             from badgr_mock import Faults, create_app
             from badgr_mock.testing import PNG_DATA_URI, serve
