@@ -93,8 +93,16 @@ def badgr_server_spec(spec: dict[str, Any], overlay: dict[str, Any]) -> dict[str
 
 
 def union_spec(spec: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
-    """The documented spec plus the badgr-server-only routes: what the client is generated from."""
-    return apply_actions(spec, [a for a in overlay["actions"] if a.get("x-union") is True])
+    """The documented spec plus the badgr-server-only routes: what the client is generated from.
+
+    A schema's `x-validation-only` keys (the criteria rule's `anyOf` of `required` lists) are
+    left out: servers validate with them, and openapi-python-client cannot model them (it
+    fails with "Cannot take allOf a non-object" on a schema that extends such a schema)."""
+    union = apply_actions(spec, [a for a in overlay["actions"] if a.get("x-union") is True])
+    for schema in union.get("components", {}).get("schemas", {}).values():
+        for key in schema.pop("x-validation-only", []):
+            schema.pop(key, None)
+    return union
 
 
 def dump_spec(spec: dict[str, Any]) -> str:

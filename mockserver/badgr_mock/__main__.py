@@ -8,12 +8,14 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from .app import create_app
 from .auth import is_loopback
 from .faults import Faults, defects_from_env, faults_from_env
 from .limits import Limits, uvicorn_options
 from .profiles import DOCUMENTED, PROFILES
+from .spec import SPEC_ENV_VAR
 from .store import (
     DEMO_APP_CLIENT_ID,
     DEMO_APP_REDIRECT_URI,
@@ -39,6 +41,12 @@ def _parser(env_faults: Faults) -> argparse.ArgumentParser:
         choices=sorted(PROFILES),
         default=os.environ.get("BADGR_MOCK_PROFILE", DOCUMENTED),
         help="the documented API, or a self-hosted badgr-server (default documented)",
+    )
+    parser.add_argument(
+        "--spec",
+        type=Path,
+        default=os.environ.get(SPEC_ENV_VAR) or None,
+        help="an API description to serve instead of the shipped one of --profile",
     )
     parser.add_argument(
         "--public-url",
@@ -169,8 +177,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             faults=faults,
             defects=defects,
             profile=args.profile,
+            spec_path=args.spec,
         )
-    except ValueError as exc:
+    except (ValueError, OSError) as exc:
         sys.exit(f"badgr-mock: {exc}")
     url = args.public_url or f"http://{args.host}:{args.port}"
     users = ", ".join(email for email, _, _ in DEMO_USERS)

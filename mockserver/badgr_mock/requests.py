@@ -63,6 +63,10 @@ def describe(error: ValidationError) -> str:
         return f"Must have at least {value} item(s)."
     if kind in ("maxItems", "maxProperties"):
         return f"Must have at most {value} item(s)."
+    branches = value if kind == "anyOf" and isinstance(value, list) else []
+    wanted = [name for branch in branches for name in branch.get("required", [])]
+    if wanted and all("required" in branch for branch in branches):
+        return f"Provide {' and/or '.join(wanted)}."  # a rule such as the badge class criteria
     return f"Invalid value ({kind})."
 
 

@@ -1,4 +1,5 @@
-"""The operation table, built once from ``openapi/credentials.yaml``.
+"""The operation table, built once from the spec (``openapi/credentials.yaml``, shipped as
+``badgr_mock/data/``).
 
 Every request and (in strict mode) every response is checked against validators compiled here, so
 the mock's behaviour at the edges follows the spec rather than hand-written per-route checks.
@@ -11,6 +12,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -29,11 +31,15 @@ SPEC_ENV_VAR = "BADGR_MOCK_SPEC"
 
 
 def default_spec_path(file_name: str = "credentials.yaml") -> Path:
-    """``openapi/<file_name>`` of this checkout (overridable with ``BADGR_MOCK_SPEC``)."""
+    """The spec shipped as package data (``badgr_mock/data/``: links to ``openapi/`` in the
+    checkout, copies in a wheel); ``BADGR_MOCK_SPEC`` (or ``--spec``) overrides it."""
     override = os.environ.get(SPEC_ENV_VAR)
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "openapi" / file_name
+    shipped = files("badgr_mock").joinpath("data", file_name)
+    if not isinstance(shipped, Path) or not shipped.is_file():  # a zipped or broken install
+        raise FileNotFoundError(f"badgr_mock's spec {file_name} is missing from its package data")
+    return shipped
 
 
 class SchemaValidator:

@@ -340,6 +340,14 @@ class SchemaDiff:
         where = f"{pointer}/{keyword}"
         if was is None or now is None:
             effect: Effect = "narrowed" if was is None else "widened"
+            branches = now if was is None else was
+            if all(isinstance(b, dict) and set(b) <= {"required", "properties"} for b in branches):
+                names = " and/or ".join(n for b in branches for n in b.get("required", []))
+                verb = "now requires" if was is None else "no longer requires"
+                yield Fact(
+                    f"{noun}-{'set' if was is None else 'unset'}", where, f"{verb} {names}", effect
+                )
+                return
             yield Fact(
                 f"{noun}-{'set' if was is None else 'unset'}",
                 where,

@@ -1,16 +1,21 @@
-"""The SDK as users get it: a wheel installed without extras into a fresh virtualenv.
+"""The SDK as users get it: a wheel installed into fresh virtualenvs, without extras and with
+the mock's, used from a folder with no checkout above it.
 
-Slow (one venv build, about a minute), marked ``slow``; CI runs it like every other test.
+Slow (a wheel and two venv builds, about a minute and a half), marked ``slow``; CI runs it like
+every other test.
 """
 
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
+import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,14 +51,21 @@ def _run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.slow
-def test_wheel_without_extras_imports_lean_and_type_checks_user_code(tmp_path: Path) -> None:
-    wheels = tmp_path / "wheels"
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    wheels = tmp_path_factory.mktemp("wheels")
     built = _run(
-        sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", wheels, ROOT, cwd=tmp_path
+        sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", wheels, ROOT, cwd=wheels
     )
     assert built.returncode == 0, built.stderr
-    (wheel,) = wheels.glob("badgr_credentials-*.whl")
+    (found,) = wheels.glob("badgr_credentials-*.whl")
+    return found
+
+
+@pytest.mark.slow
+def test_wheel_without_extras_imports_lean_and_type_checks_user_code(
+    wheel: Path, tmp_path: Path
+) -> None:
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
@@ -96,3 +108,74 @@ def test_editable_install_is_visible_to_mypy(tmp_path: Path) -> None:
     (tmp_path / "user.py").write_text(USER_SCRIPT)
     checked = _run(sys.executable, "-m", "mypy", "--strict", "user.py", cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_wheel_with_the_mock_extra_serves_both_kinds_outside_the_checkout(
+    wheel: Path, tmp_path: Path
+) -> None:
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    installed = _run(python, "-m", "pip", "install", "-q", f"{wheel}[mock]", cwd=tmp_path)
+    assert installed.returncode == 0, installed.stderr
+    checked = _run(python, "-m", "pip", "check", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout
+    site = next((env_dir / "lib").glob("python3*/site-packages"))
+    shipped = site / "badgr_mock" / "data"
+    for name in ("credentials.yaml", "badgr-server.yaml"):  # copies, not links to a checkout
+        assert not (shipped / name).is_symlink()
+        assert (shipped / name).read_bytes() == (ROOT / "openapi" / name).read_bytes()
+    leaked = [
+        p for p in site.glob("badgr*/**/*") if p.is_file() and str(ROOT).encode() in p.read_bytes()
+    ]
+    assert not leaked, f"installed files name the build machine's checkout: {leaked}"
+
+    for kind, answer in (("documented", "application/json"), ("badgr-server", "text/html")):
+        port = _free_port()
+        server = subprocess.Popen(
+            [
+                python,
+                "-m",
+                "badgr_mock",
+                "--db",
+                ":memory:",
+                "--port",
+                str(port),
+                "--profile",
+                kind,
+            ],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        try:
+            url = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    anonymous = httpx.get(f"{url}/v2/users/self", timeout=5)
+                    break
+                except httpx.TransportError:
+                    assert server.poll() is None and time.monotonic() < deadline, (
+                        server.stdout.read() if server.stdout else ""
+                    )
+                    time.sleep(0.2)
+            assert anonymous.status_code == 401
+            assert anonymous.json()["status"]["success"] is False
+            assert httpx.get(f"{url}/docs", timeout=5).status_code == 200
+            unknown = httpx.get(f"{url}/v2/no-such-route", timeout=5)  # each kind's own 404
+            assert unknown.status_code == 404
+            assert unknown.headers["content-type"].startswith(answer)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)

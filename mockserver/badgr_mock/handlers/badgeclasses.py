@@ -74,11 +74,7 @@ def render_rows(ctx: Context, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
 
 
 def _doc_from_body(ctx: Context, body: dict[str, Any], entity_id: str) -> dict[str, Any]:
-    if not body.get("criteriaNarrative") and not body.get("criteriaUrl"):
-        raise bad_request(
-            {"criteria": ["Provide criteriaNarrative and/or criteriaUrl."]},
-            validation_errors=["One or both of criteriaNarrative and criteriaUrl is required."],
-        )
+    # The criteria rule (criteriaNarrative and/or criteriaUrl) is the spec's: validated before.
     doc: dict[str, Any] = {"name": body["name"]}
     for key in _BODY_FIELDS:
         if key in body:
