@@ -3,11 +3,27 @@ badgr-server) with schemathesis, and report server defects apart from conformanc
 
     python -m badgr_fuzz --url URL [--profile documented|badgr-server] [--allow-writes]
 
-`main(argv) -> int` is the entry point (exit code 0 clean, 1 failures found, 2 could not run).
+`main(argv) -> int` is the entry point (exit code 0 clean, 1 failures found, 2 could not run,
+including when the `fuzz` extra is not installed: one line says so).
 """
 
 from __future__ import annotations
 
-from badgr_fuzz.cli import main
+import sys
 
 __all__ = ["main"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        from badgr_fuzz.cli import main as run
+    except ModuleNotFoundError as missing:
+        if (missing.name or "").startswith("badgr"):
+            raise
+        print(
+            f"badgr-fuzz: the fuzz kit needs the 'fuzz' extra ({missing.name} is missing):"
+            " pip install 'badgr-credentials[fuzz]'",
+            file=sys.stderr,
+        )
+        return 2
+    return run(argv)

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from badgr_fuzz.cli import main
+from badgr_fuzz import main
 
 sys.exit(main())

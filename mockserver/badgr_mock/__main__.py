@@ -10,6 +10,18 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+try:
+    import starlette  # noqa: F401
+    import uvicorn  # noqa: F401
+    import yaml  # noqa: F401
+except ModuleNotFoundError as missing:  # the [mock] extra is not installed: one line, no trace
+    print(
+        f"badgr-mock: the mock server needs the 'mock' extra ({missing.name} is missing):"
+        " pip install 'badgr-credentials[mock]'",
+        file=sys.stderr,
+    )
+    raise SystemExit(2) from None
+
 from .app import create_app
 from .auth import is_loopback
 from .faults import Faults, defects_from_env, faults_from_env

@@ -86,6 +86,21 @@ def test_wheel_without_extras_imports_lean_and_type_checks_user_code(
     assert imported.returncode == 0, imported.stderr
     assert imported.stdout.strip() == "[]"
 
+    # every entry point of an extra that is not installed says so in one line
+    scripts = env_dir / "bin"
+    entry_points: list[tuple[list[str | Path], str]] = [
+        ([scripts / "badgr-mock", "--help"], "mock"),
+        ([python, "-m", "badgr_mock"], "mock"),
+        ([scripts / "badgr-fuzz", "--help"], "fuzz"),
+        ([python, "-m", "badgr_fuzz"], "fuzz"),
+        ([scripts / "badgr", "--help"], "cli"),
+    ]
+    for command, extra in entry_points:
+        hint = _run(*command, cwd=tmp_path)
+        assert hint.returncode == 2, hint.stdout + hint.stderr
+        assert "Traceback" not in hint.stderr and len(hint.stderr.strip().splitlines()) == 1
+        assert f"pip install 'badgr-credentials[{extra}]'" in hint.stderr
+
     (tmp_path / "user.py").write_text(USER_SCRIPT)
     (tmp_path / "wrong.py").write_text(WRONG_SCRIPT)
     mypy: list[str | Path] = [
