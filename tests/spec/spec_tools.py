@@ -109,6 +109,8 @@ def undeclared_keys(instance: Any, schema: Any, where: str = "$") -> list[str]:
             )
         for option in schema.get("anyOf", []) + schema.get("oneOf", []):
             option = resolve(option)
+            if set(option) <= {"required", "properties"} and schema.get("properties"):
+                continue  # a rule on the object's own keys (criteria), not another shape
             if option.get("type") != "null":
                 found.extend(undeclared_keys(instance, option, where))
         if not properties and not open_ended and ("anyOf" in schema or "oneOf" in schema):
