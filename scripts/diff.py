@@ -23,17 +23,14 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 # `python scripts/diff.py` puts scripts/ first on sys.path; the package lives one level up.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.apidiff import report, wire
+from scripts.apidiff import python_api, report, wire
 from scripts.apidiff.spec_diff import resolve
 from scripts.generate import badgr_server_spec, load_yaml
-
-if TYPE_CHECKING:
-    from scripts.apidiff.python_api import PythonChange
 
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE = ROOT / "api-baseline"
@@ -58,8 +55,6 @@ def tree_state(root: Path) -> State:
         derived = badgr_server_spec(spec, load_yaml(root / "openapi" / "badgr-server.overlay.yaml"))
     except SystemExit as stale:  # an overlay action lost its target
         raise SystemExit(f"{root}: cannot derive the badgr-server spec: {stale}") from None
-    from scripts.apidiff import python_api
-
     return State({"documented": spec, "badgr-server": derived}, python_api.snapshot(root))
 
 
@@ -74,6 +69,12 @@ def baseline_state(folder: Path) -> State:
         "badgr-server": load_yaml(folder / "badgr-server.yaml"),
     }
     python = json.loads((folder / "python-api.json").read_text(encoding="utf-8"))
+    if python.get("format") != python_api.FORMAT:
+        ref = release.get("commit", f"v{release['version']}")
+        raise SystemExit(
+            f"{folder}/python-api.json was taken by another version of this diff: record it again"
+            f" with `python scripts/release.py --from-ref {ref} --version {release['version']}`"
+        )
     return State(specs, python, release["version"])
 
 
@@ -116,10 +117,8 @@ def model_directions(*states: State) -> dict[str, frozenset[str]]:
 
 def compare(old: State, new: State) -> list[report.Record]:
     changes = wire.diff({server: (old.specs[server], new.specs[server]) for server in new.specs})
-    python: list[PythonChange] = []
+    python: list[python_api.PythonChange] = []
     if old.python is not None and new.python is not None:
-        from scripts.apidiff import python_api
-
         python = python_api.compare(old.python, new.python, model_directions(old, new))
     references = {
         k: v for state in (old, new) for k, v in wire.references(state.specs["documented"]).items()

@@ -94,6 +94,10 @@ class Record:
             text += f": {what}{only}"
             if self.wire_breaking is None:
                 text += " (not judged: check by hand)"
+        elif self.python_subject.endswith(" (new names)"):
+            text = f"- `{self.python_subject.removesuffix(' (new names)')}`: new "
+            text += ", ".join(f"`{p.path.rpartition('.')[2]}`" for p in self.python)
+            return f"{text} {self.tag}"
         else:
             text += f": {self.python[0].detail}"
         text += f" {self.tag}"
@@ -155,9 +159,12 @@ def join(
             target.python.append(change)
         else:
             head, _, tail = change.path.rpartition(".")
-            key = (
-                head if tail in _PY_FUNCTIONS and head.startswith("badgr_api.api.") else change.path
-            )
+            if tail in _PY_FUNCTIONS and head.startswith("badgr_api.api."):
+                key = head
+            elif change.kind == "object-added" and not change.operation_ids:
+                key = f"{head} (new names)"  # one line for what one module gained
+            else:
+                key = change.path
             alone.setdefault(key, Record(None, python_subject=key)).python.append(change)
     joined = records + list(alone.values())
     order = {True: 0, None: 1, False: 2}

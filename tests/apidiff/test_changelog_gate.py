@@ -179,3 +179,13 @@ def test_a_release_records_what_the_next_diff_compares_with(
     assert (
         "## [Unreleased]\n\n## [0.2.0] - 2026-12-07\n\n### Fixed\n\n- A hand-written line" in dated
     )
+
+
+def test_names_a_module_gained_are_one_line() -> None:
+    added = [
+        PythonChange(f"badgr.{name}", "object-added", False, "new class", (), None)
+        for name in ("NotFoundError", "APIError")
+    ]
+    (record,) = report.join([], added)
+    assert record.section == "Added"
+    assert record.line() == "- `badgr`: new `NotFoundError`, `APIError` [object-added]"

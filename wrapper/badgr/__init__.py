@@ -19,6 +19,19 @@ from ._config import REGIONS
 from ._pagination import AsyncPager, Page, SyncPager
 from ._response import RawResponse
 from ._retry import RetryPolicy
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    BadgrError,
+    BadRequestError,
+    NotFoundError,
+    RateLimitError,
+    ResponseValidationError,
+    ServerError,
+    UnsupportedOperationError,
+)
 
 if TYPE_CHECKING:
     from badgr_api import models
@@ -57,6 +70,10 @@ _LAZY = {
 def __getattr__(name: str) -> Any:
     import importlib
 
+    if name == "__version__":  # read on first use: importlib.metadata is slow to import
+        from importlib.metadata import version
+
+        return version("badgr-credentials")
     where = _LAZY.get(name)
     if where is None:
         raise AttributeError(f"module 'badgr' has no attribute {name!r}")
@@ -68,22 +85,33 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "REGIONS",
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
     "AsyncClient",
     "AsyncPager",
+    "AuthenticationError",
     "AwardOptions",
     "AwardResult",
+    "BadRequestError",
     "BadgeClassFields",
     "BadgrAuth",
+    "BadgrError",
     "ClaimCodeFields",
     "Client",
+    "NotFoundError",
     "Outcome",
     "Page",
     "PathwayFields",
+    "RateLimitError",
     "RawResponse",
+    "ResponseValidationError",
     "RetryPolicy",
     "RevokeResult",
+    "ServerError",
     "SyncPager",
     "Token",
+    "UnsupportedOperationError",
     "UserFields",
     "Verification",
     "authorize_url",
