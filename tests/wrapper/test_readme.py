@@ -121,3 +121,16 @@ def test_award_many_under_a_rate_limit_shrinks_and_finishes(app: Any, base_url: 
         results = c.assertions.award_many(badge, [f"l{i}@example.com" for i in range(30)])
         app.faults = Faults()
     assert all(r.ok for r in results), [r.error for r in results if not r.ok]
+
+
+def test_readme_sdk_example_type_checks_strict(tmp_path: Path) -> None:
+    """The README says the package type-checks with no setup: its own example must."""
+    (tmp_path / "readme_example.py").write_text(_sdk_example())
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "readme_example.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
