@@ -13,7 +13,7 @@ import httpx
 import pytest
 import yaml
 
-from badgr import AsyncClient, Client, errors
+from badgr import AsyncClient, AwardResult, Client, errors
 from badgr._batch import BATCH_SIZE
 from badgr._profiles import BADGR_SERVER, DOCUMENTED, ONLY_ON, resolve_server, supports
 from badgr_mock.app import create_app
@@ -266,10 +266,17 @@ async def test_async_feed_and_batch(old_server: str) -> None:
         badge = await client.badgeclasses.create(
             issuer=issuer.entity_id, name="B", description="d", image=PNG, criteria_narrative="c"
         )
+        reported: list[int] = []
+
+        async def progress(done: int, total: int, result: AwardResult) -> None:
+            await asyncio.sleep(0)
+            reported.append(done)
+
         results = await client.assertions.award_many(
-            badge.entity_id, ["x@example.com", "y@example.com"]
+            badge.entity_id, ["x@example.com", "y@example.com"], progress=progress
         )
         assert all(r.ok and r.attempts == 1 for r in results)
+        assert reported == [1, 2]  # the batch path awaits a coroutine callback too
         seen = [a.entity_id async for a in client.assertions.changed(page_size=1)]
         assert seen == [r.assertion.entity_id for r in results if r.assertion]
         await asyncio.sleep(0)

@@ -25,7 +25,7 @@ from typing import Any
 from badgr_api.api.assertions import list_assertions
 from badgr_api.models.assertion import Assertion
 
-from ._bulk import AwardResult, ProgressCallback, run_on_lanes
+from ._bulk import AwardResult, ProgressCallback, report_progress, run_on_lanes
 from ._call import AsyncRunner, Call, Job, pages
 from ._flow import maybe_applied
 from ._logging import logger
@@ -100,24 +100,23 @@ def batch_award_job(
         results: list[AwardResult | None] = [None] * total
         done = 0
 
-        def record(index: int, result: AwardResult) -> None:
+        async def record(index: int, result: AwardResult) -> None:
             nonlocal done
             results[index] = result
             done += 1
             if progress is not None:
-                try:
-                    progress(done, total, result)
-                except Exception:
-                    logger.exception("award_many progress callback failed")
+                await report_progress(progress, done, total, result)
 
         async def one_by_one(lane: AsyncRunner, pending: list[int]) -> None:
             for index in pending:
                 try:
                     outcome = await lane.run_detailed(singles[index])
                 except BadgrError as error:
-                    record(index, AwardResult(items[index], error=error, attempts=error.attempts))
+                    await record(
+                        index, AwardResult(items[index], error=error, attempts=error.attempts)
+                    )
                 else:
-                    record(
+                    await record(
                         index,
                         AwardResult(
                             items[index],
@@ -138,7 +137,7 @@ def batch_award_job(
                     error = exc
                 else:
                     for index, assertion in zip(pending, outcome.value, strict=True):
-                        record(
+                        await record(
                             index, AwardResult(items[index], assertion=assertion, attempts=attempt)
                         )
                     return
@@ -160,7 +159,7 @@ def batch_award_job(
                     for index in pending:
                         if identities[index] in held:
                             award = held[identities[index]]
-                            record(
+                            await record(
                                 index,
                                 AwardResult(
                                     items[index], assertion=award, recovered=True, attempts=attempt
@@ -179,7 +178,7 @@ def batch_award_job(
                     break
                 await asyncio.sleep(delay)
             for index in pending:
-                record(index, AwardResult(items[index], error=error, attempts=attempt))
+                await record(index, AwardResult(items[index], error=error, attempts=attempt))
 
         queue: Iterator[list[int]] = iter(chunks)
 

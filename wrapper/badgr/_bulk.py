@@ -94,7 +94,10 @@ class AdaptiveLimit:
             self._changed.set()
 
 
-async def _report(progress: ProgressCallback, done: int, total: int, result: AwardResult) -> None:
+async def report_progress(
+    progress: ProgressCallback, done: int, total: int, result: AwardResult
+) -> None:
+    """Call ``progress`` (awaiting it when it is a coroutine function); its errors are logged."""
     try:
         reported = progress(done, total, result)
         if inspect.isawaitable(reported):
@@ -142,7 +145,7 @@ def award_many_job(
                 done += 1
                 limit.settle()
                 if progress is not None:
-                    await _report(progress, done, total, result)
+                    await report_progress(progress, done, total, result)
                 await limit.admit(number)
             limit.finish()
 
