@@ -18,7 +18,12 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 URL ?=
 REPORT_DIR ?= fuzz-report
 MAX_EXAMPLES ?= 20
-PROFILE ?= documented
+# The kind of server: documented or badgr-server (PROFILE= is its deprecated spelling)
+ifdef PROFILE
+$(warning PROFILE= is deprecated, use SERVER=$(PROFILE))
+SERVER ?= $(PROFILE)
+endif
+SERVER ?= documented
 # make diff: BASE=<git ref> instead of the release baseline, or OLD=a.yaml NEW=b.yaml
 BASE ?=
 OLD ?=
@@ -93,7 +98,7 @@ demo: $(STAMP) $(OBV_STAMP)
 	$(PY) -m scripts.demo
 
 fuzz: $(STAMP)
-	$(PY) scripts/fuzz.py $(if $(URL),--url '$(URL)') --profile '$(PROFILE)' --report-dir '$(REPORT_DIR)' --max-examples '$(MAX_EXAMPLES)'
+	$(PY) scripts/fuzz.py $(if $(URL),--url '$(URL)') --server '$(SERVER)' --report-dir '$(REPORT_DIR)' --max-examples '$(MAX_EXAMPLES)'
 
 docs: $(STAMP)
 	$(PY) scripts/build_docs.py --output build/docs

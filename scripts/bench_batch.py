@@ -44,7 +44,7 @@ def bench_batch_award(tmp: Path, recipients: int = RECIPIENTS) -> dict[str, floa
     """The figures, or none when this checkout's mock cannot be a badgr-server."""
     if "profile" not in inspect.signature(create_app).parameters:
         return {}
-    args = ["--profile", "badgr-server", "--latency-ms", "20"]
+    args = ["--server", "badgr-server", "--latency-ms", "20"]
     with run_subprocess(tmp / "batch.sqlite3", extra_args=args) as mock:
         batch = _award_many(mock.base_url, "badgr-server", "batch", recipients)
         single = _award_many(mock.base_url, "documented", "single", recipients)
@@ -69,7 +69,7 @@ def batch_section(figures: dict[str, float]) -> str:
 ## Batch award (badgr-server profile)
 
 `award_many(badge, {recipients:,.0f} recipients, concurrency=16)` against the mock in the
-badgr-server profile (`--profile badgr-server --latency-ms 20`): with `server="badgr-server"`
+badgr-server profile (`--server badgr-server --latency-ms 20`): with `server="badgr-server"`
 it sends batches of 100 to `POST /v2/badgeclasses/{{id}}/issue`; with `server="documented"`
 (the same mock) one award request per recipient. Requests counted on the client's transport.
 

@@ -1,7 +1,7 @@
 """badgr_fuzz: fuzz a Badgr / Canvas Credentials server (documented API or self-hosted
 badgr-server) with schemathesis, and report server defects apart from conformance drift.
 
-    python -m badgr_fuzz --url URL [--profile documented|badgr-server] [--allow-writes]
+    python -m badgr_fuzz --url URL [--server documented|badgr-server] [--allow-writes]
 
 `main(argv) -> int` is the entry point (exit code 0 clean, 1 failures found, 2 could not run,
 including when the `fuzz` extra is not installed: one line says so).

@@ -1,8 +1,8 @@
-"""Fuzz a Credentials API server with schemathesis, driven by the API description of its profile.
+"""Fuzz a Credentials API server with schemathesis, driven by the API description of its kind.
 
     badgr-fuzz                                    # the embedded mock, writes on
     badgr-fuzz --url https://api.test.badgr.com   # a live server: read-only unless --allow-writes
-    badgr-fuzz --url http://127.0.0.1:8000 --profile badgr-server    # a self-hosted badgr-server
+    badgr-fuzz --url http://127.0.0.1:8000 --server badgr-server     # a self-hosted badgr-server
 
 Credentials come from flags or the environment: BADGR_TOKEN, or BADGR_USERNAME + BADGR_PASSWORD
 (BADGR_CLIENT_ID, default `public`). Reports land in --report-dir: summary.json, JUnit XML,
@@ -30,6 +30,7 @@ from rich.console import Console
 
 from badgr_fuzz.report import print_report, read_events, write_summary
 from badgr_fuzz.resources import PROFILES, checks_config, data_file
+from badgr_mock.profiles import add_server_option
 
 MOCK_USER = ("alice@example.com", "badgr-demo")
 #: Scopes a password grant asks for when --scope is not given: badgr-server gives a token
@@ -53,24 +54,24 @@ def is_loopback(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def embedded_mock(defects: str | None, profile: str = "documented") -> Iterator[str]:
+def embedded_mock(defects: str | None, server: str = "documented") -> Iterator[str]:
     """Run `python -m badgr_mock` (strict, no login back-off) on a temporary SQLite file."""
     try:
         from badgr_mock.testing import run_subprocess
     except ImportError as error:
         raise FuzzSetupError("no URL given and the mock server is not installed") from error
     extra_args = ["--no-login-backoff", "--strict"]
-    if profile != "documented":
-        extra_args += ["--profile", profile]
+    if server != "documented":
+        extra_args += ["--server", server]
     with contextlib.ExitStack() as stack:
         tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="badgr-fuzz-"))
-        server = run_subprocess(
+        process = run_subprocess(
             Path(tmp) / "mock.sqlite3",
             extra_args=extra_args,
             env={"BADGR_MOCK_DEFECTS": defects or ""},
         )
         try:
-            mock = stack.enter_context(server)
+            mock = stack.enter_context(process)
         except RuntimeError as error:  # it exited or never listened
             raise FuzzSetupError(f"the mock server did not start: {error}") from error
         yield mock.base_url
@@ -187,12 +188,7 @@ def links_within(spec_path: Path, operation_ids: list[str]) -> bool:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="badgr-fuzz", description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="server to fuzz; empty: start the embedded mock")
-    parser.add_argument(
-        "--profile",
-        choices=sorted(PROFILES),
-        default="documented",
-        help="which API description the server follows (default: documented)",
-    )
+    add_server_option(parser)
     parser.add_argument("--report-dir", type=Path, default=Path("fuzz-report"))
     parser.add_argument("--max-examples", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
@@ -216,14 +212,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--scope",
         default=os.environ.get("BADGR_SCOPE"),
-        help="scopes the login asks for (default: the profile's; documented: none, i.e. all)",
+        help="scopes the login asks for (default: the server's; documented: none, i.e. all)",
     )
     parser.add_argument(
         "--mock-defects", default=os.environ.get("BADGR_MOCK_DEFECTS"), help=argparse.SUPPRESS
     )
     args = parser.parse_args(argv)
     if args.scope is None:
-        args.scope = DEFAULT_SCOPES[args.profile]
+        args.scope = DEFAULT_SCOPES[args.server]
     args.writes_allowed = args.allow_writes or not args.url or is_loopback(args.url)
     if args.url and not is_loopback(args.url) and args.rate_limit is None:
         args.rate_limit = "auto"
@@ -242,7 +238,7 @@ def fuzz(args: argparse.Namespace, url: str) -> int:
     email = caller_email(url, token)
     mode = "read and write" if args.writes_allowed else "read-only (GET/HEAD)"
     console.print(
-        f"Fuzzing {url} as the {args.profile} profile ({mode}), seed {args.seed}, "
+        f"Fuzzing {url} as a {args.server} server ({mode}), seed {args.seed}, "
         f"{args.max_examples} examples/op"
     )
     args.report_dir.mkdir(parents=True, exist_ok=True)
@@ -250,7 +246,7 @@ def fuzz(args: argparse.Namespace, url: str) -> int:
     events.unlink(missing_ok=True)
     with (
         tempfile.TemporaryDirectory(prefix="badgr-fuzz-config-") as tmp,
-        data_file(PROFILES[args.profile]) as spec,
+        data_file(PROFILES[args.server]) as spec,
     ):
         command = schemathesis_command(args, url, write_config(Path(tmp)), spec)
         env = {**os.environ, "BADGR_FUZZ_TOKEN": token, "SCHEMATHESIS_HOOKS": "badgr_fuzz.hooks"}
@@ -270,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.url:
             return fuzz(args, args.url.rstrip("/"))
-        with embedded_mock(args.mock_defects, args.profile) as url:
+        with embedded_mock(args.mock_defects, args.server) as url:
             return fuzz(args, url)
     except FuzzSetupError as error:
         print(f"fuzz: {' '.join(str(error).split())}", file=sys.stderr)

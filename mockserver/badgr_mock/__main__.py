@@ -26,7 +26,7 @@ from .app import create_app
 from .auth import is_loopback
 from .faults import Faults, defects_from_env, faults_from_env
 from .limits import Limits, uvicorn_options
-from .profiles import DOCUMENTED, PROFILES
+from .profiles import SERVER_ENV_VAR, add_server_option
 from .spec import SPEC_ENV_VAR
 from .store import (
     DEMO_APP_CLIENT_ID,
@@ -48,17 +48,15 @@ def _parser(env_faults: Faults) -> argparse.ArgumentParser:
     parser.add_argument(
         "--db", default=os.environ.get("BADGR_MOCK_DB", "badgr-mock.sqlite3"), help=":memory: too"
     )
-    parser.add_argument(
-        "--profile",
-        choices=sorted(PROFILES),
-        default=os.environ.get("BADGR_MOCK_PROFILE", DOCUMENTED),
-        help="the documented API, or a self-hosted badgr-server (default documented)",
-    )
+    old_env = os.environ.get("BADGR_MOCK_PROFILE")
+    if old_env:
+        print("badgr-mock: BADGR_MOCK_PROFILE is deprecated, use BADGR_SERVER", file=sys.stderr)
+    add_server_option(parser, default=os.environ.get(SERVER_ENV_VAR) or old_env)
     parser.add_argument(
         "--spec",
         type=Path,
         default=os.environ.get(SPEC_ENV_VAR) or None,
-        help="an API description to serve instead of the shipped one of --profile",
+        help="an API description to serve instead of the shipped one of --server",
     )
     parser.add_argument(
         "--public-url",
@@ -188,14 +186,14 @@ def main(argv: Sequence[str] | None = None) -> None:
             limits=limits,
             faults=faults,
             defects=defects,
-            profile=args.profile,
+            server=args.server,
             spec_path=args.spec,
         )
     except (ValueError, OSError) as exc:
         sys.exit(f"badgr-mock: {exc}")
     url = args.public_url or f"http://{args.host}:{args.port}"
     users = ", ".join(email for email, _, _ in DEMO_USERS)
-    print(f"badgr-mock listening on {url} (profile {args.profile}, database {args.db})", flush=True)
+    print(f"badgr-mock listening on {url} (server {args.server}, database {args.db})", flush=True)
     print(f"  API docs: {url}/docs", flush=True)
     print(f"  demo users: {users}  password: {DEMO_PASSWORD}", flush=True)
     print(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import time
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -157,12 +158,14 @@ def create_app(
     defects: Iterable[str] = frozenset(),
     clock: Callable[[], float] | None = None,
     spec_path: str | Path | None = None,
-    profile: str = DOCUMENTED,
+    server: str = DOCUMENTED,
+    profile: str | None = None,
 ) -> BadgrMockApp:
     """Build the mock as an ASGI app. All state is created here (no lifespan events needed).
 
-    ``profile`` is the kind of server to be: ``documented`` (the hosted API) or
+    ``server`` is the kind of server to be: ``documented`` (the hosted API) or
     ``badgr-server`` (the self-hosted open-source server); it names the spec routed from.
+    ``profile`` is its old name (deprecated: a ``DeprecationWarning``).
 
     ``clock`` (seconds since the epoch) drives token expiry, login back-off and timestamps;
     tests pass a fake one. ``defects`` are test-only deliberate bugs (see README).
@@ -178,7 +181,10 @@ def create_app(
         **HANDLERS,
         "issue_token": functools.partial(token_endpoint, throttle=throttle),
     }
-    chosen = profile_named(profile)
+    if profile is not None:
+        warnings.warn("create_app(profile=...) is deprecated: use server=", DeprecationWarning, 2)
+        server = profile
+    chosen = profile_named(server)
     spec = load_spec(spec_path or default_spec_path(chosen.spec_file))
     spec, handlers = plant_defects(spec, handlers, defects)
     settings = MockSettings(

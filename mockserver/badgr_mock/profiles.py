@@ -6,6 +6,9 @@ its spec) and the few wire habits that differ (see README, "Profiles").
 
 from __future__ import annotations
 
+import argparse
+import os
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,3 +127,42 @@ def _old_assertion_shape(assertion: dict[str, Any]) -> dict[str, Any]:
     if assertion.get("revoked"):
         assertion["image"] = None
     return assertion
+
+
+#: The kind of server, for the mock and the fuzz kit as for the SDK (``BADGR_SERVER``).
+SERVER_ENV_VAR = "BADGR_SERVER"
+
+
+class _DeprecatedSpelling(argparse.Action):
+    """An old spelling of an option (``--profile``): still works, and says what replaced it."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        print(f"{parser.prog}: {option_string} is deprecated, use --server", file=sys.stderr)
+        setattr(namespace, self.dest, values)
+
+
+def add_server_option(parser: argparse.ArgumentParser, default: str | None = None) -> None:
+    """``--server documented|badgr-server`` (default ``$BADGR_SERVER``, else ``documented``),
+    with ``--profile`` kept for one release as a deprecated spelling."""
+    choices = sorted(PROFILES)
+    chosen = default or os.environ.get(SERVER_ENV_VAR) or DOCUMENTED
+    parser.add_argument(
+        "--server",
+        choices=choices,
+        default=chosen,
+        help=f"the documented API or a self-hosted badgr-server (default {chosen};"
+        f" ${SERVER_ENV_VAR})",
+    )
+    parser.add_argument(
+        "--profile",
+        dest="server",
+        choices=choices,
+        action=_DeprecatedSpelling,
+        help="deprecated: --server",
+    )

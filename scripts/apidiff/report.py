@@ -266,7 +266,8 @@ def refresh(changelog: str, records: Sequence[Record]) -> str:
     fresh: dict[str, list[str]] = defaultdict(list)
     for record in records:
         fresh[record.section].append(record.line())
-    order = [*SECTIONS, "Fixed"] + [n for n in kept if n not in (*SECTIONS, "Fixed", "")]
+    known = (*SECTIONS, "Deprecated", "Removed", "Fixed", "Security")  # Keep a Changelog's order
+    order = [*known] + [n for n in kept if n not in (*known, "")]
     body = [""]
     for name in order:
         entries = fresh.get(name, []) + kept.get(name, [])

@@ -94,7 +94,7 @@ def test_revoking_twice_on_badgr_server_says_already_revoked(tmp_path: Path) -> 
 
     from .conftest import ALICE, PASSWORD
 
-    with serve(create_app(":memory:", profile="badgr-server")) as url:
+    with serve(create_app(":memory:", server="badgr-server")) as url:
         badgr = Badgr(url, tmp_path / "config-home")
         badgr.login("--server", "badgr-server")
         with Client(base_url=url, username=ALICE, password=PASSWORD, server="badgr-server") as sdk:

@@ -233,7 +233,7 @@ def test_the_kind_of_server_is_stored_with_the_profile(tmp_path: Path) -> None:
     from badgr_mock import create_app
     from badgr_mock.testing import serve
 
-    with serve(create_app(":memory:", profile="badgr-server")) as url:
+    with serve(create_app(":memory:", server="badgr-server")) as url:
         badgr = Badgr(url, tmp_path / "config-home")
         badgr.login("--server", "badgr-server")  # the SDK asks for its default scopes
         assert json.loads(badgr.config.read_text())["profiles"]["default"]["server"] == (
@@ -244,3 +244,11 @@ def test_the_kind_of_server_is_stored_with_the_profile(tmp_path: Path) -> None:
         assert json.loads(whoami.stdout)["server"] == "badgr-server"
         overridden = badgr.run("whoami", "--json", env=badgr.env(BADGR_SERVER="documented"))
         assert json.loads(overridden.stdout)["server"] == "documented"
+
+
+def test_the_kind_of_server_is_server_and_profile_stays_a_login(badgr: Badgr) -> None:
+    new = badgr.run("mock", "--server", "badgr-server", "--version")
+    assert new.returncode == 0 and new.stdout.startswith("badgr-mock ") and new.stderr == ""
+    old = badgr.run("mock", "--profile", "badgr-server", "--version")
+    assert old.returncode == 0
+    assert "--profile badgr-server is deprecated, use --server badgr-server" in old.stderr

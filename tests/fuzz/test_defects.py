@@ -68,7 +68,7 @@ def _seed(url: str, count: int) -> None:
 def _fuzz(profile: str, defects: str | None, report_dir: Path) -> tuple[int, str, dict[str, Any]]:
     with embedded_mock(defects, profile) as url:
         _seed(url, 3)
-        command = [sys.executable, "scripts/fuzz.py", "--url", url, "--profile", profile]
+        command = [sys.executable, "scripts/fuzz.py", "--url", url, "--server", profile]
         command += ["--report-dir", str(report_dir), "--max-examples", "5", "--seed", "7"]
         command += [arg for op in OPERATIONS for arg in ("--include-operation-id", op)]
         env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}

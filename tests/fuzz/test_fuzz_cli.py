@@ -74,11 +74,20 @@ def test_every_run_keeps_going_after_a_failure() -> None:
     assert "--continue-on-failure" in command
 
 
-def test_profiles_pick_their_api_description() -> None:
-    assert parse_args([]).profile == "documented"
-    assert parse_args(["--profile", "badgr-server"]).profile == "badgr-server"
+def test_the_kind_of_server_picks_its_api_description(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("BADGR_SERVER", raising=False)
+    assert parse_args([]).server == "documented"
+    assert parse_args(["--server", "badgr-server"]).server == "badgr-server"
+    monkeypatch.setenv("BADGR_SERVER", "badgr-server")
+    assert parse_args([]).server == "badgr-server"
     with pytest.raises(SystemExit):
-        parse_args(["--profile", "hosted"])
+        parse_args(["--server", "hosted"])
+    capsys.readouterr()
+    # the old spelling works for one release, and says what replaced it
+    assert parse_args(["--profile", "documented"]).server == "documented"
+    assert "--profile is deprecated, use --server" in capsys.readouterr().err
 
 
 def _run_kit(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -142,7 +151,7 @@ def test_the_workflows_are_green_on_the_embedded_mock_whatever_the_seed(
     as a valid request refused, in some seeds only."""
     for seed in (2, 3, 5):
         report = tmp_path / str(seed)
-        args = ["--profile", profile, "--phases", "stateful", "--max-examples", "5"]
+        args = ["--server", profile, "--phases", "stateful", "--max-examples", "5"]
         command = [sys.executable, "-m", "badgr_fuzz", *args, "--seed", str(seed)]
         done = subprocess.run(
             [*command, "--report-dir", str(report)], capture_output=True, text=True, timeout=240

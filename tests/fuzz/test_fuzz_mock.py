@@ -39,7 +39,7 @@ fuzz_hooks.CALLER_EMAIL = "alice@example.com"  # read when a schema loads, just 
 
 def fuzzed(profile: str, spec: Path) -> OpenApiSchema:
     """The profile's spec, bound to a fresh strict in-memory mock in that profile, logged in."""
-    app = create_app(db=":memory:", strict=True, login_backoff=False, profile=profile)
+    app = create_app(db=":memory:", strict=True, login_backoff=False, server=profile)
     schema = schemathesis.openapi.from_path(
         spec,
         config=SchemathesisConfig.from_path(

@@ -58,7 +58,7 @@ async def test_an_unhandled_error_is_an_html_page_on_badgr_server() -> None:
 
     scope = {"type": "http", "method": "GET", "path": "/v2/issuers", "headers": []}
     for profile, media_type in (("badgr-server", "text/html"), ("documented", "application/json")):
-        app = strict_app(profile=profile)
+        app = strict_app(server=profile)
         response = await app.pipeline.unexpected_error(Request(scope), RuntimeError("bug"))
         assert response.status_code == 500
         assert response.headers["content-type"].startswith(media_type), profile

@@ -9,7 +9,14 @@ from typing import Any
 import httpx
 import pytest
 
-from badgr_mock import BadgrMockApp, Faults, StrictModeViolation, defects_from_env, faults_from_env
+from badgr_mock import (
+    BadgrMockApp,
+    Faults,
+    StrictModeViolation,
+    create_app,
+    defects_from_env,
+    faults_from_env,
+)
 from badgr_mock.context import Reply
 from badgr_mock.envelope import ErrorReply
 from badgr_mock.handlers import HANDLERS
@@ -128,7 +135,7 @@ PROFILES = pytest.mark.parametrize("profile", ["documented", "badgr-server"])
 
 
 def _defective(name: str, profile: str) -> Iterator[Api]:
-    app = strict_app(defects={name}, profile=profile)
+    app = strict_app(defects={name}, server=profile)
     yield from _in_process(app, raise_server_exceptions=False)
 
 
@@ -243,3 +250,9 @@ def test_strict_mode_requires_retry_after_on_429(monkeypatch: pytest.MonkeyPatch
     for api in _in_process(app, raise_server_exceptions=False):
         assert api.client.get("/v2/users/self", headers=api.auth()).status_code == 500
     assert "header Retry-After is missing" in app.strict_violations[0]
+
+
+def test_create_app_profile_is_the_deprecated_spelling_of_server() -> None:
+    with pytest.warns(DeprecationWarning, match="use server="):
+        app = create_app(":memory:", profile="badgr-server")
+    assert app.settings.profile.name == "badgr-server"

@@ -84,7 +84,7 @@ def test_explicit_nulls_for_optional_fields(api: Api) -> None:
 def test_issuer_put_without_description() -> None:
     # The documented API requires it; badgr-server keeps the stored one (README, decisions).
     for profile, status in (("documented", 400), ("badgr-server", 200)):
-        for api in _json_api(strict_app(profile=profile)):
+        for api in _json_api(strict_app(server=profile)):
             issuer = api.ok("POST", "/v2/issuers", 201, json={**ISSUER, "description": "Kept"})
             path = f"/v2/issuers/{issuer['result'][0]['entityId']}"
             response = api.call("PUT", path, json={**ISSUER, "name": "Renamed"})
@@ -152,7 +152,7 @@ def test_multipart_without_a_boundary_is_a_400(api: Api) -> None:
 
 
 def test_badgr_server_turns_paging_off_for_a_num_that_is_not_a_number() -> None:
-    app = strict_app(profile="badgr-server")
+    app = strict_app(server="badgr-server")
     for api in _json_api(app):
         issuer = api.create_issuer()
         for name in ("A", "B"):

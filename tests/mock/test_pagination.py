@@ -119,7 +119,7 @@ def test_walk_during_concurrent_inserts_has_no_skips_or_duplicates() -> None:
 
 @pytest.mark.parametrize("profile", ["documented", "badgr-server"])
 def test_defect_pagination_drops_item_is_observable(profile: str) -> None:
-    app = strict_app(defects={"pagination_drops_item"}, profile=profile)
+    app = strict_app(defects={"pagination_drops_item"}, server=profile)
     json_please = {"Accept": "application/json"}
     with (
         serve(app) as base_url,
@@ -135,7 +135,7 @@ def test_defect_pagination_drops_item_is_observable(profile: str) -> None:
 
 
 def test_badgr_server_walks_drf_cursors_both_ways() -> None:
-    app = strict_app(profile="badgr-server")
+    app = strict_app(server="badgr-server")
     json_please = {"Accept": "application/json"}
     with (
         serve(app) as base_url,

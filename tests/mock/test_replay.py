@@ -76,7 +76,7 @@ class Replay:
 
 @pytest.fixture(params=["documented", "badgr-server"])
 def replay(request: pytest.FixtureRequest) -> Iterator[Replay]:
-    app = strict_app(profile=request.param)
+    app = strict_app(server=request.param)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from starlette.testclient import TestClient
@@ -327,7 +327,7 @@ def test_badgr_server_only_routes() -> None:
 
 
 def _replays(profile: str) -> Iterator[Replay]:
-    app = strict_app(profile=profile)
+    app = strict_app(server=profile)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from starlette.testclient import TestClient

@@ -46,7 +46,7 @@ def profile(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
 @pytest.fixture
 def app(profile: str) -> Any:
     # The test-only login route lets the authorization-code tests log in without a browser.
-    return create_app(profile=profile, test_login_route=True)
+    return create_app(server=profile, test_login_route=True)
 
 
 @pytest.fixture

@@ -165,7 +165,7 @@ def test_wheel_with_the_mock_extra_serves_both_kinds_outside_the_checkout(
                 ":memory:",
                 "--port",
                 str(port),
-                "--profile",
+                "--server",
                 kind,
             ],
             cwd=tmp_path,

@@ -120,7 +120,7 @@ async def test_missing_operations_fail_before_sending_async() -> None:
 
 @pytest.fixture
 def old_app() -> Any:
-    return create_app(profile="badgr-server")
+    return create_app(server="badgr-server")
 
 
 @pytest.fixture

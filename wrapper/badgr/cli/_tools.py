@@ -1,7 +1,9 @@
 """``badgr mock`` and ``badgr fuzz``: the embedded server and the fuzz kit, imported lazily so
 the other commands never load them (they live in the ``mock`` and ``fuzz`` extras).
 
-Here ``--profile`` names an API profile (``documented`` or ``badgr-server``), not a login.
+``--server documented|badgr-server`` chooses the kind of server. ``--profile`` names a login
+here as everywhere, except that a value of ``documented`` or ``badgr-server`` is the deprecated
+spelling of ``--server`` (it was the option's name until 0.2).
 """
 
 from __future__ import annotations
@@ -17,6 +19,28 @@ import click
 from ._app import cli
 from ._errors import SetupError
 from ._state import State
+
+SERVER_KINDS = ("documented", "badgr-server")
+_SERVER = click.option(
+    "--server",
+    type=click.Choice(SERVER_KINDS),
+    default=None,
+    help="documented (the hosted API) or badgr-server (self-hosted); default $BADGR_SERVER.",
+)
+_PROFILE = click.option(
+    "--profile", default=None, help="A login (see badgr login); documented/badgr-server: --server."
+)
+
+
+def _server_or_login(ctx: click.Context, server: str | None, profile: str | None) -> str | None:
+    """The kind of server; a ``--profile`` naming one is the old spelling, any other a login."""
+    if profile in SERVER_KINDS:
+        click.echo(f"badgr: --profile {profile} is deprecated, use --server {profile}", err=True)
+        return server or profile
+    if profile is not None:
+        ctx.ensure_object(State).profile = profile
+    return server
+
 
 __all__: list[str] = []
 
@@ -47,12 +71,16 @@ def _flags(**values: Any) -> list[str]:
 @click.option("--host", default=None, help="Interface to listen on (default 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default 8000).")
 @click.option("--db", default=None, help="SQLite file, or :memory: (default badgr-mock.sqlite3).")
-@click.option("--profile", default=None, help="API profile: documented or badgr-server.")
+@_SERVER
+@_PROFILE
 @click.argument("mock_args", nargs=-1, type=click.UNPROCESSED)
+@click.pass_context
 def mock(
+    ctx: click.Context,
     host: str | None,
     port: int | None,
     db: str | None,
+    server: str | None,
     profile: str | None,
     mock_args: Sequence[str],
 ) -> None:
@@ -64,10 +92,12 @@ def mock(
     Examples:
       badgr mock --port 8000 --db :memory:
       badgr mock --port 8000 --latency-ms 20 --rate-limit 50
+      badgr mock --server badgr-server
     """
-    server = _import("badgr_mock.__main__", "mock")
-    argv = _flags(host=host, port=port, db=db, profile=profile) + list(mock_args)
-    server.main(argv)
+    kind = _server_or_login(ctx, server, profile)
+    mock_main = _import("badgr_mock.__main__", "mock")
+    argv = _flags(host=host, port=port, db=db, server=kind) + list(mock_args)
+    mock_main.main(argv)
 
 
 def _fuzz_main() -> Callable[[list[str]], int]:
@@ -78,7 +108,8 @@ def _fuzz_main() -> Callable[[list[str]], int]:
 
 @cli.command(context_settings=PASS_THROUGH)
 @click.argument("url", required=False)
-@click.option("--profile", default=None, help="API profile: documented or badgr-server.")
+@_SERVER
+@_PROFILE
 @click.option("--report-dir", type=click.Path(file_okay=False), default=None)
 @click.option("--max-examples", type=int, default=None, help="Generated cases per operation.")
 @click.option("--allow-writes", is_flag=True, help="Also POST/PUT/PATCH/DELETE to a live server.")
@@ -87,6 +118,7 @@ def _fuzz_main() -> Callable[[list[str]], int]:
 def fuzz(
     ctx: click.Context,
     url: str | None,
+    server: str | None,
     profile: str | None,
     report_dir: str | None,
     max_examples: int | None,
@@ -104,6 +136,7 @@ def fuzz(
       badgr fuzz
       badgr fuzz https://api.test.badgr.com --max-examples 50 --report-dir fuzz-report
     """
+    kind = _server_or_login(ctx, server, profile)
     main = _fuzz_main()
     if url and not os.environ.get("BADGR_TOKEN") and not os.environ.get("BADGR_USERNAME"):
         # the token goes through the environment, never the command line
@@ -112,7 +145,7 @@ def fuzz(
             os.environ["BADGR_TOKEN"] = stored.access_token
     argv = _flags(
         url=url,
-        profile=profile,
+        server=kind,
         report_dir=report_dir,
         max_examples=max_examples,
         allow_writes=allow_writes,
