@@ -15,18 +15,21 @@ API of `badgr` and `badgr_api` (scripts/apidiff/python_api.py). Every record car
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 # `python scripts/diff.py` puts scripts/ first on sys.path; the package lives one level up.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from openapi_python_client.strings import ClassName
 
 from scripts.apidiff import python_api, report, wire
 from scripts.apidiff.spec_diff import resolve
@@ -78,7 +81,9 @@ def baseline_state(folder: Path) -> State:
     return State(specs, python, release["version"])
 
 
-def ref_state(ref: str) -> State:
+@contextlib.contextmanager
+def checkout(ref: str) -> Iterator[Path]:
+    """The specs and code of a commit (openapi/, wrapper/, generated/) in a temporary folder."""
     with tempfile.TemporaryDirectory(prefix="badgr-diff-") as tmp:
         archive = subprocess.run(
             ["git", "archive", ref, "openapi", "wrapper", "generated"],
@@ -89,12 +94,12 @@ def ref_state(ref: str) -> State:
         if archive.returncode:
             raise SystemExit(f"git archive {ref}: {archive.stderr.decode().strip()}")
         subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
-        return tree_state(Path(tmp))
+        yield Path(tmp)
 
 
-def _pascal(name: str) -> str:
-    words = re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", name)
-    return "".join(word[:1].upper() + word[1:] for word in words)
+def ref_state(ref: str) -> State:
+    with checkout(ref) as tree:
+        return tree_state(tree)
 
 
 def model_directions(*states: State) -> dict[str, frozenset[str]]:
@@ -106,7 +111,8 @@ def model_directions(*states: State) -> dict[str, frozenset[str]]:
             for _, (_, operation) in wire.operations(spec, server).items():
                 for parameter in operation.get("parameters", []):
                     target = resolve(spec, parameter["$ref"]) if "$ref" in parameter else parameter
-                    name = _pascal(operation["operationId"]) + _pascal(target["name"])
+                    # the generator's own naming of a parameter's enum: AwardAssertionScope
+                    name = str(ClassName(f"{operation['operationId']}_{target['name']}", prefix=""))
                     sides.setdefault(name, set()).add("request")
             for pointer, by_op in wire.reach(spec, server).items():
                 if pointer.startswith("/components/schemas/"):

@@ -17,7 +17,6 @@ import datetime
 import json
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -68,15 +67,8 @@ def main() -> int:
     version = args.version or diff.read_version()
     if args.from_ref:
         commit = git("rev-parse", args.from_ref)
-        with tempfile.TemporaryDirectory(prefix="badgr-release-") as tmp:
-            archive = subprocess.run(
-                ["git", "archive", commit, "openapi", "wrapper", "generated"],
-                cwd=ROOT,
-                capture_output=True,
-                check=True,
-            )
-            subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
-            record_baseline(Path(tmp), version, commit)
+        with diff.checkout(commit) as tree:
+            record_baseline(tree, version, commit)
         return 0  # an earlier release: its CHANGELOG section and tag are written by hand
     else:
         if diff.main(["--check"]) != 0:
