@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from openapi_python_client.strings import ClassName
 
-from scripts.apidiff import python_api, report, wire
+from scripts.apidiff import layout, python_api, report, wire
 from scripts.apidiff.spec_diff import resolve
 from scripts.generate import badgr_server_spec, load_yaml
 
@@ -108,13 +108,13 @@ def model_directions(*states: State) -> dict[str, frozenset[str]]:
     sides: dict[str, set[str]] = {}
     for state in states:
         for server, spec in state.specs.items():
-            for _, (_, operation) in wire.operations(spec, server).items():
+            for _, (_, operation) in layout.operations(spec, server).items():
                 for parameter in operation.get("parameters", []):
                     target = resolve(spec, parameter["$ref"]) if "$ref" in parameter else parameter
                     # the generator's own naming of a parameter's enum: AwardAssertionScope
                     name = str(ClassName(f"{operation['operationId']}_{target['name']}", prefix=""))
                     sides.setdefault(name, set()).add("request")
-            for pointer, by_op in wire.reach(spec, server).items():
+            for pointer, by_op in layout.reach(spec, server).items():
                 if pointer.startswith("/components/schemas/"):
                     name = pointer.rsplit("/", 1)[-1]
                     sides.setdefault(name, set()).update(s for v in by_op.values() for s in v)
@@ -127,7 +127,9 @@ def compare(old: State, new: State) -> list[report.Record]:
     if old.python is not None and new.python is not None:
         python = python_api.compare(old.python, new.python, model_directions(old, new))
     references = {
-        k: v for state in (old, new) for k, v in wire.references(state.specs["documented"]).items()
+        k: v
+        for state in (old, new)
+        for k, v in layout.references(state.specs["documented"]).items()
     }
     return report.join(changes, python, references)
 

@@ -8,11 +8,20 @@ operations that reach the component, on the side (request or response) they reac
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .layout import (
+    SERVERS,
+    SHARED,
+    op_name,
+    op_pointer,
+    operations,
+    param_key,
+    reach,
+    same_component,
+)
 from .spec_diff import (
     HTTP_METHODS,
     Change,
@@ -26,107 +35,7 @@ from .spec_diff import (
 )
 
 JSON = Any
-SERVERS = ("documented", "badgr-server")
 _SIDE_ORDER = {"request": 0, "response": 1}
-_SHARED = "x-apidiff-path-parameters"  # which of an operation's parameters its path item holds
-
-
-def operations(spec: JSON, server: str) -> dict[tuple[str, str], tuple[str, JSON]]:
-    """(method, path with parameters blanked) -> (path, operation), for one kind of server."""
-    found: dict[tuple[str, str], tuple[str, JSON]] = {}
-    for path, item in spec.get("paths", {}).items():
-        for method in HTTP_METHODS:
-            operation = item.get(method)
-            if operation is None or (
-                server not in operation.get("x-profiles", [server]) and server in SERVERS
-            ):
-                continue
-            merged = dict(operation)
-            # path-level parameters belong to each operation (an operation's own win)
-            own = {_param_key(spec, p, path) for p in operation.get("parameters", [])}
-            shared = [p for p in item.get("parameters", []) if _param_key(spec, p, path) not in own]
-            merged["parameters"] = shared + list(operation.get("parameters", []))
-            merged[_SHARED] = [_param_key(spec, p, path) for p in shared]
-            found[(method, re.sub(r"\{[^}]*\}", "{}", path))] = (path, merged)
-    return found
-
-
-def _param_key(spec: JSON, parameter: JSON, path: str) -> tuple[str, str]:
-    """A path parameter is its place in the template (renaming it changes nothing on the wire);
-    headers are case-insensitive."""
-    target = resolve(spec, parameter["$ref"]) if "$ref" in parameter else parameter
-    where, name = target["in"], target["name"]
-    template = re.findall(r"\{([^}]*)\}", path)
-    if where == "path" and name in template:
-        return (where, f"{{{template.index(name)}}}")
-    return (where, name.lower() if where == "header" else name)
-
-
-def _op_pointer(path: str, method: str) -> str:
-    return f"/paths/{escape(path)}/{method}"
-
-
-def _op_name(operation: JSON, method: str, path: str) -> str:
-    return str(operation.get("operationId") or f"{method.upper()} {path}")
-
-
-# ---- where components are used ---------------------------------------------------------------
-
-
-def _refs(node: JSON) -> Iterator[str]:
-    if isinstance(node, dict):
-        ref = node.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#/components/"):
-            yield ref
-        for key, value in node.items():
-            if key not in ("examples", "example", "links"):
-                yield from _refs(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _refs(value)
-
-
-def reach(spec: JSON, server: str) -> dict[str, dict[str, set[str]]]:
-    """component pointer ("/components/schemas/Issuer") -> operationId -> sides that reach it."""
-    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for (method, _), (path, operation) in operations(spec, server).items():
-        name = _op_name(operation, method, path)
-        request = [operation.get("parameters", []), operation.get("requestBody", {})]
-        for side, roots in (("request", request), ("response", [operation.get("responses", {})])):
-            seen: set[str] = set()
-            todo = [ref for root in roots for ref in _refs(root)]
-            while todo:
-                ref = todo.pop()
-                if ref in seen:
-                    continue
-                seen.add(ref)
-                pointer = "/".join(ref.removeprefix("#").split("/")[:4])
-                found[pointer][name].add(side)
-                todo.extend(_refs(resolve(spec, ref)))
-    return found
-
-
-def references(spec: JSON) -> dict[str, set[str]]:
-    """Schema name -> the schemas it refers to, directly or not."""
-    schemas = spec.get("components", {}).get("schemas", {})
-    direct = {
-        name: {r.rsplit("/", 1)[-1] for r in _refs(schema) if r.startswith("#/components/schemas/")}
-        for name, schema in schemas.items()
-    }
-    closure: dict[str, set[str]] = {}
-    for name in direct:
-        seen: set[str] = set()
-        todo = list(direct[name])
-        while todo:
-            ref = todo.pop()
-            if ref not in seen:
-                seen.add(ref)
-                todo.extend(direct.get(ref, ()))
-        closure[name] = seen
-    return closure
-
-
-# ---- operations ------------------------------------------------------------------------------
 
 
 class DocumentDiff:
@@ -147,10 +56,10 @@ class DocumentDiff:
                 self._removed(key, old_ops[key], new_ops)
             elif key not in old_ops:
                 path, operation = new_ops[key]
-                name = _op_name(operation, key[0], path)
+                name = op_name(operation, key[0], path)
                 self._add(
                     "endpoint-added",
-                    _op_pointer(path, key[0]),
+                    op_pointer(path, key[0]),
                     f"{key[0].upper()} {path} added",
                     False,
                     [name],
@@ -161,10 +70,10 @@ class DocumentDiff:
         for old_key, new_key in sorted(moved.items()):
             (old_path, operation), (new_path, _) = old_ops[old_key], new_ops[new_key]
             detail = f"{old_key[0].upper()} {old_path} moved to {new_key[0].upper()} {new_path}"
-            name = _op_name(operation, old_key[0], old_path)
+            name = op_name(operation, old_key[0], old_path)
             self._add(
                 "api-path-removed-without-deprecation",
-                _op_pointer(old_path, old_key[0]),
+                op_pointer(old_path, old_key[0]),
                 detail,
                 True,
                 [name],
@@ -201,9 +110,9 @@ class DocumentDiff:
         )
         if operation.get("deprecated"):
             rule = rule.replace("without", "with")
-        name = _op_name(operation, key[0], path)
+        name = op_name(operation, key[0], path)
         detail = f"{key[0].upper()} {path} removed"
-        self._add(rule, _op_pointer(path, key[0]), detail, True, [name], "operation")
+        self._add(rule, op_pointer(path, key[0]), detail, True, [name], "operation")
 
     def _add(
         self,
@@ -249,10 +158,10 @@ class DocumentDiff:
 
     def _operation(self, method: str, old: tuple[str, JSON], new: tuple[str, JSON]) -> None:
         (old_path, old_op), (path, new_op) = old, new
-        pointer, name = _op_pointer(path, method), _op_name(new_op, method, path)
+        pointer, name = op_pointer(path, method), op_name(new_op, method, path)
         only = {name: {"request"}}
         if old_op.get("operationId") != new_op.get("operationId"):
-            was = _op_name(old_op, method, old_path)
+            was = op_name(old_op, method, old_path)
             detail = f"operationId {was} -> {name}"
             self._add("operation-id-changed", pointer, detail, False, [name, was], "operation")
         if old_op.get("deprecated", False) != new_op.get("deprecated", False):
@@ -307,14 +216,14 @@ class DocumentDiff:
             self._add("api-security-added", where, detail, False, [name], "request")
 
     def _parameter_map(self, spec: JSON, op: JSON, path: str) -> dict[tuple[str, str], JSON]:
-        return {_param_key(spec, p, path): p for p in op.get("parameters", [])}
+        return {param_key(spec, p, path): p for p in op.get("parameters", [])}
 
     def _parameters(
         self, old: tuple[str, JSON], new: tuple[str, JSON], pointer: str, name: str
     ) -> None:
         was = self._parameter_map(self.old, old[1], old[0])
         now = self._parameter_map(self.new, new[1], new[0])
-        shared = set(map(tuple, old[1][_SHARED])) & set(map(tuple, new[1][_SHARED]))
+        shared = set(map(tuple, old[1][SHARED])) & set(map(tuple, new[1][SHARED]))
         for key in sorted(set(was) | set(now)):
             owner = pointer.rsplit("/", 1)[0] if key in shared else pointer
             where = f"{owner}/parameters/{key[0]}/{escape(key[1])}"
@@ -327,7 +236,7 @@ class DocumentDiff:
                 rule = f"new-{'required' if required else 'optional'}-request-parameter"
                 detail = f"{key[0]} parameter `{key[1]}` added"
                 self._add(rule, where, detail, required, [name], "request")
-            elif was[key].get("$ref") is None or was[key].get("$ref") != now[key].get("$ref"):
+            elif not same_component(was[key], now[key]):
                 old_target = self._target(self.old, was[key])
                 new_target = self._target(self.new, now[key])
                 self._parameter(old_target, new_target, where, {name: {"request"}})
@@ -385,7 +294,7 @@ class DocumentDiff:
             breaking = required if added else True
             self._add(rule, where, rule.replace("-", " "), breaking, sides, "request")
             return
-        if old.get("$ref") is not None and old.get("$ref") == new.get("$ref"):
+        if same_component(old, new):
             return
         old, new = self._target(self.old, old), self._target(self.new, new)
         if bool(old.get("required")) != bool(new.get("required")):
@@ -417,7 +326,7 @@ class DocumentDiff:
                     sides,
                     "response",
                 )
-            elif old[status].get("$ref") is None or old[status]["$ref"] != new[status].get("$ref"):
+            elif not same_component(old[status], new[status]):
                 self._response(
                     self._target(self.old, old[status]),
                     self._target(self.new, new[status]),
@@ -440,7 +349,7 @@ class DocumentDiff:
                 self._add(
                     "new-response-header", here, f"header {header} added", False, sides, "response"
                 )
-            elif was[header].get("$ref") is None or was[header]["$ref"] != now[header].get("$ref"):
+            elif not same_component(was[header], now[header]):
                 self._header(
                     self._target(self.old, was[header]),
                     self._target(self.new, now[header]),

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from scripts import diff
-from scripts.apidiff import report, wire
+from scripts.apidiff import layout, report
 from scripts.generate import generate, load_yaml, union_spec
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -123,7 +123,7 @@ def mismatches(records: Sequence[report.Record], expect: Sequence[Mapping[str, A
     problems = []
     unmatched = list(found)
     for wanted in expect:
-        wanted = {"servers": list(wire.SERVERS), **wanted} if "wire" in wanted else dict(wanted)
+        wanted = {"servers": list(layout.SERVERS), **wanted} if "wire" in wanted else dict(wanted)
         same = [
             f
             for f in unmatched
