@@ -83,6 +83,14 @@ def _parser(env_faults: Faults) -> argparse.ArgumentParser:
         help="TEST ONLY, loopback only: GET /auth/oauth2/authorize?username=… issues a code "
         "without a password",
     )
+    _add_fault_options(parser, env_faults)
+    _add_limit_options(parser)
+    parser.add_argument("--log-level", default="info")
+    return parser
+
+
+def _add_fault_options(parser: argparse.ArgumentParser, env_faults: Faults) -> None:
+    """Injected infrastructure faults (defaults from BADGR_MOCK_*) and test-only defects."""
     parser.add_argument("--latency-ms", type=float, default=env_faults.latency_ms)
     parser.add_argument("--fail-rate", type=float, default=env_faults.fail_rate)
     parser.add_argument(
@@ -101,6 +109,10 @@ def _parser(env_faults: Faults) -> argparse.ArgumentParser:
         default=",".join(sorted(defects_from_env())),
         help="TEST ONLY: comma-separated deliberate bugs (env BADGR_MOCK_DEFECTS)",
     )
+
+
+def _add_limit_options(parser: argparse.ArgumentParser) -> None:
+    """What one client may hold (badgr_mock.limits.Limits and its defaults)."""
     defaults = Limits()
     limits = parser.add_argument_group("limits (see README, Limits)")
     limits.add_argument(
@@ -139,8 +151,6 @@ def _parser(env_faults: Faults) -> argparse.ArgumentParser:
         default=defaults.body_bytes_in_flight,
         help="body bytes held at once by all uploads still arriving (503 past it)",
     )
-    parser.add_argument("--log-level", default="info")
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -62,15 +62,22 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return found
 
 
-@pytest.mark.slow
-def test_wheel_without_extras_imports_lean_and_type_checks_user_code(
-    wheel: Path, tmp_path: Path
-) -> None:
+def _install(wheel: str, tmp_path: Path) -> tuple[Path, Path]:
+    """A fresh virtualenv under tmp_path with ``wheel`` (optionally ``[extras]``) installed, as a
+    user would: (its folder, its python)."""
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
     installed = _run(python, "-m", "pip", "install", "-q", wheel, cwd=tmp_path)
     assert installed.returncode == 0, installed.stderr
+    return env_dir, python
+
+
+@pytest.mark.slow
+def test_wheel_without_extras_imports_lean_and_type_checks_user_code(
+    wheel: Path, tmp_path: Path
+) -> None:
+    env_dir, python = _install(str(wheel), tmp_path)
 
     listed = _run(python, "-m", "pip", "list", "--format=freeze", cwd=tmp_path).stdout.lower()
     names = {line.split("==")[0] for line in listed.split()}
@@ -137,11 +144,7 @@ def _free_port() -> int:
 def test_wheel_with_the_mock_extra_serves_both_kinds_outside_the_checkout(
     wheel: Path, tmp_path: Path
 ) -> None:
-    env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=True)
-    python = env_dir / "bin" / "python"
-    installed = _run(python, "-m", "pip", "install", "-q", f"{wheel}[mock]", cwd=tmp_path)
-    assert installed.returncode == 0, installed.stderr
+    env_dir, python = _install(f"{wheel}[mock]", tmp_path)
     checked = _run(python, "-m", "pip", "check", cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout
     site = next((env_dir / "lib").glob("python3*/site-packages"))
