@@ -87,106 +87,125 @@ def batch_award_job(
 ) -> Job[list[AwardResult]]:
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
         raise ValueError(f"concurrency must be a positive int, got {concurrency!r}")
-    items = list(recipients)
-    # bad arguments raise before anything is sent
-    identities = [identity(item).lower() for item in items]
-    singles = [single_call(item) for item in items]
-    chunks = [
-        list(range(i, min(i + batch_size, len(items)))) for i in range(0, len(items), batch_size)
-    ]
+    # bad arguments raise here, before anything is sent
+    award = _BatchAward(badgeclass, list(recipients), identity, batch_call, single_call, progress)
+    total = len(award.items)
+    chunks = [list(range(i, min(i + batch_size, total))) for i in range(0, total, batch_size)]
 
     async def run(executor: AsyncRunner) -> list[AwardResult]:
-        total = len(items)
-        results: list[AwardResult | None] = [None] * total
-        done = 0
-
-        async def record(index: int, result: AwardResult) -> None:
-            nonlocal done
-            results[index] = result
-            done += 1
-            if progress is not None:
-                await report_progress(progress, done, total, result)
-
-        async def one_by_one(lane: AsyncRunner, pending: list[int]) -> None:
-            for index in pending:
-                try:
-                    outcome = await lane.run_detailed(singles[index])
-                except BadgrError as error:
-                    await record(
-                        index, AwardResult(items[index], error=error, attempts=error.attempts)
-                    )
-                else:
-                    await record(
-                        index,
-                        AwardResult(
-                            items[index],
-                            assertion=outcome.value,
-                            recovered=outcome.recovered,
-                            attempts=outcome.attempts,
-                        ),
-                    )
-
-        async def award_batch(lane: AsyncRunner, pending: list[int]) -> None:
-            policy = lane.policy
-            attempt = 0
-            while True:
-                attempt += 1
-                try:
-                    outcome = await lane.run_detailed(batch_call([items[i] for i in pending]))
-                except BadgrError as exc:
-                    error = exc
-                else:
-                    for index, assertion in zip(pending, outcome.value, strict=True):
-                        await record(
-                            index, AwardResult(items[index], assertion=assertion, attempts=attempt)
-                        )
-                    return
-                if isinstance(error, BadRequestError):
-                    await one_by_one(lane, pending)
-                    return
-                delay: float | None = None
-                if maybe_applied(error):
-                    try:
-                        held = await _holders(lane, badgeclass, {identities[i] for i in pending})
-                    except BadgrError as lookup_error:
-                        logger.warning(
-                            "batch award failed (%s) and looking the awards up failed too (%s):"
-                            " the outcome is unknown",
-                            error,
-                            lookup_error,
-                        )
-                        break
-                    for index in pending:
-                        if identities[index] in held:
-                            award = held[identities[index]]
-                            await record(
-                                index,
-                                AwardResult(
-                                    items[index], assertion=award, recovered=True, attempts=attempt
-                                ),
-                            )
-                    pending = [i for i in pending if identities[i] not in held]
-                    if not pending:
-                        return
-                    if attempt <= policy.max_retries:
-                        delay = policy.backoff(attempt)
-                elif _not_applied(error) and isinstance(error, APIError) and error.response:
-                    delay = policy.delay_after_response(
-                        error.response, idempotent=True, attempt=attempt
-                    )
-                if delay is None:
-                    break
-                await asyncio.sleep(delay)
-            for index in pending:
-                await record(index, AwardResult(items[index], error=error, attempts=attempt))
-
         queue: Iterator[list[int]] = iter(chunks)
 
         async def worker(number: int, lane: AsyncRunner) -> None:
             for chunk in queue:
-                await award_batch(lane, chunk)
+                await award.batch(lane, chunk)
 
         await run_on_lanes(executor, min(concurrency, len(chunks)) or 1, worker)
-        return [r for r in results if r is not None]
+        return [r for r in award.results if r is not None]
 
     return Job(run)
+
+
+class _BatchAward:
+    """One award_many over the batch route: its recipients, their results so far, and how a batch
+    is sent, looked up after a lost answer, resent, or split into single awards."""
+
+    def __init__(
+        self,
+        badgeclass: str,
+        items: list[Any],
+        identity: Callable[[Any], str],
+        batch_call: Callable[[list[Any]], Call[list[Assertion]]],
+        single_call: Callable[[Any], Call[Assertion]],
+        progress: ProgressCallback | None,
+    ) -> None:
+        self.badgeclass, self.items, self.progress = badgeclass, items, progress
+        self.batch_call = batch_call
+        self.identities = [identity(item).lower() for item in items]
+        self.singles = [single_call(item) for item in items]
+        self.results: list[AwardResult | None] = [None] * len(items)
+        self.done = 0
+
+    async def record(self, index: int, result: AwardResult) -> None:
+        self.results[index] = result
+        self.done += 1
+        if self.progress is not None:
+            await report_progress(self.progress, self.done, len(self.items), result)
+
+    async def one_by_one(self, lane: AsyncRunner, pending: list[int]) -> None:
+        for index in pending:
+            try:
+                outcome = await lane.run_detailed(self.singles[index])
+            except BadgrError as error:
+                failed = AwardResult(self.items[index], error=error, attempts=error.attempts)
+                await self.record(index, failed)
+            else:
+                awarded = AwardResult(
+                    self.items[index],
+                    assertion=outcome.value,
+                    recovered=outcome.recovered,
+                    attempts=outcome.attempts,
+                )
+                await self.record(index, awarded)
+
+    async def batch(self, lane: AsyncRunner, pending: list[int]) -> None:
+        """Send one batch until it is settled: awarded, refused (then one by one), found applied
+        after a lost answer, or failed for good."""
+        policy = lane.policy
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                outcome = await lane.run_detailed(self.batch_call([self.items[i] for i in pending]))
+            except BadgrError as exc:
+                error = exc
+            else:
+                for index, assertion in zip(pending, outcome.value, strict=True):
+                    awarded = AwardResult(self.items[index], assertion=assertion, attempts=attempt)
+                    await self.record(index, awarded)
+                return
+            if isinstance(error, BadRequestError):
+                await self.one_by_one(lane, pending)
+                return
+            delay: float | None = None
+            if maybe_applied(error):
+                remaining = await self.recover(lane, pending, error, attempt)
+                if remaining is None:
+                    break
+                if not remaining:
+                    return
+                pending = remaining
+                if attempt <= policy.max_retries:
+                    delay = policy.backoff(attempt)
+            elif _not_applied(error) and isinstance(error, APIError) and error.response:
+                delay = policy.delay_after_response(
+                    error.response, idempotent=True, attempt=attempt
+                )
+            if delay is None:
+                break
+            await asyncio.sleep(delay)
+        for index in pending:
+            await self.record(index, AwardResult(self.items[index], error=error, attempts=attempt))
+
+    async def recover(
+        self, lane: AsyncRunner, pending: list[int], error: BadgrError, attempt: int
+    ) -> list[int] | None:
+        """After an answer that may have been lost: record the recipients who now hold the badge
+        and return the others (``None``: the look-up failed too, the outcome is unknown)."""
+        try:
+            held = await _holders(lane, self.badgeclass, {self.identities[i] for i in pending})
+        except BadgrError as lookup_error:
+            logger.warning(
+                "batch award failed (%s) and looking the awards up failed too (%s):"
+                " the outcome is unknown",
+                error,
+                lookup_error,
+            )
+            return None
+        for index in pending:
+            award = held.get(self.identities[index])
+            if award is not None:
+                found = AwardResult(
+                    self.items[index], assertion=award, recovered=True, attempts=attempt
+                )
+                await self.record(index, found)
+        return [i for i in pending if self.identities[i] not in held]
