@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .layout import SERVERS
-from .spec_diff import Change
+from .spec_diff import Change, unescape
 
 if TYPE_CHECKING:
     from .python_api import PythonChange
@@ -58,7 +58,7 @@ class Record:
             return self.python_subject or self.python[0].path
         parts = self.wire.pointer.split("/")
         if parts[1] == "components":
-            return parts[3].replace("~1", "/").replace("~0", "~")
+            return unescape(parts[3])
         return self.wire.operations[0] if self.wire.operations else self.wire.pointer
 
     @property
@@ -87,7 +87,7 @@ class Record:
             what = (
                 self.wire.detail
                 if not where or where in self.wire.detail
-                else f"{where.replace('~1', '/')}: {self.wire.detail}"
+                else f"{'/'.join(map(unescape, where.split('/')))}: {self.wire.detail}"
             )
             servers = self.wire.servers
             only = f" (on {servers[0]} only)" if len(servers) == 1 and servers[0] in SERVERS else ""

@@ -110,10 +110,14 @@ def escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
+def unescape(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
 def resolve(spec: JSON, ref: str) -> JSON:
     node = spec
     for token in ref.removeprefix("#/").split("/"):
-        node = node[token.replace("~1", "/").replace("~0", "~")]
+        node = node[unescape(token)]
     return node
 
 

@@ -16,6 +16,7 @@ import yaml
 
 from scripts import diff
 from scripts.apidiff import layout, report
+from scripts.apidiff.spec_diff import unescape
 from scripts.generate import generate, load_yaml, union_spec
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,7 +30,7 @@ _PARSING = threading.RLock()
 
 
 def _tokens(pointer: str) -> list[str]:
-    return [t.replace("~1", "/").replace("~0", "~") for t in pointer.lstrip("/").split("/")]
+    return [unescape(t) for t in pointer.lstrip("/").split("/")]
 
 
 def _apply_pointer(document: Any, edit: Mapping[str, Any]) -> None:
