@@ -8,8 +8,8 @@ made required, added required, changed kind or default. Then it adds what griffe
 judge: annotations compared as sets of union members (python_types.py: new ⊇ old widened,
 ⊆ narrowed, else changed; judged by whether callers write or read the value), Literal
 members, removed base classes, objects changing kind, and compatible additions
-(``object-added``). A removed or added object hides its removed or added members. Values of
-attributes are not compared.
+(``object-added``; ``parameter-added-optional``, one per function). A removed or added object
+hides its removed or added members. Values of attributes are not compared.
 """
 
 from __future__ import annotations
@@ -184,15 +184,23 @@ class _Judge:
         """Parameters (or record fields) on both sides: their annotations; and the optional ones
         added (griffe reports the required ones)."""
         before = {row[0]: row for row in _rows(old)}
+        added: list[str] = []
         for row in _rows(new):
             name, previous = row[0], before.get(row[0])
             where = f"{path}.{name}" if what == "field" else path
             if previous is None and row[3] is not None:
-                self.add(where, "object-added", False, f"optional {what} `{name}` added")
+                if what == "field":
+                    self.add(where, "object-added", False, f"optional field `{name}` added")
+                else:
+                    added.append(f"`{name}`")
             elif previous is not None:
                 uses = self.uses(where, row[4]) if what == "field" else (True, False)
                 kind = "attribute-changed-type" if what == "field" else "parameter-changed-type"
                 self.retyped(where, kind, f"{what} `{name}`", previous[2], row[2], uses)
+        if added:  # one change per function, naming each new keyword
+            plural = "s" if len(added) > 1 else ""
+            detail = f"optional parameter{plural} {', '.join(added)} added"
+            self.add(path, "parameter-added-optional", False, detail)
 
     def retyped(self, path: str, kind: str, what: str, old: Ann, new: Ann, uses: Uses) -> None:
         if old is not None and new is not None:  # no annotation on one side: nothing to judge

@@ -66,7 +66,8 @@ class Record:
         if self.breaking is not False:
             return "Breaking"
         if self.wire is None:
-            return "Added" if all(p.kind == "object-added" for p in self.python) else "Changed"
+            added = ("object-added", "parameter-added-optional")
+            return "Added" if all(p.kind in added for p in self.python) else "Changed"
         return "Added" if _ADDED_RULES.search(self.rule) else "Changed"
 
     @property

@@ -13,7 +13,7 @@ import pytest
 
 from scripts import diff
 from scripts.apidiff import report
-from scripts.apidiff.python_api import PythonChange
+from scripts.apidiff.python_api import PythonChange, compare
 from scripts.apidiff.spec_diff import Change
 from scripts.generate import load_yaml
 
@@ -188,3 +188,17 @@ def test_names_a_module_gained_are_one_line() -> None:
     (record,) = report.join([], added)
     assert record.section == "Added"
     assert record.line() == "- `badgr`: new `NotFoundError`, `APIError` [object-added]"
+
+
+def test_new_optional_keywords_are_one_line_naming_them_under_added() -> None:
+    baseline = json.loads((ROOT / "api-baseline" / "python-api.json").read_text())
+    grown = copy.deepcopy(baseline)
+    params = grown["objects"]["badgr.Client.__init__"]["params"]
+    params.append(["http_client", "keyword-only", "httpx.Client | None", "None"])
+    params.append(["async_http_client", "keyword-only", "httpx.AsyncClient | None", "None"])
+    (record,) = report.join([], compare(baseline, grown))
+    assert record.section == "Added"
+    assert record.line() == (
+        "- `badgr.Client.__init__`: optional parameters `http_client`, `async_http_client`"
+        " added [parameter-added-optional]"
+    )

@@ -278,16 +278,17 @@ def test_additions_are_compatible(baseline: Snapshot, tmp_path: Path) -> None:
             '__version__ = "9.9"\n__all__ = [\n    "__version__",\n',
         ),
     )
-    for path, what in [
-        ("client.issuers.list", "archived"),
-        ("client.issuers.ping", "function"),
-        ("badgr.AwardOptions.locale", "locale"),
-        ("client.assertions.award", "locale"),  # **options: Unpack[AwardOptions]
-        ("client.assertions.award_many", "locale"),
-        ("client.assertions.award_batch", "locale"),
-        ("badgr.errors.GoneError", "class"),  # once: not each inherited member again
+    for path, kind, what in [
+        ("client.issuers.list", "parameter-added-optional", "optional parameter `archived`"),
+        ("client.issuers.ping", "object-added", "function"),
+        ("badgr.AwardOptions.locale", "object-added", "locale"),
+        # **options: Unpack[AwardOptions]
+        ("client.assertions.award", "parameter-added-optional", "optional parameter `locale`"),
+        ("client.assertions.award_many", "parameter-added-optional", "`locale`"),
+        ("client.assertions.award_batch", "parameter-added-optional", "`locale`"),
+        ("badgr.errors.GoneError", "object-added", "class"),  # once, not each inherited member
     ]:
-        change = one(changes, path, "object-added")
+        change = one(changes, path, kind)
         assert not change.breaking and what in change.detail
     assert one(changes, "client.issuers.ping", "object-added").operation_ids == ("get_issuer",)
     assert len(changes) == 7  # and no `badgr.__version__`: its value is no API

@@ -14,6 +14,7 @@ import pytest
 
 from badgr import AsyncClient, Client, Token, errors
 from badgr_mock.app import create_app
+from badgr_mock.faults import Faults
 from badgr_mock.testing import serve
 
 from .conftest import ALICE, FAST, PASSWORD, both_profiles
@@ -162,3 +163,17 @@ def test_explicit_login(client: Client) -> None:
     token = client.oauth.login()
     assert token.access_token and client.token is token
     assert "***" in repr(token) and token.access_token not in repr(token)
+
+
+def test_a_stalled_token_endpoint_times_out_like_any_request() -> None:
+    """The token request (an explicit login, or a renewal made on behalf of a call) carries
+    the client's timeout: without it, httpx would wait for the token endpoint forever."""
+    app = create_app(faults=Faults(latency_ms=3000, include_token_endpoint=True))
+    with serve(app) as url:
+        options: dict[str, Any] = {"base_url": url, "username": ALICE, "password": PASSWORD}
+        with Client(timeout=0.2, max_retries=0, **options) as client:
+            with pytest.raises(errors.APITimeoutError, match=r"POST .*/o/token"):
+                client.oauth.login()
+            # the token is fetched on the call's behalf (the call itself would time out too)
+            with pytest.raises(errors.APITimeoutError, match=r"POST .*/o/token"):
+                client.users.me()

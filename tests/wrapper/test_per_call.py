@@ -91,7 +91,10 @@ def test_with_options_leaves_namespaces_of_the_parent_alone(base_url: str) -> No
         copy = client.with_options(timeout=3)
         assert copy.issuers is not parent_issuers
         assert client.issuers is parent_issuers
-        assert copy._executor.timeout.read == 3 and client._executor.timeout.read != 3
+        assert (
+            copy._executor.settings.timeout.read == 3
+            and client._executor.settings.timeout.read != 3
+        )
 
 
 def test_with_options_rejects_bad_values(base_url: str) -> None:

@@ -27,8 +27,8 @@ def as_httpx_builds(
     executor: _ExecutorCore, http: httpx.Client | httpx.AsyncClient, call: Call[Any]
 ) -> httpx.Request:
     kwargs = call.op._get_kwargs(**call.kwargs)
-    kwargs["headers"] = {**executor.extra_headers, **kwargs.get("headers", {})}
-    return http.build_request(timeout=executor.timeout, **kwargs)
+    kwargs["headers"] = {**executor.settings.extra_headers, **kwargs.get("headers", {})}
+    return http.build_request(timeout=executor.settings.timeout, **kwargs)
 
 
 def same_request(ours: httpx.Request, reference: httpx.Request) -> None:

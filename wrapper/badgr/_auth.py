@@ -28,7 +28,7 @@ import httpx
 
 from ._config import DEFAULT_CLIENT_ID, DEFAULT_SCOPE
 from ._envelope import token_error
-from ._logging import logger, register_secret
+from ._logging import log_request, log_response, logger, register_secret
 from ._retry import async_sleep
 from .errors import APIError, AuthenticationError, RateLimitError
 
@@ -128,6 +128,16 @@ _FlowStep = httpx.Request | _Acquire
 _Flow = Generator[_FlowStep, httpx.Response | None, Any]
 
 
+def _outgoing(step: httpx.Request, request: httpx.Request) -> httpx.Request:
+    """``step`` (``request`` itself or a token request made on its behalf), logged; a token
+    request gets the timeout of the request it serves, so a stalled token endpoint cannot hold
+    the call forever."""
+    if step is not request and "timeout" in request.extensions:
+        step.extensions.setdefault("timeout", request.extensions["timeout"])
+    log_request(step)
+    return step
+
+
 class BadgrAuth(httpx.Auth):
     """Bearer-token auth with password grant, refresh and single-flight renewal."""
 
@@ -200,7 +210,8 @@ class BadgrAuth(httpx.Auth):
                     self._lock.acquire()
                     step = flow.send(None)
                 else:
-                    response = yield step
+                    response = yield _outgoing(step, request)
+                    log_response(response)
                     response.read()
                     step = flow.send(response)
         except StopIteration:
@@ -219,7 +230,8 @@ class BadgrAuth(httpx.Auth):
                         await async_sleep(0.002)
                     step = flow.send(None)
                 else:
-                    response = yield step
+                    response = yield _outgoing(step, request)
+                    log_response(response)
                     await response.aread()
                     step = flow.send(response)
         except StopIteration:

@@ -208,8 +208,10 @@ class AsyncRunner(Protocol):
     async def grant(self, flow: Generator[httpx.Request, httpx.Response, T]) -> T: ...
     def lane(self) -> AsyncRunner: ...
 
-    #: the client's retry policy (for jobs that pace their own resends)
-    policy: RetryPolicy
+    @property
+    def policy(self) -> RetryPolicy:
+        """The client's retry policy (for jobs that pace their own resends)."""
+
     #: the wait the server asked for, shared by every lane of the client
     pause: SharedPause
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Coroutine, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
@@ -20,7 +20,7 @@ import httpx
 from ._auth import BadgrAuth, Token, TokenCallback
 from ._call import Call, RawOperation, Runner
 from ._config import DEFAULT_SCOPE, DEFAULT_TIMEOUT, resolve_config
-from ._executor import AsyncExecutor, SyncExecutor
+from ._executor import AsyncExecutor, Settings, SyncExecutor
 from ._namespace import AsyncMode, M, Namespace, RawAsyncMode, RawSyncMode, SyncMode
 from ._profiles import Server, resolve_server
 from ._response import RawResponse, raw_response
@@ -153,6 +153,7 @@ class _BaseClient(_Namespaces[M]):
         token_updated: TokenCallback | None,
         headers: dict[str, str] | None,
         server: Server | None,
+        executor: Callable[[Settings], SyncExecutor | AsyncExecutor],
     ) -> None:
         #: the kind of server: ``"documented"`` (hosted API) or ``"badgr-server"`` (self-hosted)
         self.server: Server = resolve_server(server)
@@ -175,13 +176,15 @@ class _BaseClient(_Namespaces[M]):
             scope=scope,
             token_updated=token_updated,
         )
-        self._executor_args: dict[str, Any] = {
-            "base_url": config.base_url,
-            "auth": self.auth,
-            "timeout": _timeout(timeout),
-            "policy": retry_policy or RetryPolicy(max_retries=max_retries),
-            "headers": {"Accept": "application/json", **(headers or {})},
-        }
+        self._executor = executor(
+            Settings(
+                base_url=config.base_url,
+                auth=self.auth,
+                timeout=_timeout(timeout),
+                policy=retry_policy or RetryPolicy(max_retries=max_retries),
+                headers={"Accept": "application/json", **(headers or {})},
+            )
+        )
         #: ``False`` on a ``with_options`` copy: the parent owns the connection pool
         self._owns_pool = True
 
@@ -255,6 +258,14 @@ class Client(_BaseClient[SyncMode]):
     :class:`~badgr.errors.UnsupportedOperationError` without sending anything, and
     ``award_many`` uses badgr-server's batch award. Use it as a context manager (or call
     :meth:`close`) to release connections.
+
+    ``http_client`` is your own ``httpx.Client`` (custom CA bundle, proxies, event hooks,
+    HTTP/2), used for every request; the SDK adds its base URL, auth, headers and ``timeout``
+    to each request and never closes it. ``transport`` is a transport for a client of the
+    SDK's own. Jobs (``award_many``, ``revoke_many``) run on a private event loop: on
+    ``async_http_client`` / ``async_transport`` when given, else on ``http_client`` /
+    ``transport`` from worker threads, else on an ``httpx.AsyncClient`` of the SDK's own.
+    Progress callbacks run on that loop's thread.
     """
 
     _executor: SyncExecutor
@@ -276,6 +287,8 @@ class Client(_BaseClient[SyncMode]):
         token_updated: TokenCallback | None = None,
         headers: dict[str, str] | None = None,
         server: Server | None = None,
+        http_client: httpx.Client | None = None,
+        async_http_client: httpx.AsyncClient | None = None,
         transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
@@ -294,9 +307,13 @@ class Client(_BaseClient[SyncMode]):
             token_updated=token_updated,
             headers=headers,
             server=server,
-        )
-        self._executor = SyncExecutor(
-            transport=transport, async_transport=async_transport, **self._executor_args
+            executor=lambda settings: SyncExecutor(
+                settings,
+                http_client=http_client,
+                transport=transport,
+                async_http_client=async_http_client,
+                async_transport=async_transport,
+            ),
         )
 
     @cached_property
@@ -350,7 +367,8 @@ class Client(_BaseClient[SyncMode]):
 
 
 class AsyncClient(_BaseClient[AsyncMode]):
-    """Asynchronous client; same configuration as :class:`Client`.
+    """Asynchronous client; same configuration as :class:`Client`, with your own
+    ``httpx.AsyncClient`` as ``http_client`` (never closed by the SDK).
 
     ``async with AsyncClient(...) as client:`` closes connections on exit.
     """
@@ -374,6 +392,7 @@ class AsyncClient(_BaseClient[AsyncMode]):
         token_updated: TokenCallback | None = None,
         headers: dict[str, str] | None = None,
         server: Server | None = None,
+        http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         super().__init__(
@@ -391,8 +410,10 @@ class AsyncClient(_BaseClient[AsyncMode]):
             token_updated=token_updated,
             headers=headers,
             server=server,
+            executor=lambda settings: AsyncExecutor(
+                settings, http_client=http_client, transport=transport
+            ),
         )
-        self._executor = AsyncExecutor(transport=transport, **self._executor_args)
 
     @cached_property
     def with_raw_response(self) -> _RawView[RawAsyncMode]:

@@ -17,10 +17,11 @@ them raw.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import ssl
-import threading
 import time
 from collections.abc import Coroutine, Generator, Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, cast
 
@@ -29,24 +30,49 @@ import httpx
 from ._auth import BadgrAuth
 from ._call import Call, Job, Outcome
 from ._flow import Action, Attempt, Flow, Nested, Sleep, _connection_error, call_flow, settled
-from ._logging import log_request, log_response
+from ._jobs import JobLoop
+from ._logging import LOGGED_WITHOUT_CREDENTIALS
 from ._retry import RetryPolicy, SharedPause, async_sleep
 from .errors import BadgrError
 
 if TYPE_CHECKING:
     from badgr_api.client import AuthenticatedClient
 
-__all__ = ["AsyncExecutor", "SyncExecutor", "_connection_error"]
+    from ._jobs import ThreadedSyncClient
+
+    _HTTP = httpx.Client | httpx.AsyncClient | ThreadedSyncClient
+
+__all__ = ["AsyncExecutor", "Settings", "SyncExecutor", "_connection_error"]
 
 T = TypeVar("T")
 
 
-async def _log_request_async(request: httpx.Request) -> None:
-    log_request(request)
+@dataclass(frozen=True)
+class Settings:
+    """What every request of a client carries; a ``with_options`` copy derives its own."""
 
+    base_url: str
+    auth: BadgrAuth
+    timeout: httpx.Timeout
+    policy: RetryPolicy
+    #: the client's headers (``Accept`` and ``headers=``)
+    headers: Mapping[str, str]
+    #: headers added by ``with_options(headers=…)``
+    extra_headers: Mapping[str, str] = field(default_factory=dict)
 
-async def _log_response_async(response: httpx.Response) -> None:
-    log_response(response)
+    def derive(
+        self,
+        *,
+        timeout: httpx.Timeout | None = None,
+        policy: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Settings:
+        return dataclasses.replace(
+            self,
+            timeout=timeout or self.timeout,
+            policy=policy or self.policy,
+            extra_headers={**self.extra_headers, **(headers or {})},
+        )
 
 
 def _answer(flow: Flow, result: Any) -> Action:
@@ -73,28 +99,19 @@ def _keep_cookies_cheaply(http: httpx.Client | httpx.AsyncClient) -> None:
 
 
 class _ExecutorCore:
-    """Configuration and the retry/recovery flow shared by both executors."""
+    """Settings and the retry/recovery flow shared by both executors."""
 
-    def __init__(
-        self,
-        *,
-        base_url: str,
-        auth: BadgrAuth,
-        timeout: httpx.Timeout,
-        policy: RetryPolicy,
-        headers: dict[str, str],
-        extra_headers: Mapping[str, str] | None = None,
-        pause: SharedPause | None = None,
-    ) -> None:
-        self.base_url = base_url
-        self.auth = auth
-        self.timeout = timeout
-        self.policy = policy
-        #: the client's headers, set on its ``httpx`` client
-        self.headers = headers
-        #: headers added to each request (``with_options(headers=…)``)
-        self.extra_headers: dict[str, str] = dict(extra_headers or {})
+    #: ``self.http`` was made here, with the settings' base URL and headers (else it is the
+    #: caller's ``http_client=``, to which each request brings them)
+    _http_is_ours: bool
+
+    def __init__(self, settings: Settings, *, pause: SharedPause | None = None) -> None:
+        self.settings = settings
         self.pause = pause or SharedPause()
+
+    @property
+    def policy(self) -> RetryPolicy:
+        return self.settings.policy
 
     @cached_property
     def generated(self) -> AuthenticatedClient:
@@ -102,27 +119,15 @@ class _ExecutorCore:
         first use, so ``import badgr`` does not load the generated package."""
         from badgr_api.client import AuthenticatedClient
 
-        return AuthenticatedClient(base_url=self.base_url, token="")
+        return AuthenticatedClient(base_url=self.settings.base_url, token="")
 
     def _httpx_args(self) -> dict[str, Any]:
         return {
-            "base_url": self.base_url,
-            "auth": self.auth,
-            "timeout": self.timeout,
-            "headers": self.headers,
+            "base_url": self.settings.base_url,
+            "auth": self.settings.auth,
+            "timeout": self.settings.timeout,
+            "headers": self.settings.headers,
             "follow_redirects": False,
-        }
-
-    def _config(self) -> dict[str, Any]:
-        """What a sibling executor (a lane, a job's loop) needs to behave like this one."""
-        return {
-            "base_url": self.base_url,
-            "auth": self.auth,
-            "timeout": self.timeout,
-            "policy": self.policy,
-            "headers": self.headers,
-            "extra_headers": self.extra_headers,
-            "pause": self.pause,
         }
 
     def with_options(
@@ -134,15 +139,10 @@ class _ExecutorCore:
     ) -> Self:
         """A copy sharing the connection pool, pause and auth, with other per-call options."""
         derived = copy.copy(self)
-        if timeout is not None:
-            derived.timeout = timeout
-        if policy is not None:
-            derived.policy = policy
-        if headers:
-            derived.extra_headers = {**self.extra_headers, **headers}
+        derived.settings = self.settings.derive(timeout=timeout, policy=policy, headers=headers)
         return derived
 
-    def _request(self, call: Call[Any], http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+    def _request(self, call: Call[Any], http: _HTTP) -> httpx.Request:
         """The ``httpx`` request for one attempt of ``call``.
 
         An operation's request is built here rather than by ``http.build_request``, which
@@ -151,18 +151,24 @@ class _ExecutorCore:
         the client's base URL and headers, the query as ``httpx`` encodes it, this
         executor's timeout. What only ``httpx``'s merging gets right (a ``Link`` URL, an
         absolute URL or a path with its own query given to ``client.request``, cookies the
-        server set) goes through ``build_request``.
+        server set, the caller's own ``http_client=``) goes through ``build_request``.
         """
         if call.url is not None:
             kwargs: dict[str, Any] = {"method": "GET", "url": call.url}
         else:
             kwargs = call.op._get_kwargs(**call.kwargs)
+        settings = self.settings
         headers = kwargs.pop("headers", None)
-        if self.extra_headers:
-            headers = {**self.extra_headers, **(headers or {})}
+        if not self._http_is_ours:
+            headers = {**settings.headers, **settings.extra_headers, **(headers or {})}
+        elif settings.extra_headers:
+            headers = {**settings.extra_headers, **(headers or {})}
         url: str = kwargs.pop("url")
-        if not url.startswith("/") or "?" in url or "#" in url or http.cookies:
-            return http.build_request(url=url, headers=headers, timeout=self.timeout, **kwargs)
+        relative = url.startswith("/")
+        if not (self._http_is_ours and relative) or "?" in url or "#" in url or http.cookies:
+            if relative and not self._http_is_ours:  # the caller's client has no base URL of ours
+                url = self._url_prefix + url
+            return http.build_request(url=url, headers=headers, timeout=settings.timeout, **kwargs)
         params = kwargs.pop("params", None)
         if params:
             url = f"{url}?{httpx.QueryParams(params)}"
@@ -172,14 +178,14 @@ class _ExecutorCore:
         return httpx.Request(
             url=self._url_prefix + url,
             headers=merged,
-            extensions={"timeout": self.timeout.as_dict()},
+            extensions={"timeout": settings.timeout.as_dict()},
             **kwargs,
         )
 
     @cached_property
     def _url_prefix(self) -> str:
         """``base_url`` as ``httpx`` normalised it, without the trailing slash."""
-        return str(httpx.URL(self.base_url)).rstrip("/")
+        return str(httpx.URL(self.settings.base_url)).rstrip("/")
 
     def _decoded(self, call: Call[Any], response: httpx.Response) -> Attempt:
         """Decode a success body; a parser that raises leaves the raw response for ``unwrap``."""
@@ -193,34 +199,58 @@ class _ExecutorCore:
 
 
 class SyncExecutor(_ExecutorCore):
-    """Runs calls with blocking I/O (``Client``); jobs run on a private event loop."""
+    """Runs calls with blocking I/O (``Client``); jobs run on a private event loop.
+
+    Requests go through the caller's ``http_client`` when given (never closed here), else a
+    client of ours over ``transport`` (or the network). Jobs run on ``async_http_client`` or
+    ``async_transport`` when given; else, when the caller gave a sync route, on it (from
+    worker threads); else on an ``httpx.AsyncClient`` of ours.
+    """
 
     is_async: Literal[False] = False
 
     def __init__(
         self,
+        settings: Settings,
         *,
+        http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
+        async_http_client: httpx.AsyncClient | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
-        **kwargs: Any,
     ) -> None:
-        super().__init__(**kwargs)
+        super().__init__(settings)
+        if http_client is not None and transport is not None:
+            raise ValueError("pass http_client= or transport=, not both")
+        if async_http_client is not None and async_transport is not None:
+            raise ValueError("pass async_http_client= or async_transport=, not both")
+        self._async_http_client = async_http_client
         self._async_transport = async_transport
-        # Loading the CA bundle takes tens of milliseconds: every job's executor reuses this one.
-        self._ssl_context = httpx.create_ssl_context() if transport is None else None
-        self.http = httpx.Client(
-            transport=transport,
-            verify=self._ssl_context or True,
-            event_hooks={"request": [log_request], "response": [log_response]},
-            **self._httpx_args(),
+        self._jobs_on_threads = (http_client is not None or transport is not None) and (
+            async_http_client is None and async_transport is None
         )
-        _keep_cookies_cheaply(self.http)
+        # Loading the CA bundle takes tens of milliseconds: every job's executor reuses this one.
+        self._ssl_context = (
+            httpx.create_ssl_context() if http_client is None and transport is None else None
+        )
+        #: shared with ``with_options`` copies, like the connection pool
+        self._job_loop = JobLoop()
+        self._http_is_ours = http_client is None
+        if http_client is None:
+            http_client = httpx.Client(
+                transport=transport, verify=self._ssl_context or True, **self._httpx_args()
+            )
+            _keep_cookies_cheaply(http_client)
+        self.http = http_client
 
     def close(self) -> None:
-        self.http.close()
+        self._job_loop.close()
+        if self._http_is_ours:
+            self.http.close()
 
     def _attempt(self, call: Call[Any]) -> Attempt:
-        return self._decoded(call, self.http.send(self._request(call, self.http)))
+        request = self._request(call, self.http)
+        response = self.http.send(request, auth=self.settings.auth, follow_redirects=False)
+        return self._decoded(call, response)
 
     def run_detailed(self, call: Call[T]) -> Outcome[T]:
         first: Attempt | BaseException | None = None
@@ -271,98 +301,117 @@ class SyncExecutor(_ExecutorCore):
         try:
             request = next(generator)
             while True:
-                request = generator.send(self.http.send(request, auth=None))
+                request.extensions.setdefault("timeout", self.settings.timeout.as_dict())
+                response = self.http.send(request, auth=LOGGED_WITHOUT_CREDENTIALS)
+                request = generator.send(response)
         except StopIteration as stop:
             return cast(T, stop.value)
         except httpx.TransportError as exc:  # never retried: a failed login feeds the throttle
             raise _connection_error(exc) from exc
 
+    def _job_executor(self) -> AsyncExecutor:
+        """An executor for one job, on the route the caller chose (see the class)."""
+        if self._async_http_client is not None:
+            return AsyncExecutor(
+                self.settings, http_client=self._async_http_client, pause=self.pause
+            )
+        if self._jobs_on_threads:
+            from ._jobs import ThreadedSyncClient
+
+            return AsyncExecutor(
+                self.settings,
+                http_client=ThreadedSyncClient(self.http),
+                http_is_ours=self._http_is_ours,
+                close_http_client=True,
+                pause=self.pause,
+            )
+        return AsyncExecutor(
+            self.settings,
+            transport=self._async_transport,
+            ssl_context=self._ssl_context,
+            pause=self.pause,
+        )
+
     def run_job(self, job: Job[T]) -> T:
-        """Run a coroutine-based job from sync code, on a private event loop."""
+        """Run a coroutine-based job from sync code, on the client's private event loop."""
 
         async def main() -> T:
-            executor = AsyncExecutor(
-                transport=self._async_transport, ssl_context=self._ssl_context, **self._config()
-            )
+            executor = self._job_executor()
             try:
                 return await job.run(executor)
             finally:
                 await executor.aclose()
 
-        import asyncio  # loaded by the first job, not by ``import badgr``
-
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:
-            try:
-                return asyncio.run(main())
-            except KeyboardInterrupt:
-                # asyncio.run has cancelled the job (lanes closed, progress reported so far);
-                # one plain KeyboardInterrupt, not the chain of cancellations behind it
-                raise KeyboardInterrupt from None
-        # called from inside a running loop (e.g. a notebook): use a private thread
-        box: dict[str, Any] = {}
-
-        def target() -> None:
-            try:
-                box["value"] = asyncio.run(main())
-            except BaseException as exc:
-                box["error"] = exc
-
-        thread = threading.Thread(target=target, name="badgr-job")
-        thread.start()
-        thread.join()
-        if "error" in box:
-            raise box["error"]
-        return cast(T, box["value"])
+        return self._job_loop.run(main())
 
 
 class AsyncExecutor(_ExecutorCore):
-    """Runs calls as coroutines (``AsyncClient``, and the jobs of both clients)."""
+    """Runs calls as coroutines (``AsyncClient``, and the jobs of both clients).
+
+    Requests go through ``http_client`` when given (closed here only if
+    ``close_http_client``), else a client of ours over ``transport`` (or the network).
+    """
 
     is_async: Literal[True] = True
 
     def __init__(
         self,
+        settings: Settings,
         *,
+        http_client: httpx.AsyncClient | ThreadedSyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        http_is_ours: bool = False,
+        close_http_client: bool = False,
         limits: httpx.Limits | None = None,
         ssl_context: ssl.SSLContext | None = None,
-        **kwargs: Any,
+        pause: SharedPause | None = None,
     ):
-        super().__init__(**kwargs)
-        self._own_transport = transport is None
+        super().__init__(settings, pause=pause)
+        if http_client is not None and transport is not None:
+            raise ValueError("pass http_client= or transport=, not both")
+        #: lanes of their own only over our own network connections (else shared as given)
+        self._makes_lanes = http_client is None and transport is None
+        self._closes_http = http_client is None or close_http_client
+        self._http_is_ours = http_client is None or http_is_ours
         # Loading the CA bundle takes tens of milliseconds: lanes share their parent's context.
-        if ssl_context is None and transport is None:
+        if ssl_context is None and self._makes_lanes:
             ssl_context = httpx.create_ssl_context()
         self._ssl_context = ssl_context
-        self.http = httpx.AsyncClient(
-            transport=transport,
-            limits=limits or httpx.Limits(),
-            verify=ssl_context or True,
-            event_hooks={"request": [_log_request_async], "response": [_log_response_async]},
-            **self._httpx_args(),
-        )
-        _keep_cookies_cheaply(self.http)
+        if http_client is None:
+            http_client = httpx.AsyncClient(
+                transport=transport,
+                limits=limits or httpx.Limits(),
+                verify=ssl_context or True,
+                **self._httpx_args(),
+            )
+            _keep_cookies_cheaply(http_client)
+        self.http = http_client
 
     def lane(self) -> AsyncExecutor:
         """A sibling with one connection of its own, for one worker of a concurrent job.
 
         httpcore's pool re-examines every pooled connection on each request, so N workers on
         N one-connection lanes spend about a third less client CPU per request than N workers
-        sharing one N-connection pool. A caller-supplied transport is shared as it is.
+        sharing one N-connection pool. A caller-supplied client or transport is shared as it
+        is.
         """
-        if not self._own_transport:
+        if not self._makes_lanes:
             return self
         return AsyncExecutor(
-            limits=httpx.Limits(max_connections=1), ssl_context=self._ssl_context, **self._config()
+            self.settings,
+            limits=httpx.Limits(max_connections=1),
+            ssl_context=self._ssl_context,
+            pause=self.pause,
         )
 
     async def aclose(self) -> None:
-        await self.http.aclose()
+        if self._closes_http:
+            await self.http.aclose()
 
     async def _attempt(self, call: Call[Any]) -> Attempt:
-        return self._decoded(call, await self.http.send(self._request(call, self.http)))
+        request = self._request(call, self.http)
+        response = await self.http.send(request, auth=self.settings.auth, follow_redirects=False)
+        return self._decoded(call, response)
 
     async def run_detailed(self, call: Call[T]) -> Outcome[T]:
         first: Attempt | BaseException | None = None
@@ -409,7 +458,9 @@ class AsyncExecutor(_ExecutorCore):
         try:
             request = next(generator)
             while True:
-                request = generator.send(await self.http.send(request, auth=None))
+                request.extensions.setdefault("timeout", self.settings.timeout.as_dict())
+                response = await self.http.send(request, auth=LOGGED_WITHOUT_CREDENTIALS)
+                request = generator.send(response)
         except StopIteration as stop:
             return cast(T, stop.value)
         except httpx.TransportError as exc:

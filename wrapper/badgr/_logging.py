@@ -17,10 +17,18 @@ import logging
 import re
 import threading
 from collections import deque
+from collections.abc import Generator
 
 import httpx
 
-__all__ = ["RedactingFilter", "logger", "redact", "redact_url", "register_secret"]
+__all__ = [
+    "LOGGED_WITHOUT_CREDENTIALS",
+    "RedactingFilter",
+    "logger",
+    "redact",
+    "redact_url",
+    "register_secret",
+]
 
 logger = logging.getLogger("badgr")
 
@@ -119,3 +127,20 @@ def log_response(response: httpx.Response) -> None:
         logger.debug(
             "response %s %s -> %s", request.method, redact_url(request.url), response.status_code
         )
+
+
+class _LoggedWithoutCredentials(httpx.Auth):
+    """For requests that carry their own credentials (token grants): no header, logged.
+
+    Requests are logged from auth flows (httpx runs one for every request, on any client;
+    :class:`~badgr._auth.BadgrAuth` logs in its own) rather than from event hooks, which would
+    have to be set on the caller's own ``http_client=``.
+    """
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response]:
+        log_request(request)
+        response = yield request
+        log_response(response)
+
+
+LOGGED_WITHOUT_CREDENTIALS = _LoggedWithoutCredentials()
