@@ -15,7 +15,13 @@ import pytest
 # The mock, the fuzz kit, the command line and their libraries. httpx itself imports click and
 # rich (its own CLI) when they are installed, so only what badgr adds on top of httpx counts.
 NEVER_IMPORTED = {"badgr_mock", "badgr_fuzz", "badgr.cli", "click", "rich", "starlette", "scripts"}
-DEFERRED = {"badgr.verification", "badgr._bulk", "badgr._batch", "badgr._resources"}
+DEFERRED = {
+    "badgr.verification",
+    "badgr._jobs.award_many",
+    "badgr._jobs.batch",
+    "badgr._jobs.lanes",
+    "badgr._resources",
+}
 # Loaded by the first call, grant or job, not by the import: the generated package (and attrs
 # under it) and asyncio.
 DEFERRED |= {"badgr_api", "attr", "attrs", "asyncio"}
@@ -55,7 +61,7 @@ def test_import_badgr_loads_neither_mock_nor_cli_nor_deferred_parts() -> None:
     [
         ("verify", "badgr.verification"),
         ("Verification", "badgr.verification"),
-        ("AwardResult", "badgr._bulk"),
+        ("AwardResult", "badgr._jobs.award_many"),
         ("plaintext_identity", "badgr._resources"),
     ],
 )
@@ -70,7 +76,7 @@ def test_from_import_and_unknown_names() -> None:
 
     assert verify.__module__ == "badgr.verification"
     assert Verification.__name__ == "Verification"
-    assert AwardResult.__module__ == "badgr._bulk"
+    assert AwardResult.__module__ == "badgr._jobs.award_many"
     import badgr
 
     with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):

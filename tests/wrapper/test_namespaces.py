@@ -14,10 +14,10 @@ import yaml
 import badgr_api.api
 from badgr import AsyncClient, Client, encode_ref, errors, recipient_input
 from badgr import _resources as resources
-from badgr._batch import BATCH_SIZE
 from badgr._call import MAX_PAGE_SIZE
+from badgr._jobs.batch import BATCH_SIZE
+from badgr._jobs.revoke import MAX_REVOKE_BATCH
 from badgr._namespace import Namespace
-from badgr._revoke import MAX_REVOKE_BATCH
 from tests.spec.spec_tools import ROOT, json_schema_of, load_spec, operation
 
 from .conftest import ALICE, BOB, PASSWORD, PNG, amake_badge, both_profiles

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from badgr import Client, errors
-from badgr._revoke import is_already_revoked
+from badgr._jobs.revoke import is_already_revoked
 
 from .conftest import both_profiles, make_badge
 

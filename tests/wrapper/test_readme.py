@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from badgr import AsyncClient, AwardResult
-from badgr._bulk import AdaptiveLimit
+from badgr._jobs.lanes import AdaptiveLimit
 from badgr._retry import SharedPause
 
 from .conftest import amake_badge

@@ -179,3 +179,20 @@ def test_award_many_under_faults_awards_each_recipient_exactly_once(
     listed = [str(a.recipient.plaintext_identity) for a in client.assertions.list(badgeclass=badge)]
     assert sorted(listed) == sorted(recipients)  # no duplicates, none missing
     client.close()
+
+
+@pytest.mark.parametrize("profile", ["badgr-server"], indirect=True)
+def test_a_batch_refused_with_429_pauses_every_lane_then_is_resent(
+    app: Any, base_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The batch award's resends wait through the shared pause, as single calls do: a 429
+    pauses every lane of the client (``SharedPause.count``), then the batch goes out again."""
+    policy = RetryPolicy(max_retries=3, max_retry_after=3.0)
+    with Client(base_url=base_url, username=ALICE, password=PASSWORD, retry_policy=policy) as c:
+        _, badge = make_badge(c)
+        # one request per 2 s: the look-up of holders takes it, the batch gets a 429
+        app.faults = Faults(rate_limit=0.5)
+        results = c.assertions.award_many(badge, [f"r{n}@example.org" for n in range(3)])
+        assert all(r.ok for r in results), results
+        assert {r.attempts for r in results} == {2}
+        assert c._executor.pause.count == 1

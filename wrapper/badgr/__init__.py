@@ -36,7 +36,8 @@ from .errors import (
 if TYPE_CHECKING:
     from badgr_api import models
 
-    from ._bulk import AwardResult
+    from ._jobs.award_many import AwardResult
+    from ._jobs.revoke import RevokeResult
     from ._resources import (
         AwardOptions,
         BadgeClassFields,
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
         plaintext_identity,
         recipient_input,
     )
-    from ._revoke import RevokeResult
     from .verification import Verification, verify
 
 _LAZY = {
@@ -60,8 +60,8 @@ _LAZY = {
     "encode_ref": "badgr._resources",
     "plaintext_identity": "badgr._resources",
     "recipient_input": "badgr._resources",
-    "RevokeResult": "badgr._revoke",
-    "AwardResult": "badgr._bulk",
+    "RevokeResult": "badgr._jobs.revoke",
+    "AwardResult": "badgr._jobs.award_many",
     "Verification": "badgr.verification",
     "verify": "badgr.verification",
 }

@@ -207,6 +207,9 @@ class AsyncRunner(Protocol):
     def run_job(self, job: Job[T]) -> Coroutine[Any, Any, T]: ...
     async def grant(self, flow: Generator[httpx.Request, httpx.Response, T]) -> T: ...
     def lane(self) -> AsyncRunner: ...
+    async def wait(self, seconds: float, *, everyone: bool = False) -> None:
+        """Sleep as the retry flow does; ``everyone`` pauses every lane of the client (the
+        server asked for the wait), for jobs that pace their own resends."""
 
     @property
     def policy(self) -> RetryPolicy:

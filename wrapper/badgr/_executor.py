@@ -30,7 +30,7 @@ import httpx
 from ._auth import BadgrAuth
 from ._call import Call, Job, Outcome
 from ._flow import Action, Attempt, Flow, Nested, Sleep, _connection_error, call_flow, settled
-from ._jobs import JobLoop
+from ._jobs.loop import JobLoop
 from ._logging import LOGGED_WITHOUT_CREDENTIALS
 from ._retry import RetryPolicy, SharedPause, async_sleep
 from .errors import BadgrError
@@ -38,7 +38,7 @@ from .errors import BadgrError
 if TYPE_CHECKING:
     from badgr_api.client import AuthenticatedClient
 
-    from ._jobs import ThreadedSyncClient
+    from ._jobs.loop import ThreadedSyncClient
 
     _HTTP = httpx.Client | httpx.AsyncClient | ThreadedSyncClient
 
@@ -316,7 +316,7 @@ class SyncExecutor(_ExecutorCore):
                 self.settings, http_client=self._async_http_client, pause=self.pause
             )
         if self._jobs_on_threads:
-            from ._jobs import ThreadedSyncClient
+            from ._jobs.loop import ThreadedSyncClient
 
             return AsyncExecutor(
                 self.settings,
@@ -453,6 +453,9 @@ class AsyncExecutor(_ExecutorCore):
 
     async def run(self, call: Call[T]) -> T:
         return (await self.run_detailed(call)).value
+
+    async def wait(self, seconds: float, *, everyone: bool = False) -> None:
+        await self._perform(Sleep(seconds, everyone))
 
     async def grant(self, generator: Generator[httpx.Request, httpx.Response, T]) -> T:
         try:

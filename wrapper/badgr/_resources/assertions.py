@@ -28,12 +28,13 @@ from badgr_api.models.revocation_result import RevocationResult
 from badgr_api.models.revoke_input import RevokeInput
 from badgr_api.types import UNSET
 
-from .._batch import BATCH_SIZE, batch_award_job
-from .._bulk import AwardResult, ProgressCallback, award_many_job
 from .._call import Call, Job, Recovery, many, one, pages
+from .._jobs.award_many import AwardResult, ProgressCallback, award_many_job
+from .._jobs.batch import BATCH_SIZE, batch_award_job
+from .._jobs.holders import holders_job, holds
+from .._jobs.revoke import RevokeResult, revoke_many_job
 from .._namespace import M, Namespace, job, op, paged
 from .._profiles import supports
-from .._revoke import RevokeResult, revoke_many_job
 from ..errors import APIError, BadRequestError
 from ._shared import (
     DEFAULT_PAGE_SIZE,
@@ -67,15 +68,7 @@ def plaintext_identity(assertion: Assertion) -> str | None:
 
 def _pick_existing(identity: str) -> Any:
     def pick(assertions: list[Assertion]) -> Assertion | None:
-        for assertion in assertions:  # newest first
-            recipient = assertion.recipient
-            plain = getattr(recipient, "plaintext_identity", None)
-            if not assertion.revoked and identity.lower() in {
-                str(plain).lower(),
-                str(recipient.identity).lower(),
-            }:
-                return assertion
-        return None
+        return next((a for a in assertions if holds(a, identity)), None)  # newest first
 
     return pick
 
@@ -127,6 +120,7 @@ def _award_call(
                     "scope": "badgeclasses",
                     "id_or_entity_id": badgeclass,
                     "recipient": rcpt.identity,
+                    "include_expired": True,  # an expired award is still held
                 },
                 "list",
                 Assertion,
@@ -234,8 +228,9 @@ class Assertions(Namespace[M]):
         On a badgr-server (``server="badgr-server"``) the awards go out in batch requests of up
         to 100 recipients (``award_batch``); a batch whose answer was lost is reconciled by
         looking up who holds the badge before only the rest are resent, and a refused batch is
-        retried one recipient at a time so each gets its own outcome. Unlike single awards, a
-        batch does not refuse a recipient who already holds the badge."""
+        retried one recipient at a time so each gets its own outcome. The batch route itself
+        refuses no one, so recipients who already hold the badge (:meth:`holders`) are found
+        first and get the duplicate refusal a single award gets."""
         if supports(self._server, batch_award_assertions.__name__.rsplit(".", 1)[-1]) and (
             options.get("extensions") is None
         ):
@@ -259,6 +254,16 @@ class Assertions(Namespace[M]):
             concurrency=concurrency,
             progress=progress,
         )
+
+    @job
+    def holders(
+        self, badgeclass: str, recipients: Iterable[Recipient]
+    ) -> Job[dict[str, Assertion]]:
+        """Which of ``recipients`` already hold ``badgeclass``: ``identity → award`` (the
+        identity as given, or as the recipient's ``identity``), found in one walk over the
+        badge class's awards. Holding means an unrevoked award, expired or not: the rule of
+        the servers' duplicate check, which ``award`` and ``award_many`` follow too."""
+        return holders_job(badgeclass, [recipient_input(r).identity for r in recipients])
 
     @op
     def award_batch(

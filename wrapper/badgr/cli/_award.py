@@ -9,7 +9,6 @@ with another awarding tool is refused by the server instead of awarding twice.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,6 @@ from typing import Any
 import click
 
 from badgr import AwardResult, Client
-from badgr_api.models.assertion import Assertion
 
 from ._app import cli
 from ._csvfiles import Invalid, Recipient, ResultsFile, read_recipients
@@ -25,51 +23,18 @@ from ._errors import EXIT_FAILED, SetupError
 from ._progress import Reporter
 from ._state import State, common_options, pass_state
 
-__all__ = ["holders", "recipient_matches"]
+__all__ = ["holders"]
 
 STATUSES = ("awarded", "already-held", "failed")
 #: exit status of a process stopped by Ctrl-C (128 + SIGINT), as shells report it
 EXIT_INTERRUPTED = 130
 
 
-def recipient_matches(assertion: Assertion, email: str) -> bool:
-    """Whether ``assertion`` was awarded to ``email``: the plaintext identity when the server
-    shows it, else the Open Badges hash ``sha256$hex(email + salt)``."""
-    recipient = assertion.recipient
-    plain = recipient.plaintext_identity
-    if isinstance(plain, str) and plain:
-        return plain.lower() == email.lower()
-    identity = recipient.identity
-    if identity.startswith("sha256$"):
-        salt = recipient.salt if isinstance(recipient.salt, str) else ""
-        digest = hashlib.sha256((email + salt).encode()).hexdigest()
-        return identity.lower() == f"sha256${digest}"
-    return identity.lower() == email.lower()
-
-
 def holders(client: Client, badge: str, wanted: Iterable[str]) -> dict[str, str]:
-    """``email → assertion id`` for those of ``wanted`` who hold an unrevoked award of
-    ``badge`` (one walk over the badge's awards; expired ones still count, as for the server's
-    duplicate check)."""
-    remaining = {email.lower(): email for email in wanted}
-    found: dict[str, str] = {}
-    if not remaining:
-        return found
-    for assertion in client.assertions.list(badgeclass=badge, include_expired=True, page_size=500):
-        plain = assertion.recipient.plaintext_identity
-        if isinstance(plain, str) and plain:
-            key = plain.lower()
-            if key in remaining:
-                found[key] = assertion.entity_id
-                del remaining[key]
-        else:
-            for key, email in list(remaining.items()):
-                if recipient_matches(assertion, email):
-                    found[key] = assertion.entity_id
-                    del remaining[key]
-        if not remaining:
-            break
-    return found
+    """``email (lowercase) → assertion id`` for those of ``wanted`` who already hold ``badge``
+    (the SDK's one rule: an unrevoked award, expired or not)."""
+    held = client.assertions.holders(badge, list(wanted))
+    return {email.lower(): award.entity_id for email, award in held.items()}
 
 
 def _report_invalid(state: State, csv_path: Path, invalid: list[Invalid], skip: bool) -> None:

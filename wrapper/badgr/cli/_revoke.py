@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from badgr import Client, errors
-from badgr._revoke import is_already_revoked  # either server's wording
+from badgr._jobs.revoke import is_already_revoked  # either server's wording
 
 from ._app import cli
 from ._csvfiles import read_column

@@ -23,10 +23,10 @@ from attrs import define, field
 from badgr_api.models.assertion import Assertion
 from badgr_api.models.revocation_result import RevocationResult
 
-from ._bulk import run_on_lanes
-from ._call import AsyncRunner, Call, Job
-from ._logging import logger
-from .errors import BadgrError
+from .._call import AsyncRunner, Call, Job
+from .._logging import logger
+from ..errors import BadgrError
+from .lanes import run_on_lanes
 
 __all__ = ["MAX_REVOKE_BATCH", "RevokeResult", "is_already_revoked", "revoke_many_job"]
 

@@ -12,66 +12,38 @@ resend blindly, so each batch is sent once and its failure is read like this:
 * **not applied** (429, 503): the rest are resent after the server's ``Retry-After``;
 * any other refusal (401, 404, …) is every recipient's result.
 
+Before the first batch, recipients who already hold the badge (one walk over its awards) get
+the duplicate refusal a single award would get: the batch route itself refuses no one.
+
 Resends follow the client's :class:`~badgr.RetryPolicy` (``max_retries``, back-off,
-``Retry-After``); what is still pending after that keeps the last error.
+``Retry-After``) and wait through the lane, so a 429 pauses every lane of the client as it does
+for single calls; what is still pending after that keeps the last error. Who already holds
+the badge is :mod:`badgr._jobs.holders`' one rule.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from badgr_api.api.assertions import list_assertions
 from badgr_api.models.assertion import Assertion
 
-from ._bulk import AwardResult, ProgressCallback, report_progress, run_on_lanes
-from ._call import AsyncRunner, Call, Job, pages
-from ._flow import maybe_applied
-from ._logging import logger
-from ._pagination import AsyncPager
-from .errors import (
-    APIError,
-    BadgrError,
-    BadRequestError,
-)
+from .._call import AsyncRunner, Call, Job
+from .._flow import maybe_applied
+from .._logging import logger
+from ..errors import APIError, BadgrError, BadRequestError
+from .award_many import AwardResult, ProgressCallback
+from .holders import awards_of, find_holders
+from .lanes import report_progress, run_on_lanes
 
-__all__ = ["BATCH_SIZE", "batch_award_job", "held_by"]
+__all__ = ["BATCH_SIZE", "batch_award_job"]
 
 #: recipients per batch request
 BATCH_SIZE = 100
-_LOOKUP_PAGE_SIZE = 500
-
-
-def held_by(assertion: Assertion) -> str:
-    """The recipient identity an assertion was awarded to, as the caller gave it (lowercase)."""
-    recipient = assertion.recipient
-    plain = getattr(recipient, "plaintext_identity", None)
-    return str(plain if isinstance(plain, str) and plain else recipient.identity).lower()
 
 
 def _not_applied(error: BadgrError) -> bool:
     return isinstance(error, APIError) and error.status_code in (429, 503)
-
-
-async def _holders(lane: AsyncRunner, badgeclass: str, wanted: set[str]) -> dict[str, Assertion]:
-    """Unrevoked awards of ``badgeclass`` to the ``wanted`` identities (newest first, stops
-    once all are found)."""
-    call = pages(
-        list_assertions,
-        Assertion,
-        _LOOKUP_PAGE_SIZE,
-        scope="badgeclasses",
-        id_or_entity_id=badgeclass,
-    )
-    found: dict[str, Assertion] = {}
-    async for assertion in AsyncPager(lane, call):
-        identity = held_by(assertion)
-        if identity in wanted and identity not in found and not assertion.revoked:
-            found[identity] = assertion
-            if len(found) == len(wanted):
-                break
-    return found
 
 
 def batch_award_job(
@@ -89,10 +61,10 @@ def batch_award_job(
         raise ValueError(f"concurrency must be a positive int, got {concurrency!r}")
     # bad arguments raise here, before anything is sent
     award = _BatchAward(badgeclass, list(recipients), identity, batch_call, single_call, progress)
-    total = len(award.items)
-    chunks = [list(range(i, min(i + batch_size, total))) for i in range(0, total, batch_size)]
 
     async def run(executor: AsyncRunner) -> list[AwardResult]:
+        pending = await award.skip_holders(executor)
+        chunks = [pending[i : i + batch_size] for i in range(0, len(pending), batch_size)]
         queue: Iterator[list[int]] = iter(chunks)
 
         async def worker(number: int, lane: AsyncRunner) -> None:
@@ -120,7 +92,7 @@ class _BatchAward:
     ) -> None:
         self.badgeclass, self.items, self.progress = badgeclass, items, progress
         self.batch_call = batch_call
-        self.identities = [identity(item).lower() for item in items]
+        self.identities = [identity(item) for item in items]
         self.singles = [single_call(item) for item in items]
         self.results: list[AwardResult | None] = [None] * len(items)
         self.done = 0
@@ -130,6 +102,32 @@ class _BatchAward:
         self.done += 1
         if self.progress is not None:
             await report_progress(self.progress, self.done, len(self.items), result)
+
+    async def skip_holders(self, runner: AsyncRunner) -> list[int]:
+        """Give each recipient who already holds the badge the refusal a single award gets
+        (the batch route would award them again); the others, to send. Nothing is sent when
+        the look-up fails: every recipient gets its error."""
+        everyone = list(range(len(self.items)))
+        if not everyone:
+            return everyone
+        try:
+            held = await find_holders(runner, awards_of(self.badgeclass), set(self.identities))
+        except BadgrError as error:
+            for index in everyone:
+                await self.record(index, AwardResult(self.items[index], error=error))
+            return []
+        for index in everyone:
+            existing = held.get(self.identities[index])
+            if existing is not None:
+                refusal = BadRequestError(
+                    400,
+                    "the recipient already holds this badge class: nothing was sent",
+                    error_code="DUPLICATE_AWARD",
+                    existing_entity_id=existing.entity_id,
+                    note="found by award_many's look-up before the batch award",
+                )
+                await self.record(index, AwardResult(self.items[index], error=refusal))
+        return [i for i in everyone if self.identities[i] not in held]
 
     async def one_by_one(self, lane: AsyncRunner, pending: list[int]) -> None:
         for index in pending:
@@ -167,6 +165,7 @@ class _BatchAward:
                 await self.one_by_one(lane, pending)
                 return
             delay: float | None = None
+            everyone = False
             if maybe_applied(error):
                 remaining = await self.recover(lane, pending, error, attempt)
                 if remaining is None:
@@ -180,9 +179,10 @@ class _BatchAward:
                 delay = policy.delay_after_response(
                     error.response, idempotent=True, attempt=attempt
                 )
+                everyone = policy.server_asked_to_wait(error.response)
             if delay is None:
                 break
-            await asyncio.sleep(delay)
+            await lane.wait(delay, everyone=everyone)
         for index in pending:
             await self.record(index, AwardResult(self.items[index], error=error, attempts=attempt))
 
@@ -192,7 +192,8 @@ class _BatchAward:
         """After an answer that may have been lost: record the recipients who now hold the badge
         and return the others (``None``: the look-up failed too, the outcome is unknown)."""
         try:
-            held = await _holders(lane, self.badgeclass, {self.identities[i] for i in pending})
+            wanted = [self.identities[i] for i in pending]
+            held = await find_holders(lane, awards_of(self.badgeclass), wanted)
         except BadgrError as lookup_error:
             logger.warning(
                 "batch award failed (%s) and looking the awards up failed too (%s):"
