@@ -80,8 +80,9 @@ class Record:
         if self.wire is not None:
             ops = self.wire.operations
             if ops and ops[0] != self.subject:
-                shown = ", ".join(ops[:3]) + (f" and {len(ops) - 3} more" if len(ops) > 3 else "")
-                text += f" ({shown})"
+                text += f" ({_some(ops)})"
+            elif len(ops) > 1:  # one change at the same place of several operations
+                text += f" (also {_some(ops[1:])})"
             where = (
                 self.wire.pointer.split("/", 4)[-1] if "/components/" in self.wire.pointer else ""
             )
@@ -107,6 +108,10 @@ class Record:
             verdict = "breaks" if self.python_breaking else "compatible"
             text += f"; Python ({verdict}): {effects}"
         return text
+
+
+def _some(names: Sequence[str]) -> str:
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 
 def python_effects(changes: Sequence[PythonChange]) -> str:

@@ -202,3 +202,21 @@ def test_new_optional_keywords_are_one_line_naming_them_under_added() -> None:
         "- `badgr.Client.__init__`: optional parameters `http_client`, `async_http_client`"
         " added [parameter-added-optional]"
     )
+
+
+def test_one_change_of_several_operations_names_them() -> None:
+    ops = ["add_issuer_staff", "award_assertion", "create_issuer", "update_issuer", "zap"]
+    change = Change(
+        "response-non-success-status-added",
+        "/paths/~1v2~1issuers/post/responses/413",
+        "status 413 added",
+        False,
+        ops,
+        ["documented"],
+        ["response"],
+    )
+    (record,) = report.join([change], [])
+    assert record.line().startswith(
+        "- `add_issuer_staff` (also award_assertion, create_issuer, update_issuer and 1 more):"
+        " status 413 added (on documented only)"
+    )

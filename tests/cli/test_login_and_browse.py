@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from click.testing import CliRunner
 
 from badgr import Client
@@ -252,3 +253,23 @@ def test_the_kind_of_server_is_server_and_profile_stays_a_login(badgr: Badgr) ->
     old = badgr.run("mock", "--profile", "badgr-server", "--version")
     assert old.returncode == 0
     assert "--profile badgr-server is deprecated, use --server badgr-server" in old.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--seed", "3", "http://127.0.0.1:9"],
+        ["http://127.0.0.1:9", "--seed", "3"],
+        ["--phases", "examples", "--seed", "3", "http://127.0.0.1:9"],
+        ["--seed", "3", "--url", "http://127.0.0.1:9"],  # the kit's own spelling, as make's URL=
+    ],
+)
+def test_badgr_fuzz_passes_the_kits_own_options_in_any_order(
+    badgr: Badgr, tmp_path: Path, args: list[str]
+) -> None:
+    """Click takes an option it does not know (``--seed``) for the URL argument; the URL is
+    still the URL and the option reaches the fuzz kit."""
+    report = ["--report-dir", str(tmp_path / "report")]
+    done = badgr.run("fuzz", *args, *report, env=badgr.env(BADGR_TOKEN="not-a-real-token"))
+    assert done.returncode == 2, done.stderr  # the kit's "could not run": it got that far
+    assert "cannot reach http://127.0.0.1:9" in done.stdout + done.stderr

@@ -12,6 +12,8 @@ import pytest
 from badgr import Client, errors
 from badgr._envelope import error_for
 
+from .conftest import ALICE
+
 
 def _response(status: int, body: bytes, headers: dict[str, str] | None = None) -> httpx.Response:
     request = httpx.Request("GET", "https://api.example/v2/issuers/abc")
@@ -141,3 +143,12 @@ def test_misuse_is_a_value_error_naming_the_allowed_values() -> None:
         client.assertions.list(badgeclass="b", page_size=1000)
     with pytest.raises(ValueError, match="exactly one of badgeclass= or issuer="):
         client.assertions.list(badgeclass="b", issuer="i")
+
+
+def test_a_body_over_the_servers_limit_is_a_typed_413(client: Client) -> None:
+    """The mock refuses a body over 4 MiB (the spec's PayloadTooLarge) before reading it."""
+    with pytest.raises(errors.PayloadTooLargeError) as refused:
+        client.issuers.create(name="x" * (5 * 1024 * 1024), email=ALICE, url="https://a.example")
+    assert refused.value.status_code == 413
+    assert "too large" in str(refused.value)
+    assert isinstance(refused.value, errors.APIError)

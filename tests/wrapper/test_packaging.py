@@ -1,22 +1,31 @@
-"""The SDK as users get it: a wheel installed into fresh virtualenvs, without extras and with
-the mock's, used from a folder with no checkout above it.
+"""The SDK as users get it: a wheel installed into fresh virtualenvs, without extras, with
+the mock's, and with the fuzz kit's and the CLI's, used from a folder with no checkout above it.
 
-Slow (a wheel and two venv builds, about a minute and a half), marked ``slow``; CI runs it like
+Slow (a wheel and three venv builds, about three minutes), marked ``slow``; CI runs it like
 every other test.
 """
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
 import venv
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+
+from badgr_mock.testing import PNG_DATA_URI
+
+from .conftest import ALICE
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVER_PACKAGES = {"starlette", "uvicorn", "jsonschema", "jsonschema-rs", "orjson", "pyyaml"}
@@ -158,42 +167,119 @@ def test_wheel_with_the_mock_extra_serves_both_kinds_outside_the_checkout(
     assert not leaked, f"installed files name the build machine's checkout: {leaked}"
 
     for kind, answer in (("documented", "application/json"), ("badgr-server", "text/html")):
-        port = _free_port()
-        server = subprocess.Popen(
-            [
-                python,
-                "-m",
-                "badgr_mock",
-                "--db",
-                ":memory:",
-                "--port",
-                str(port),
-                "--server",
-                kind,
-            ],
-            cwd=tmp_path,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        try:
-            url = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    anonymous = httpx.get(f"{url}/v2/users/self", timeout=5)
-                    break
-                except httpx.TransportError:
-                    assert server.poll() is None and time.monotonic() < deadline, (
-                        server.stdout.read() if server.stdout else ""
-                    )
-                    time.sleep(0.2)
+        with _serving(python, tmp_path, "--server", kind) as url:
+            anonymous = httpx.get(f"{url}/v2/users/self", timeout=5)
             assert anonymous.status_code == 401
             assert anonymous.json()["status"]["success"] is False
             assert httpx.get(f"{url}/docs", timeout=5).status_code == 200
             unknown = httpx.get(f"{url}/v2/no-such-route", timeout=5)  # each kind's own 404
             assert unknown.status_code == 404
             assert unknown.headers["content-type"].startswith(answer)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def _serving(python: Path, cwd: Path, *options: str) -> Iterator[str]:
+    """``python -m badgr_mock`` on a free port, answering: its base URL."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [python, "-m", "badgr_mock", "--db", ":memory:", "--port", str(port), *options],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{url}/v2/users/self", timeout=5)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline, (
+                    server.stdout.read() if server.stdout else ""
+                )
+                time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_wheel_with_the_fuzz_and_cli_extras_does_each_job_outside_the_checkout(
+    wheel: Path, tmp_path: Path
+) -> None:
+    env_dir, python = _install(f"{wheel}[fuzz,cli]", tmp_path)
+    checked = _run(python, "-m", "pip", "check", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout
+    badgr = env_dir / "bin" / "badgr"
+    fuzz = ("fuzz", "--max-examples", "2", "--seed", "3")
+
+    embedded = _run(badgr, *fuzz, "--report-dir", tmp_path / "embedded", cwd=tmp_path)
+    assert embedded.returncode == 0, embedded.stdout[-3000:] + embedded.stderr[-3000:]
+    assert "0 server defects, 0 conformance drift" in " ".join(embedded.stdout.split())
+
+    with _serving(python, tmp_path) as url:
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("BADGR_")},
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "NO_COLOR": "1",
+        }
+
+        def cli(*args: str | Path, **extra: str) -> str:
+            done = subprocess.run(
+                [badgr, *args],
+                cwd=tmp_path,
+                env={**env, **extra},
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
+            assert done.returncode == 0, (args, done.stdout, done.stderr)
+            return done.stdout
+
+        cli("login", "--base-url", url, "--username", ALICE, BADGR_PASSWORD="badgr-demo")
+        issuer = json.loads(
+            cli(
+                "api",
+                "POST",
+                "/v2/issuers",
+                "-f",
+                "name=A",
+                "-f",
+                f"email={ALICE}",
+                "-f",
+                "url=https://a.example",
+            )
+        )
+        badge = cli(
+            "badges",
+            "create",
+            "--issuer",
+            issuer[0]["entityId"],
+            "--name",
+            "B",
+            "--description",
+            "d",
+            "--image",
+            PNG_DATA_URI,
+            "--criteria-narrative",
+            "c",
+        ).strip()
+        students = tmp_path / "students.csv"
+        students.write_text("email\njane@example.org\njoe@example.org\n")
+        cli("award", badge, "--csv", students, "--out", tmp_path / "results.csv")
+        exported = cli("export", "assertions", "--badge", badge, "--format", "csv")
+        assert sorted(row["recipient"] for row in csv.DictReader(io.StringIO(exported))) == [
+            "jane@example.org",
+            "joe@example.org",
+        ]
+        results = list(csv.DictReader((tmp_path / "results.csv").open()))
+        jane = next(r for r in results if r["email"] == "jane@example.org")
+        public = f"{url}/public/assertions/{jane['assertion_id']}"
+        cli("verify", public, "--recipient", "jane@example.org")
+
+        # against a running server, with the token of `badgr login` for that URL
+        cli(*fuzz, "--url", url, "--phases", "examples,coverage", "--report-dir", tmp_path / "run")

@@ -21,6 +21,7 @@ from .errors import (
     AuthenticationError,
     BadRequestError,
     NotFoundError,
+    PayloadTooLargeError,
     RateLimitError,
     ResponseValidationError,
     ServerError,
@@ -36,6 +37,7 @@ _STATUS_CLASSES: dict[int, type[APIError]] = {
     400: BadRequestError,
     401: AuthenticationError,
     404: NotFoundError,
+    413: PayloadTooLargeError,
     429: RateLimitError,
 }
 

@@ -9,12 +9,13 @@
     │   ├── BadRequestError        400
     │   ├── AuthenticationError    401 (and a refused token grant)
     │   ├── NotFoundError          404: also what Badgr answers when you lack the privileges
+    │   ├── PayloadTooLargeError   413: the body is over the server's size limit
     │   ├── RateLimitError         429, with ``retry_after`` in seconds
     │   └── ServerError            5xx
     ├── APIConnectionError         the server could not be reached or dropped the connection
-    ├── UnsupportedOperationError  the client's kind of server lacks the operation (not sent)
     │   └── APITimeoutError        no answer within the timeout
-    └── ResponseValidationError    a 2xx body that does not match the API description
+    ├── ResponseValidationError    a 2xx body that does not match the API description
+    └── UnsupportedOperationError  the client's kind of server lacks the operation (not sent)
 
 Messages never contain credentials: they are built only from the status, the server's
 ``description`` and error lists, never from request headers or bodies.
@@ -37,6 +38,7 @@ __all__ = [
     "BadRequestError",
     "BadgrError",
     "NotFoundError",
+    "PayloadTooLargeError",
     "RateLimitError",
     "ResponseValidationError",
     "ServerError",
@@ -162,6 +164,11 @@ class NotFoundError(APIError):
             + " (Badgr also answers 404 when the caller lacks the privileges or the token"
             " lacks the scope for this entity)"
         )
+
+
+class PayloadTooLargeError(APIError):
+    """413: the request body is over the server's size limit; send less per request (fewer
+    recipients per ``award_batch``, a smaller image)."""
 
 
 class RateLimitError(APIError):

@@ -106,6 +106,30 @@ def _fuzz_main() -> Callable[[list[str]], int]:
     return main
 
 
+def _url_among(url: str | None, rest: Sequence[str]) -> tuple[str | None, list[str]]:
+    """The URL (the argument, or the fuzz kit's own ``--url``) and the kit's other options:
+    click takes the first unknown option (``--seed`` in ``badgr fuzz --seed 3 URL``) for the
+    URL argument."""
+    found: str | None = None
+    others = list(rest)
+    if url is not None and url.startswith("-"):
+        others.insert(0, url)
+    else:
+        found = url
+    kept: list[str] = []
+    words = iter(others)
+    for word in words:
+        if word == "--url":
+            found = next(words, None)
+        elif word.startswith("--url="):
+            found = word.removeprefix("--url=")
+        elif found is None and word.startswith(("http://", "https://")):
+            found = word
+        else:
+            kept.append(word)
+    return found, kept
+
+
 @cli.command(context_settings=PASS_THROUGH)
 @click.argument("url", required=False)
 @_SERVER
@@ -135,8 +159,10 @@ def fuzz(
     Examples:
       badgr fuzz
       badgr fuzz https://api.test.badgr.com --max-examples 50 --report-dir fuzz-report
+      badgr fuzz --url http://127.0.0.1:8000 --seed 7 --phases examples,coverage
     """
     kind = _server_or_login(ctx, server, profile)
+    url, fuzz_args = _url_among(url, fuzz_args)
     main = _fuzz_main()
     if url and not os.environ.get("BADGR_TOKEN") and not os.environ.get("BADGR_USERNAME"):
         # the token goes through the environment, never the command line

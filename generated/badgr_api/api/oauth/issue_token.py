@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.envelope import Envelope
 from ...models.o_auth_error import OAuthError
 from ...models.token_request import TokenRequest
 from ...models.token_response import TokenResponse
@@ -31,7 +32,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> OAuthError | TokenResponse | None:
+) -> Envelope | OAuthError | TokenResponse | None:
     if response.status_code == 200:
         response_200 = TokenResponse.from_dict(response.json())
 
@@ -47,6 +48,11 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 413:
+        response_413 = Envelope.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 429:
         response_429 = OAuthError.from_dict(response.json())
 
@@ -60,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[OAuthError | TokenResponse]:
+) -> Response[Envelope | OAuthError | TokenResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +79,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
-) -> Response[OAuthError | TokenResponse]:
+) -> Response[Envelope | OAuthError | TokenResponse]:
     """Obtain or refresh an access token
 
      OAuth2 token endpoint. Grant parameters go in a form-encoded body (never the query string).
@@ -90,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OAuthError | TokenResponse]
+        Response[Envelope | OAuthError | TokenResponse]
     """
 
     kwargs = _get_kwargs(
@@ -108,7 +114,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
-) -> OAuthError | TokenResponse | None:
+) -> Envelope | OAuthError | TokenResponse | None:
     """Obtain or refresh an access token
 
      OAuth2 token endpoint. Grant parameters go in a form-encoded body (never the query string).
@@ -125,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OAuthError | TokenResponse
+        Envelope | OAuthError | TokenResponse
     """
 
     return sync_detailed(
@@ -138,7 +144,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
-) -> Response[OAuthError | TokenResponse]:
+) -> Response[Envelope | OAuthError | TokenResponse]:
     """Obtain or refresh an access token
 
      OAuth2 token endpoint. Grant parameters go in a form-encoded body (never the query string).
@@ -155,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OAuthError | TokenResponse]
+        Response[Envelope | OAuthError | TokenResponse]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +177,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
-) -> OAuthError | TokenResponse | None:
+) -> Envelope | OAuthError | TokenResponse | None:
     """Obtain or refresh an access token
 
      OAuth2 token endpoint. Grant parameters go in a form-encoded body (never the query string).
@@ -188,7 +194,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OAuthError | TokenResponse
+        Envelope | OAuthError | TokenResponse
     """
 
     return (
