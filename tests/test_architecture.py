@@ -73,3 +73,44 @@ def test_the_checker_sees_lazy_imports(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("def f():\n    import badgr_mock.app\n    from scripts import fuzz\n")
     assert [name for _, name in imported_top_levels(sample)] == ["badgr_mock", "scripts"]
+
+
+def sdk_modules_used(path: Path, package: str) -> Iterator[tuple[int, str]]:
+    """(line, module) for every import of the SDK (``badgr`` or ``badgr.x``) in ``path``, a
+    module of ``package``; relative imports resolved."""
+    here = package.split(".")
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = here[: len(here) - node.level + 1] if node.level else []
+            module = ".".join([*base, *([node.module] if node.module else [])])
+            names = [module] if node.module else [f"{module}.{a.name}" for a in node.names]
+        for name in names:
+            if name == "badgr" or name.startswith("badgr."):
+                yield node.lineno, name
+
+
+def test_the_cli_uses_only_the_public_sdk() -> None:
+    """ARCHITECTURE.md: the CLI is a user of the SDK like any other, through what ``badgr``
+    exports (a private module's name starts with ``_``)."""
+    private = [
+        f"{path.relative_to(ROOT)}:{line} imports {name}"
+        for path in python_files("wrapper/badgr/cli")
+        for line, name in sdk_modules_used(path, "badgr.cli")
+        if not name.startswith("badgr.cli")
+        and any(part.startswith("_") for part in name.split(".")[1:])
+    ]
+    assert private == []
+
+
+def test_the_public_sdk_check_resolves_relative_imports(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("from .. import errors\nfrom .._logging import redact\nimport badgr._x\n")
+    assert [name for _, name in sdk_modules_used(sample, "badgr.cli")] == [
+        "badgr.errors",
+        "badgr._logging",
+        "badgr._x",
+    ]

@@ -29,6 +29,8 @@ DEFECT_NAMES = frozenset(
         "ignore_auth",
         "pagination_drops_item",
         "not_found_as_empty",
+        "failure_as_success",
+        "next_links_to_itself",
     }
 )
 _ISSUER_WRITES = frozenset(
@@ -100,6 +102,10 @@ def plant_defects(
             if any(parameter.name in ("after", "cursor") for parameter in operation.parameters)
         ]
         wrap(keyset_lists, _drops_item_between_pages)
+    if "failure_as_success" in chosen:
+        wrap(_ISSUER_READS, _failure_as_success)
+    if "next_links_to_itself" in chosen:
+        wrap([_OPEN_LIST], _next_links_to_itself)
     if "ignore_auth" in chosen:
         spec = _declared_public(spec, _OPEN_LIST)
         wrap([_OPEN_LIST], _answers_as_demo_user)
@@ -160,6 +166,34 @@ def _not_found_as_empty(handler: Handler) -> Handler:
             if error.status != 404:
                 raise
             return Reply(result=[])
+
+    return planted
+
+
+def _failure_as_success(handler: Handler) -> Handler:
+    """A 404 sent as a 200 whose envelope says ``success: false`` (a server that puts the
+    outcome only in the body)."""
+
+    def planted(ctx: Context) -> Reply:
+        try:
+            return handler(ctx)
+        except ErrorReply as error:
+            if error.status != 404:
+                raise
+            raise DefectAnswer(200, error.body(ctx.store.now_text())) from None
+
+    return planted
+
+
+def _next_links_to_itself(handler: Handler) -> Handler:
+    """Every page's ``Link rel="next"`` is the page's own URL."""
+
+    def planted(ctx: Context) -> Reply:
+        reply = handler(ctx)
+        if not _has_next(reply):
+            return reply
+        link = f'<{ctx.absolute_url()}>; rel="next"'
+        return dataclasses.replace(reply, headers={**reply.headers, "Link": link})
 
     return planted
 

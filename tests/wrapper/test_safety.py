@@ -78,6 +78,19 @@ def test_redaction_patterns() -> None:
     assert "tok-value-1" not in redact('{"access_token": "tok-value-1", "x": 1}')
     assert "zzz9" not in redact_url("https://u:zzz9@h.example/cb?code=zzz9&state=ok")
     assert "state=ok" in redact_url("https://h.example/cb?code=zzz9&state=ok")
+    assert "12345678" not in redact('{"password": "12345678"}')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ConnectError calling POST http://127.0.0.1:9/o/token: [Errno 111] Connection refused",
+        "the server answered with status code: 502",
+        "refresh token: (none stored)",
+    ],
+)
+def test_redaction_leaves_text_that_holds_no_secret(text: str) -> None:
+    assert redact(text) == text
 
 
 def _handler_with_foreign_link(seen: list[httpx.Request]) -> Any:
@@ -151,3 +164,27 @@ def test_page_size_is_validated(client: Client) -> None:
             client.assertions.list(badgeclass="x", page_size=bad)
     with pytest.raises(ValueError, match="exactly one"):
         client.assertions.list()
+
+
+def test_a_2xx_whose_envelope_says_failure_raises_the_typed_error() -> None:
+    with (
+        serve(create_app(defects=["failure_as_success"])) as url,
+        Client(base_url=url, username=ALICE, password=PASSWORD) as client,
+        pytest.raises(errors.APIError) as refused,
+    ):
+        client.issuers.get("missingIssuer0")
+    # the status the server sent, the envelope's description: not a success, nor a bad body
+    assert refused.value.status_code == 200
+    assert "entity not found" in str(refused.value)
+
+
+def test_a_next_link_to_the_page_itself_ends_the_walk() -> None:
+    with (
+        serve(create_app(defects=["next_links_to_itself"])) as url,
+        Client(base_url=url, username=ALICE, password=PASSWORD) as client,
+    ):
+        for name in ("A", "B", "C"):
+            client.issuers.create(name=name, email=ALICE, url="https://a.example")
+        pager = client.issuers.list(page_size=2)
+        names = [issuer.name for issuer in pager]
+    assert len(names) == 2 and pager.pages_fetched == 1  # the first page, once

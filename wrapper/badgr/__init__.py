@@ -16,7 +16,9 @@ from ._auth import BadgrAuth, Token, authorize_url
 from ._call import Outcome
 from ._client import AsyncClient, Client
 from ._config import REGIONS
+from ._logging import redact
 from ._pagination import AsyncPager, Page, SyncPager
+from ._profiles import Server
 from ._response import RawResponse
 from ._retry import RetryPolicy
 from .errors import (
@@ -110,6 +112,7 @@ __all__ = [
     "ResponseValidationError",
     "RetryPolicy",
     "RevokeResult",
+    "Server",
     "ServerError",
     "SyncPager",
     "Token",
@@ -122,5 +125,6 @@ __all__ = [
     "models",
     "plaintext_identity",
     "recipient_input",
+    "redact",
     "verify",
 ]

@@ -43,8 +43,11 @@ _PATTERNS = [
         r"(?i)(authorization['\"]?\s*[:=,]\s*\(?['\"]?\s*(?:bearer|token|basic)?\s*)[^\s'\",)]+"
     ),
     re.compile(r"(?i)\b(bearer\s+)[A-Za-z0-9\-._~+/]+=*"),
-    # key=value in query strings / form bodies, "key": "value" in JSON, key: value
-    re.compile(rf"(?i)\b((?:{_SECRET_KEYS})['\"]?\s*[:=]\s*['\"]?)([^&\s'\",}}]+)"),
+    # key=value in query strings / form bodies, "key": "value" in JSON, key: value; not a
+    # number of up to five digits (a status, an errno), nor text in brackets or parentheses
+    re.compile(
+        rf"(?i)\b((?:{_SECRET_KEYS})['\"]?\s*[:=]\s*['\"]?)(?!\d{{1,5}}\b)([^&\s'\",}}\[(][^&\s'\",}}]*)"
+    ),
 ]
 
 _secrets_lock = threading.Lock()

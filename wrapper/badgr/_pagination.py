@@ -74,10 +74,12 @@ class _Pager(Generic[T]):
         return Page(list(outcome.value), outcome.response)
 
     def _next_call(self, page: Page[T], seen: set[str]) -> Call[T] | None:
+        """The call of the next page; none after the last, or when the next link points to a
+        page already fetched (a server that links a page to itself or back ends the walk)."""
+        seen.add(str(page.response.request.url))
         url = page.next_url
-        if url is None or url in seen:  # a server that links a page to itself ends the walk
+        if url is None or url in seen:
             return None
-        seen.add(url)
         return self._call.follow(url)
 
     def __repr__(self) -> str:

@@ -48,6 +48,11 @@ class RevokeResult(RevocationResult):
     #: why the batch failed as a whole (the result is then ``revoked=False``)
     error: BadgrError | None = field(default=None, eq=False)
 
+    @property
+    def already_revoked(self) -> bool:
+        """Refused because the assertion had been revoked before (either server's wording)."""
+        return is_already_revoked(self)
+
 
 def is_already_revoked(answer: RevocationResult) -> bool:
     """An item refused because the assertion was revoked before (either server's wording)."""

@@ -9,8 +9,7 @@ from typing import IO, Any
 
 import click
 
-from badgr import errors
-from badgr._logging import redact  # the SDK's redaction, so tracebacks hide the same secrets
+from badgr import errors, redact  # the SDK's redaction: tracebacks hide the same secrets
 
 __all__ = [
     "EXIT_FAILED",

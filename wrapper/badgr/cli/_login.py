@@ -8,8 +8,7 @@ from typing import Any
 
 import click
 
-from badgr import REGIONS, Client, errors
-from badgr._profiles import Server
+from badgr import REGIONS, Client, Server, errors
 from badgr_api.models.badge_user import BadgeUser
 
 from ._app import cli

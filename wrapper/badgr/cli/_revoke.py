@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 
 from badgr import Client, errors
-from badgr._jobs.revoke import is_already_revoked  # either server's wording
 
 from ._app import cli
 from ._csvfiles import read_column
@@ -51,7 +50,7 @@ def _revoke_batch(client: Client, batch: list[str], reason: str) -> list[tuple[s
             outcomes.append((entity_id, "failed", "no result for this id"))
         elif answer.revoked:
             outcomes.append((entity_id, "revoked", ""))
-        elif is_already_revoked(answer):
+        elif answer.already_revoked:
             outcomes.append((entity_id, "already-revoked", ""))
         elif answer.error is not None:  # its batch failed as a whole
             outcomes.append((entity_id, "failed", str(answer.error)))
