@@ -39,7 +39,7 @@ class Badgr:
 
     def env(self, **extra: str) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("BADGR_")}
-        env.update(XDG_CONFIG_HOME=str(self.home), NO_COLOR="1", COLUMNS="120", **extra)
+        env.update({"XDG_CONFIG_HOME": str(self.home), "NO_COLOR": "1", "COLUMNS": "120", **extra})
         return env
 
     def run(

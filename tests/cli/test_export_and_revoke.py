@@ -51,6 +51,36 @@ def test_export_of_2000_awards_with_revoked_ones_and_plaintext_emails(
     assert {r["recipient"] for r in records} <= emails
 
 
+def test_export_speaks_the_cli_dialect(logged_in: Badgr, sdk: Client, tmp_path: Path) -> None:
+    """--json like every data command; RFC 3339 `Z` timestamps as in `badgr api`; a refused
+    export writes nothing, neither to stdout nor to --out; at 80 columns the table keeps ids
+    and recipients whole."""
+    _, badge = make_badge(sdk, "A badge class whose name is long enough to need shortening")
+    long_email = "a.rather.long.recipient.address@faculty.example.org"
+    award = sdk.assertions.award(badge, long_email)
+
+    as_json = json.loads(logged_in.run("export", "assertions", "--badge", badge, "--json").stdout)
+    assert [r["assertion_id"] for r in as_json] == [award.entity_id]
+    assert as_json[0]["issued_on"].endswith("Z")
+    raw = json.loads(logged_in.run("api", f"/v2/assertions/{award.entity_id}").stdout)
+    assert as_json[0]["issued_on"] == raw[0]["issuedOn"]
+    listed = json.loads(logged_in.run("badges", "list", "--json").stdout)
+    assert listed[0]["createdAt"].endswith("Z")
+
+    out = tmp_path / "never.csv"
+    for target in ([], ["--out", str(out)]):
+        refused = logged_in.run("export", "assertions", "--badge", "noSuchBadge0", *target)
+        assert refused.returncode != 0 and refused.stdout == "", refused.stdout
+    assert not out.exists() and list(tmp_path.glob(".never.csv*")) == []
+
+    table = logged_in.run(
+        "export", "assertions", "--badge", badge, "--format", "table",
+        env=logged_in.env(COLUMNS="80"),
+    )  # fmt: skip
+    assert long_email in table.stdout and award.entity_id in table.stdout, table.stdout
+    assert max(len(line) for line in table.stdout.splitlines()) <= 80
+
+
 def test_export_needs_exactly_one_scope(logged_in: Badgr) -> None:
     done = logged_in.run("export", "assertions", "--format", "csv")
     assert done.returncode == 2 and "give exactly one of --issuer or --badge" in done.stderr
@@ -105,3 +135,13 @@ def test_revoking_twice_on_badgr_server_says_already_revoked(tmp_path: Path) -> 
         second = badgr.run("revoke", "--reason", "Wrong badge", "--yes", "--", award.entity_id)
         assert second.returncode == 0, second.stderr
         assert second.stdout.split() == [award.entity_id, "already-revoked"]
+
+
+def test_revoke_from_a_csv_without_an_id_column_names_its_own_way_out(
+    logged_in: Badgr, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "ids.csv", [["name", "email"], ["Jane", "jane@example.org"]])
+    done = logged_in.run("revoke", "--csv", str(path), "--reason", "x", "--yes")
+    assert done.returncode == 2, done.stderr
+    assert "no assertion id column among name, email" in done.stderr
+    assert "assertion_id" in done.stderr and "--email-column" not in done.stderr

@@ -273,3 +273,12 @@ def test_badgr_fuzz_passes_the_kits_own_options_in_any_order(
     done = badgr.run("fuzz", *args, *report, env=badgr.env(BADGR_TOKEN="not-a-real-token"))
     assert done.returncode == 2, done.stderr  # the kit's "could not run": it got that far
     assert "cannot reach http://127.0.0.1:9" in done.stdout + done.stderr
+
+
+def test_a_token_without_a_login_says_which_server_it_goes_to(badgr: Badgr) -> None:
+    """BADGR_TOKEN alone (no login, no BADGR_BASE_URL) goes to the hosted API: say so."""
+    env = badgr.env(BADGR_TOKEN="not-a-real-token")
+    done = badgr.run("whoami", env={**env, "HTTPS_PROXY": "http://127.0.0.1:9"})
+    assert "using https://api.badgr.io, the default server" in done.stderr, done.stderr
+    named = badgr.run("whoami", env={**env, "BADGR_BASE_URL": "http://127.0.0.1:9"})
+    assert "the default server" not in named.stderr

@@ -127,18 +127,24 @@ async def test_badgeclasses_claim_codes_archive_duplicate(aclient: AsyncClient) 
     assert restored.entity_id == copy.entity_id
     code = await aclient.badgeclasses.claim_codes.create(badge_id, label="Event", limit=3)
     disabled = await aclient.badgeclasses.claim_codes.disable(badge_id, code.code)
+    assert disabled.code == code.code and disabled.enabled is False
+    (read,) = await aclient.badgeclasses.claim_codes.list(badge_id).to_list()
+    assert read.enabled is False  # the state, read back
     enabled = await aclient.badgeclasses.claim_codes.enable(badge_id, code.code)
-    assert disabled.code == enabled.code == code.code
+    assert enabled.code == code.code
     codes = await aclient.badgeclasses.claim_codes.list(badge_id).to_list()
-    assert [c.code for c in codes] == [code.code]
+    assert [(c.code, c.enabled) for c in codes] == [(code.code, True)]
     relabelled = await aclient.badgeclasses.claim_codes.update(badge_id, code.code, label="New")
     assert relabelled.label == "New"
     await aclient.badgeclasses.claim_codes.archive(badge_id, code.code)
+    assert await aclient.badgeclasses.claim_codes.list(badge_id).to_list() == []
     updated = await aclient.badgeclasses.update(
         badge_id, name="Python 2", description="d", image=PNG, criteria_narrative="c"
     )
     assert updated.name == "Python 2"
     await aclient.badgeclasses.delete(via_issuer.entity_id)
+    with pytest.raises(errors.NotFoundError):
+        await aclient.badgeclasses.get(via_issuer.entity_id)
     open_badge_id = updated.open_badge_id
     assert isinstance(open_badge_id, str)
     by_ref = await aclient.badgeclasses.get(open_badge_id, by="ref")
@@ -153,7 +159,9 @@ async def test_badgeclasses_claim_codes_archive_duplicate(aclient: AsyncClient) 
     )
     assert renamed.name == "Python 3"
     await aclient.badgeclasses.archive(open_badge_id, by="ref")
+    assert badge_id not in [b.entity_id async for b in aclient.badgeclasses.list()]
     assert (await aclient.badgeclasses.reactivate(open_badge_id, by="ref")).entity_id == badge_id
+    assert badge_id in [b.entity_id async for b in aclient.badgeclasses.list()]
 
 
 @both_profiles

@@ -108,26 +108,44 @@ def test_ctrl_c_in_sync_award_many_is_one_keyboard_interrupt(tmp_path: Path) -> 
 
 
 @pytest.mark.timeout(120)
-def test_award_many_under_a_rate_limit_shrinks_and_finishes(app: Any, base_url: str) -> None:
+def test_award_many_under_a_rate_limit_shrinks_and_finishes(
+    app: Any, base_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
     from badgr import Client, RetryPolicy
     from badgr_mock.faults import Faults
 
     from .conftest import ALICE, PASSWORD, make_badge
 
+    caplog.set_level(logging.INFO, logger="badgr")
     policy = RetryPolicy(max_retries=6, max_retry_after=2.0)
     with Client(base_url=base_url, username=ALICE, password=PASSWORD, retry_policy=policy) as c:
         _, badge = make_badge(c)
         app.faults = Faults(rate_limit=10.0)
         results = c.assertions.award_many(badge, [f"l{i}@example.com" for i in range(30)])
         app.faults = Faults()
+        pauses = c._executor.pause.count
     assert all(r.ok for r in results), [r.error for r in results if not r.ok]
+    shrunk = [r.getMessage() for r in caplog.records if "lanes send now" in r.getMessage()]
+    assert pauses >= 1 and shrunk, "the 429s never reached the limit"
+    assert shrunk[0] == "the server asked for a pause: 4 of 8 lanes send now"
 
 
-def test_readme_sdk_example_type_checks_strict(tmp_path: Path) -> None:
-    """The README says the package type-checks with no setup: its own example must."""
-    (tmp_path / "readme_example.py").write_text(_sdk_example())
+def _python_blocks() -> list[str]:
+    """Every Python code block of the README, dedented (some sit inside list items)."""
+    found = re.findall(r"^( *)```python\n(.*?)^\1```", README.read_text(), re.S | re.M)
+    return [textwrap.dedent(block) for _, block in found]
+
+
+def test_every_readme_python_block_type_checks_strict(tmp_path: Path) -> None:
+    """The README says the package type-checks with no setup: its own examples must."""
+    blocks = _python_blocks()
+    assert len(blocks) >= 4 and blocks[0] == _sdk_example()
+    names = []
+    for number, block in enumerate(blocks):
+        names.append(f"readme_block_{number}.py")
+        (tmp_path / names[-1]).write_text(block)
     checked = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "readme_example.py"],
+        [sys.executable, "-m", "mypy", "--strict", *names],
         cwd=tmp_path,
         capture_output=True,
         text=True,

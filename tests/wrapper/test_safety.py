@@ -188,3 +188,14 @@ def test_a_next_link_to_the_page_itself_ends_the_walk() -> None:
         pager = client.issuers.list(page_size=2)
         names = [issuer.name for issuer in pager]
     assert len(names) == 2 and pager.pages_fetched == 1  # the first page, once
+
+
+def test_a_connection_error_names_the_path_without_the_query() -> None:
+    with (
+        Client(base_url="http://127.0.0.1:9", token="t0k3n-value", max_retries=0) as client,
+        pytest.raises(errors.APIConnectionError) as failed,
+    ):
+        client.request("GET", "/v2/issuers", params={"num": 3, "code": "s3cret-code"})
+    message = str(failed.value)
+    assert "calling GET http://127.0.0.1:9/v2/issuers:" in message
+    assert "num=" not in message and "code" not in message and "?" not in message

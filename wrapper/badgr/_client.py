@@ -212,8 +212,12 @@ class _BaseClient(_Namespaces[M]):
         # namespaces and the raw view are bound to the old executor: rebuild them on use
         for name in [n for n, v in vars(derived).items() if isinstance(v, Namespace | _RawView)]:
             del derived.__dict__[name]
-        derived._executor = self._executor.with_options(
-            timeout=None if timeout is None else _timeout(timeout), policy=policy, headers=headers
+        derived._executor = self._executor.with_settings(
+            self._executor.settings.derive(
+                timeout=None if timeout is None else _timeout(timeout),
+                policy=policy,
+                headers=headers,
+            )
         )
         derived._owns_pool = False
         return derived

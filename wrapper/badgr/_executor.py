@@ -130,16 +130,11 @@ class _ExecutorCore:
             "follow_redirects": False,
         }
 
-    def with_options(
-        self,
-        *,
-        timeout: httpx.Timeout | None = None,
-        policy: RetryPolicy | None = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> Self:
-        """A copy sharing the connection pool, pause and auth, with other per-call options."""
+    def with_settings(self, settings: Settings) -> Self:
+        """A copy sharing the connection pool, pause and job loop, with other settings
+        (``with_options``: ``Settings.derive``)."""
         derived = copy.copy(self)
-        derived.settings = self.settings.derive(timeout=timeout, policy=policy, headers=headers)
+        derived.settings = settings
         return derived
 
     def _request(self, call: Call[Any], http: _HTTP) -> httpx.Request:

@@ -101,7 +101,10 @@ def _connection_error(exc: httpx.TransportError) -> APIConnectionError:
         request: httpx.Request | None = exc.request
     except RuntimeError:  # raised outside a request (a transport used directly)
         request = None
-    where = "" if request is None else f" calling {request.method} {redact_url(request.url)}"
+    where = ""
+    if request is not None:  # never the query (it may hold secrets), as in API errors
+        url = request.url.copy_with(query=None, fragment=None)
+        where = f" calling {request.method} {redact_url(url)}"
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     return cls(f"{type(exc).__name__}{where}: {redact(str(exc))}", request=request)
 

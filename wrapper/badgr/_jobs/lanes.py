@@ -53,6 +53,9 @@ class AdaptiveLimit:
             self._pauses_seen = self._pause.count
             self.allowed = max(1, self.allowed // 2)
             self._calm = 0
+            logger.info(
+                "the server asked for a pause: %d of %d lanes send now", self.allowed, self.ceiling
+            )
             return
         self._calm += 1
         if self._calm >= self.GROW_AFTER and self.allowed < self.ceiling:

@@ -11,6 +11,7 @@ import click
 
 from ._app import cli
 from ._errors import SetupError
+from ._formats import rfc3339
 from ._login import user_summary
 from ._state import State, common_options, pass_state
 
@@ -90,7 +91,7 @@ def list_badges(state: State, issuer: str | None, include_archived: bool, as_jso
     state.print_rows(
         ["id", "name", "issuer", "created"],
         [
-            [b.entity_id, b.name, b.issuer, b.created_at.isoformat() if b.created_at else ""]
+            [b.entity_id, b.name, b.issuer, rfc3339(b.created_at) if b.created_at else ""]
             for b in found
         ],
     )

@@ -67,7 +67,12 @@ def _read_rows(path: Path) -> list[tuple[int, list[str]]]:
     return rows
 
 
-def _column(path: Path, header: list[str], wanted: str | None, defaults: Iterable[str]) -> int:
+def _column(
+    path: Path, header: list[str], wanted: str | None, defaults: Iterable[str], what: str
+) -> int:
+    """The index of column ``wanted``, else of the first of ``defaults`` (the ``what``
+    column); the error says how to name it with the command's own option, or which names it
+    looks for."""
     names = [cell.strip().lower() for cell in header]
     if wanted is not None:
         if wanted.strip().lower() in names:
@@ -76,9 +81,12 @@ def _column(path: Path, header: list[str], wanted: str | None, defaults: Iterabl
     for name in defaults:
         if name in names:
             return names.index(name)
-    raise SetupError(
-        f"{path}: no e-mail column among {', '.join(header) or 'nothing'}; pass --email-column"
+    hint = (
+        "pass --email-column NAME"
+        if what == "e-mail"
+        else f"name it one of {', '.join(defaults)}, or give a file of one column"
     )
+    raise SetupError(f"{path}: no {what} column among {', '.join(header) or 'nothing'}; {hint}")
 
 
 def read_recipients(path: Path, column: str | None) -> tuple[list[Recipient], list[Invalid]]:
@@ -91,7 +99,7 @@ def read_recipients(path: Path, column: str | None) -> tuple[list[Recipient], li
     if column is None and len(header) == 1 and EMAIL.match(header[0].strip()):
         index, body = 0, rows  # a plain list of addresses without a header
     else:
-        index, body = _column(path, header, column, EMAIL_HEADERS), rows[1:]
+        index, body = _column(path, header, column, EMAIL_HEADERS, "e-mail"), rows[1:]
     valid: list[Recipient] = []
     invalid: list[Invalid] = []
     seen: dict[str, int] = {}
@@ -112,14 +120,15 @@ def read_recipients(path: Path, column: str | None) -> tuple[list[Recipient], li
 
 
 def read_column(path: Path, names: Iterable[str]) -> list[str]:
-    """The non-empty values of the first column called one of ``names`` (or the only one)."""
+    """The non-empty values of the assertion id column (the first called one of ``names``, or
+    the only one)."""
     rows = _read_rows(path)
     if not rows:
         return []
     header = rows[0][1]
     if len(header) == 1 and header[0].strip().lower() not in names:
         return [row[0].strip() for _, row in rows if row and row[0].strip()]
-    index = _column(path, header, None, names)
+    index = _column(path, header, None, list(names), "assertion id")
     return [row[index].strip() for _, row in rows[1:] if index < len(row) and row[index].strip()]
 
 

@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import csv
+import datetime
+import itertools
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
 
@@ -20,6 +23,7 @@ from badgr_api.models.assertion import Assertion
 
 from ._app import cli
 from ._errors import SetupError
+from ._formats import rfc3339
 from ._state import State, common_options, pass_state
 
 __all__ = ["COLUMNS", "export_records"]
@@ -37,6 +41,10 @@ COLUMNS = (
 )
 #: what fits a terminal (dates without the time); csv and jsonl have every column
 TABLE_COLUMNS = ("recipient", "badge", "issued_on", "expires", "revoked", "assertion_id")
+#: on a narrow terminal, the table's columns dropped first (ids and recipients never)
+DROP_FIRST = ("badge", "expires", "revoked", "issued_on")
+#: the badge name is shortened, down to this many characters, before it is dropped
+BADGE_MIN = 12
 DATE_COLUMNS = frozenset({"issued_on", "expires"})
 #: 100 per request keeps the peak under 50 MB at 100,000 rows (500 per request: ~55 MB)
 PAGE_SIZE = 100
@@ -45,11 +53,12 @@ Record = dict[str, Any]
 
 
 def _value(value: Any) -> str | None:
-    """Strings as they are, datetimes in ISO 8601, anything absent as ``None``."""
+    """Strings as they are, datetimes in RFC 3339 (``Z`` for UTC, as the API writes them),
+    anything absent as ``None``."""
     if isinstance(value, str):
         return value
-    if hasattr(value, "isoformat"):
-        return str(value.isoformat())
+    if isinstance(value, datetime.datetime):
+        return rfc3339(value)
     return None
 
 
@@ -117,24 +126,83 @@ def export_records(
         yield [_record(assertion, names) for assertion in page.items]
 
 
+def _fitting(rows: list[dict[str, str]], width: int) -> list[str]:
+    """The table's columns that fit ``width``: the least useful go first (badge, expires,
+    revoked, issue date); ids and recipients always stay whole; the badge name is shortened
+    before it goes."""
+
+    def widest(column: str) -> int:
+        return max([len(column), *(len(row[column]) for row in rows)])
+
+    def needed(columns: list[str]) -> int:
+        cells = sum(min(widest(c), BADGE_MIN) if c == "badge" else widest(c) for c in columns)
+        return cells + 3 * len(columns) + 1  # rich's borders and padding
+
+    columns = list(TABLE_COLUMNS)
+    for column in DROP_FIRST:
+        if needed(columns) <= width:
+            break
+        columns.remove(column)
+    return columns
+
+
 def _write_table(pages: Iterator[list[Record]], out: IO[str]) -> int:
-    """One table per page (the header on the first): nothing is held beyond a page."""
+    """One table per page (the header on the first): nothing is held beyond a page. The
+    columns are chosen to fit the terminal on the first page (:func:`_fitting`)."""
     console = Console(file=out, highlight=False, soft_wrap=False)
     total = 0
+    columns: list[str] | None = None
     for number, records in enumerate(pages):
+        rows = [
+            {c: _cell(r[c])[:10] if c in DATE_COLUMNS else _cell(r[c]) for c in TABLE_COLUMNS}
+            for r in records
+        ]
+        if columns is None:
+            columns = _fitting(rows, console.width)
         table = Table(show_header=number == 0, highlight=False)
-        for column in TABLE_COLUMNS:
-            table.add_column(column, no_wrap=column not in {"badge", "recipient"})
-        for record in records:
-            table.add_row(
-                *(
-                    _cell(record[c])[:10] if c in DATE_COLUMNS else _cell(record[c])
-                    for c in TABLE_COLUMNS
-                )
-            )
+        for column in columns:
+            if column == "badge":
+                table.add_column(column, overflow="ellipsis", no_wrap=True, min_width=BADGE_MIN)
+            else:
+                table.add_column(column, no_wrap=True, min_width=len(column))
+        for row in rows:
+            table.add_row(*(row[c] for c in columns))
         console.print(table)
         total += len(records)
     return total
+
+
+def _write(pages: Iterator[list[Record]], output_format: str, target: IO[str]) -> int:
+    """Write every page in ``output_format``; the number of rows."""
+    total = 0
+    if output_format == "table":
+        return _write_table(pages, target)
+    if output_format == "json":  # one array, streamed
+        target.write("[")
+        for records in pages:
+            for record in records:
+                target.write(",\n" if total else "\n")
+                target.write(json.dumps(record, ensure_ascii=False))
+                total += 1
+        target.write("\n]\n" if total else "]\n")
+    elif output_format == "jsonl":
+        for records in pages:
+            target.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+            total += len(records)
+    else:
+        writer = csv.writer(target, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for records in pages:
+            writer.writerows([_cell(r[c]) for c in COLUMNS] for r in records)
+            total += len(records)
+    return total
+
+
+def _first_page_fetched(pages: Iterator[list[Record]]) -> Iterator[list[Record]]:
+    """``pages`` with its first page fetched now, so a refusal (a wrong id, an expired login,
+    an unreachable server) raises before anything is written."""
+    first = next(pages, None)
+    return itertools.chain([] if first is None else [first], pages)
 
 
 @cli.group()
@@ -153,10 +221,11 @@ def export() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["csv", "jsonl", "table"]),
+    type=click.Choice(["csv", "json", "jsonl", "table"]),
     default=None,
     help="Default: table on a terminal, csv otherwise.",
 )
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts (--format json).")
 @click.option("--include-revoked", is_flag=True, help="Revoked awards too (with the reason).")
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), help="File (default stdout)."
@@ -168,6 +237,7 @@ def export_assertions(
     issuer: str | None,
     badge: str | None,
     output_format: str | None,
+    as_json: bool,
     include_revoked: bool,
     out: Path | None,
 ) -> None:
@@ -184,30 +254,37 @@ def export_assertions(
     """
     if (issuer is None) == (badge is None):
         raise click.UsageError("give exactly one of --issuer or --badge")
-    if output_format is None:
+    if as_json and output_format not in (None, "json"):
+        raise click.UsageError(f"--json is --format json, not --format {output_format}")
+    if as_json:
+        output_format = "json"
+    elif output_format is None:
         output_format = "table" if out is None and sys.stdout.isatty() else "csv"
-    with ExitStack() as stack:
-        if out is None:
-            target: IO[str] = sys.stdout
-        else:
-            try:
-                target = stack.enter_context(out.open("w", newline="", encoding="utf-8"))
-            except OSError as exc:
-                raise SetupError(f"cannot write {out}: {exc.strerror or exc}") from None
-        client = stack.enter_context(state.client())
-        pages = export_records(client, issuer=issuer, badge=badge, include_revoked=include_revoked)
-        total = 0
-        if output_format == "table":
-            total = _write_table(pages, target)
-        elif output_format == "jsonl":
-            for records in pages:
-                target.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-                total += len(records)
-        else:
-            writer = csv.writer(target, lineterminator="\n")
-            writer.writerow(COLUMNS)
-            for records in pages:
-                writer.writerows([_cell(r[c]) for c in COLUMNS] for r in records)
-                total += len(records)
-        target.flush()
+    with state.client() as client:
+        records = export_records(
+            client, issuer=issuer, badge=badge, include_revoked=include_revoked
+        )
+        pages = _first_page_fetched(records)
+        total = _to(out, lambda target: _write(pages, output_format, target))
     state.note(f"exported {total} award(s)" + (f" to {out}" if out else ""))
+
+
+def _to(out: Path | None, write: Callable[[IO[str]], int]) -> int:
+    """Run ``write`` on stdout, or on a file put in place at ``out`` only once it is complete
+    (a failed export leaves no half file behind)."""
+    if out is None:
+        total = write(sys.stdout)
+        sys.stdout.flush()
+        return total
+    try:
+        handle, partial = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    except OSError as exc:
+        raise SetupError(f"cannot write {out}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "w", newline="", encoding="utf-8") as target:
+            total = write(target)
+        os.replace(partial, out)
+    finally:
+        if os.path.exists(partial):
+            os.unlink(partial)
+    return total

@@ -17,6 +17,7 @@ from rich.table import Table
 from badgr import Client, Token
 
 from ._errors import SetupError
+from ._formats import json_ready
 from ._profiles import DEFAULT_PROFILE, Profile, ProfileStore
 
 __all__ = ["State", "common_options", "pass_state"]
@@ -53,7 +54,7 @@ class State:
 
     @staticmethod
     def print_json(data: Any) -> None:
-        click.echo(json.dumps(data, indent=2, default=str, ensure_ascii=False))
+        click.echo(json.dumps(json_ready(data), indent=2, default=str, ensure_ascii=False))
 
     def print_rows(self, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         """A table on a terminal, tab-separated lines (no header) in a pipe, like ``gh``."""
@@ -77,7 +78,13 @@ class State:
         if any(os.environ.get(name) for name in _CREDENTIAL_VARIABLES):
             from_env = bool(os.environ.get("BADGR_BASE_URL") or os.environ.get("BADGR_REGION"))
             base_url = None if from_env or profile is None else profile.base_url
-            return self._build(base_url=base_url, **options)
+            client = self._build(base_url=base_url, **options)
+            if base_url is None and not from_env:  # nothing named a server: say which it is
+                self.note(
+                    f"using {client.base_url}, the default server: no login for profile"
+                    f" {self.profile!r} and no BADGR_BASE_URL or BADGR_REGION"
+                )
+            return client
         if profile is None or profile.token is None:
             raise SetupError(
                 f"not logged in (profile {self.profile!r}): run `badgr login` or set BADGR_TOKEN"
