@@ -81,13 +81,14 @@ def sdk_modules_used(path: Path, package: str) -> Iterator[tuple[int, str]]:
     here = package.split(".")
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     for node in ast.walk(tree):
-        names: list[str] = []
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
             base = here[: len(here) - node.level + 1] if node.level else []
             module = ".".join([*base, *([node.module] if node.module else [])])
             names = [module] if node.module else [f"{module}.{a.name}" for a in node.names]
+        else:
+            continue
         for name in names:
             if name == "badgr" or name.startswith("badgr."):
                 yield node.lineno, name

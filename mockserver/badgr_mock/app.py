@@ -40,7 +40,9 @@ class BadgrMockApp(Starlette):
     own ``send`` to drop connections). Its state: ``faults`` (changeable at run time),
     ``store``, ``spec``, ``settings``, ``strict_violations``, ``answered_operations``."""
 
-    def __init__(self, pipeline: Pipeline, faults: Faults) -> None:
+    def __init__(
+        self, pipeline: Pipeline, faults: Faults, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         # The sandbox's non-API pages: Open Badges documents and the API docs.
         sandbox_routes = [
             *PublicSite(pipeline.store, pipeline.base_url).routes(),
@@ -56,7 +58,7 @@ class BadgrMockApp(Starlette):
         self.router.redirect_slashes = False
         self.pipeline = pipeline
         self.faults = faults
-        self.bucket = TokenBucket()
+        self.bucket = TokenBucket(clock)
 
     @property
     def store(self) -> Store:
@@ -167,7 +169,8 @@ def create_app(
     ``badgr-server`` (the self-hosted open-source server); it names the spec routed from.
     ``profile`` is its old name (deprecated: a ``DeprecationWarning``).
 
-    ``clock`` (seconds since the epoch) drives token expiry, login back-off and timestamps;
+    ``clock`` (seconds since the epoch) drives token expiry, login back-off, timestamps and
+    the ``rate_limit`` fault's token bucket;
     tests pass a fake one. ``defects`` are test-only deliberate bugs (see README).
     ``test_login_route`` (test only) lets the authorize page log in a username without a
     password, for connections on a loopback address. ``limits`` bound request bodies here and
@@ -196,4 +199,6 @@ def create_app(
         test_login_route=test_login_route,
     )
     pipeline = Pipeline(spec, handlers, Store(db, now), settings, throttle)
-    return BadgrMockApp(pipeline, faults if faults is not None else Faults())
+    return BadgrMockApp(
+        pipeline, faults if faults is not None else Faults(), clock or time.monotonic
+    )

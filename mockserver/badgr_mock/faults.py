@@ -7,7 +7,7 @@ import os
 import random
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 ENV_PREFIX = "BADGR_MOCK_"
@@ -82,18 +82,20 @@ def defects_from_env(environ: Mapping[str, str] | None = None) -> frozenset[str]
 
 
 class TokenBucket:
-    """``rate`` tokens per second, bursts up to ``max(1, rate)``."""
+    """``rate`` tokens per second, bursts up to ``max(1, rate)``; ``clock`` in seconds (the
+    app's, so tests can stop time)."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
         self._lock = threading.Lock()
         self._tokens = 0.0
         self._rate = 0.0
-        self._stamp = time.monotonic()
+        self._stamp = clock()
 
     def take(self, rate: float) -> float:
         """0 when a request may pass, else the seconds to wait before the next one."""
         with self._lock:
-            now = time.monotonic()
+            now = self._clock()
             capacity = max(1.0, rate)
             if rate != self._rate:
                 self._rate = rate

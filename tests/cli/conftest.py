@@ -4,6 +4,8 @@ mock over real HTTP, with its own config dir. Data is seeded in-process through 
 from __future__ import annotations
 
 import os
+import pty
+import select
 import signal
 import subprocess
 import sys
@@ -111,3 +113,26 @@ def sdk(base_url: str) -> Iterator[Client]:
 def write_csv(path: Path, rows: Sequence[Sequence[str]]) -> Path:
     path.write_text("".join(",".join(row) + "\n" for row in rows), encoding="utf-8")
     return path
+
+
+def run_in_pty(args: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Run ``badgr`` with stdin, stdout and stderr on a pseudo-terminal; return its output."""
+    main, child = pty.openpty()
+    process = subprocess.Popen(
+        [str(BADGR), *args], stdin=child, stdout=child, stderr=child, env=env, close_fds=True
+    )
+    os.close(child)
+    chunks: list[bytes] = []
+    while True:
+        ready, _, _ = select.select([main], [], [], 120)
+        if not ready:
+            break
+        try:
+            data = os.read(main, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(main)
+    return process.wait(timeout=60), b"".join(chunks).decode("utf-8", "replace")

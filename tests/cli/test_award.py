@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import csv
-import os
-import pty
 import re
-import select
 import signal
 import subprocess
 import time
@@ -17,7 +14,7 @@ import pytest
 
 from badgr import Client
 
-from .conftest import BADGR, Badgr, make_badge, write_csv
+from .conftest import Badgr, make_badge, run_in_pty, write_csv
 
 ROWS = 500
 
@@ -170,29 +167,6 @@ def test_missing_csv_and_unknown_badge(logged_in: Badgr, tmp_path: Path) -> None
     students = write_csv(tmp_path / "s.csv", [["email"], ["a@example.org"]])
     unknown = logged_in.run("award", "--csv", str(students), "--", "doesnotexist")
     assert unknown.returncode == 1 and unknown.stderr.startswith("badgr: 404")
-
-
-def run_in_pty(args: list[str], env: dict[str, str]) -> tuple[int, str]:
-    """Run ``badgr`` with stdin, stdout and stderr on a pseudo-terminal; return its output."""
-    main, child = pty.openpty()
-    process = subprocess.Popen(
-        [str(BADGR), *args], stdin=child, stdout=child, stderr=child, env=env, close_fds=True
-    )
-    os.close(child)
-    chunks: list[bytes] = []
-    while True:
-        ready, _, _ = select.select([main], [], [], 120)
-        if not ready:
-            break
-        try:
-            data = os.read(main, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(main)
-    return process.wait(timeout=60), b"".join(chunks).decode("utf-8", "replace")
 
 
 def test_award_on_a_terminal_draws_a_progress_bar_and_a_summary_table(

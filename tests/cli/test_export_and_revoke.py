@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import pty
+import re
+import subprocess
 from pathlib import Path
 
 from badgr import Client
 from badgr_mock.testing import PNG_DATA_URI
 
-from .conftest import Badgr, make_badge, write_csv
+from .conftest import BADGR, Badgr, make_badge, run_in_pty, write_csv
 
 
 def test_export_of_2000_awards_with_revoked_ones_and_plaintext_emails(
@@ -145,3 +149,36 @@ def test_revoke_from_a_csv_without_an_id_column_names_its_own_way_out(
     assert done.returncode == 2, done.stderr
     assert "no assertion id column among name, email" in done.stderr
     assert "assertion_id" in done.stderr and "--email-column" not in done.stderr
+
+
+def test_revoke_results_on_a_terminal_never_share_the_bars_line(
+    logged_in: Badgr, sdk: Client, tmp_path: Path
+) -> None:
+    _, badge = make_badge(sdk)
+    ids = [sdk.assertions.award(badge, f"t{n}@example.org").entity_id for n in range(3)]
+    env = logged_in.env(TERM="xterm-256color")
+    code, drawn = run_in_pty(["revoke", *ids, "--reason", "Issued in error", "--yes"], env)
+    assert code == 0, drawn
+    assert "\x1b[" in drawn  # the bar was drawn
+    lines = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", drawn).replace("\r", "\n").splitlines()
+    for entity_id in ids:
+        (line,) = [line for line in lines if entity_id in line]
+        assert line.split() == [entity_id, "revoked"], lines  # alone on its line
+
+
+def test_revoke_results_piped_stay_on_stdout_while_the_bar_is_drawn(
+    logged_in: Badgr, sdk: Client
+) -> None:
+    """stdout to a pipe, stderr to a terminal: every result reaches the pipe."""
+    _, badge = make_badge(sdk)
+    ids = [sdk.assertions.award(badge, f"p{n}@example.org").entity_id for n in range(3)]
+    main, child = pty.openpty()
+    done = subprocess.run(
+        [str(BADGR), "revoke", *ids, "--reason", "x", "--yes"],
+        stdin=child, stderr=child, stdout=subprocess.PIPE, env=logged_in.env(), text=True,
+        timeout=120,
+    )  # fmt: skip
+    os.close(child)
+    os.close(main)
+    assert done.returncode == 0
+    assert sorted(done.stdout.splitlines()) == sorted(f"{i}\trevoked" for i in ids)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from badgr import Client, errors
+from badgr import Client, Server, errors
 from badgr_mock.app import create_app
 
 from .conftest import ALICE, PASSWORD, Badgr, make_badge, write_csv
@@ -24,12 +24,13 @@ LONG_AGO = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 
 
 @pytest.fixture(params=["documented", "badgr-server"])
-def server(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
+def server(request: pytest.FixtureRequest) -> Server:
+    kind: Server = request.param
+    return kind
 
 
 @pytest.fixture
-def app(server: str) -> Any:
+def app(server: Server) -> Any:
     return create_app(":memory:", server=server)
 
 
@@ -48,7 +49,7 @@ def _seed(client: Client) -> tuple[str, dict[str, str]]:
 
 
 def test_sdk_and_cli_agree_on_who_holds_the_badge(
-    server: str, badgr: Badgr, base_url: str, tmp_path: Path
+    server: Server, badgr: Badgr, base_url: str, tmp_path: Path
 ) -> None:
     with Client(base_url=base_url, username=ALICE, password=PASSWORD, server=server) as client:
         badge, held = _seed(client)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 import pytest
 
 from badgr import REGIONS, AsyncClient, Client
@@ -97,8 +98,9 @@ def test_timeout_defaults_to_30_seconds() -> None:
 
 async def test_async_client_context_manager_closes() -> None:
     async with AsyncClient(base_url="http://x.example", token="t0ken-value") as client:
-        assert not client._executor.http.is_closed
-    assert client._executor.http.is_closed
+        http = client._executor.http
+        assert isinstance(http, httpx.AsyncClient) and not http.is_closed
+    assert http.is_closed
 
 
 def test_sync_client_context_manager_closes() -> None:

@@ -87,5 +87,5 @@ async def test_async_over_http(base_url: str) -> None:
         got = await aclient.assertions.get(award.entity_id)
         assert got.entity_id == award.entity_id
         assert (await aclient.issuers.get(issuer)).entity_id == issuer
-    assert aclient._executor.http.is_closed
     assert isinstance(aclient._executor.http, httpx.AsyncClient)
+    assert aclient._executor.http.is_closed

@@ -23,12 +23,11 @@ def built(namespace: Namespace[Any], method: str, *args: Any, **kwargs: Any) -> 
     return getattr(type(namespace), method)._build(namespace, *args, **kwargs)  # type: ignore[no-any-return]
 
 
-def as_httpx_builds(
-    executor: _ExecutorCore, http: httpx.Client | httpx.AsyncClient, call: Call[Any]
-) -> httpx.Request:
+def as_httpx_builds(executor: _ExecutorCore, http: Any, call: Call[Any]) -> httpx.Request:
     kwargs = call.op._get_kwargs(**call.kwargs)
     kwargs["headers"] = {**executor.settings.extra_headers, **kwargs.get("headers", {})}
-    return http.build_request(timeout=executor.settings.timeout, **kwargs)
+    built: httpx.Request = http.build_request(timeout=executor.settings.timeout, **kwargs)
+    return built
 
 
 def same_request(ours: httpx.Request, reference: httpx.Request) -> None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import logging
 import random
+import time
 from typing import Any
 
 import pytest
 
 from badgr import Client, RetryPolicy, errors
+from badgr_mock.app import create_app
 from badgr_mock.faults import Faults
+from badgr_mock.testing import serve
 
 from .conftest import ALICE, PASSWORD, make_badge
 
@@ -63,20 +66,39 @@ def test_post_is_not_retried(app: Any, client: Client, caplog: pytest.LogCapture
     assert _retries(caplog) == []
 
 
-def test_rate_limit_429_honours_retry_after(
-    app: Any, base_url: str, caplog: pytest.LogCaptureFixture
-) -> None:
-    policy = RetryPolicy(max_retries=3, max_retry_after=5.0)
-    with Client(base_url=base_url, username=ALICE, password=PASSWORD, retry_policy=policy) as c:
+class StoppedClock:
+    """The mock's clock, moved only by the test: the rate limit's token bucket refills
+    exactly as much as the test says, whatever the machine's speed."""
+
+    def __init__(self) -> None:
+        self.now = time.time()
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_rate_limit_429_honours_retry_after_exactly(caplog: pytest.LogCaptureFixture) -> None:
+    clock = StoppedClock()
+    app = create_app(clock=clock)
+    # the server's Retry-After (1 s) is the wait, capped by max_retry_after: no real second
+    policy = RetryPolicy(max_retries=2, max_retry_after=0.01)
+    with (
+        serve(app) as url,
+        Client(base_url=url, username=ALICE, password=PASSWORD, retry_policy=policy) as c,
+    ):
         c.users.me()
         caplog.set_level(logging.INFO, logger="badgr")
-        app.faults = Faults(rate_limit=5.0)
-        for _ in range(12):
-            c.users.me()
-    retries = _retries(caplog)
-    assert retries and all("HTTP 429" in m for m in retries)
-    # the server's Retry-After (whole seconds) is used as the wait, not the back-off
-    assert all(m.endswith("in 1.00 s") for m in retries)
+        app.faults = Faults(rate_limit=2.0)  # a burst of 2, then 2 per second
+        c.users.me()
+        c.users.me()
+        assert _retries(caplog) == []
+        with pytest.raises(errors.RateLimitError) as refused:
+            c.users.me()  # time stands still: the first try and both retries get 429
+        assert refused.value.attempts == 3 and refused.value.retry_after == 1
+        assert _retries(caplog) == [f"get_self: HTTP 429; retry {n} of 2 in 0.01 s" for n in (1, 2)]
+        clock.now += 0.5  # one token
+        c.users.me()
+        assert len(_retries(caplog)) == 2
 
 
 def test_rate_limit_error_when_retries_run_out(app: Any, base_url: str) -> None:

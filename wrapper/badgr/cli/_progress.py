@@ -70,6 +70,9 @@ class Reporter:
                 TextColumn("ETA"),
                 TimeRemainingColumn(),
                 console=self.state.err,
+                # stdout stays stdout (a pipe or a file gets every result); see ``result``
+                redirect_stdout=False,
+                redirect_stderr=False,
             )
             self._progress.start()
             self._task = self._progress.add_task(self.label, total=self.total)
@@ -84,6 +87,14 @@ class Reporter:
                 self._progress.console.print(f"failed {item}: {detail}", markup=False)
         elif self.lines and not self.state.quiet:
             click.echo(f"{status}\t{item}" + (f"\t{detail}" if detail else ""), err=True)
+
+    def result(self, line: str) -> None:
+        """Print one result line on stdout. When stdout is the bar's terminal, the line goes
+        above the bar (through the bar's console) instead of into the bar's line."""
+        if self._progress is not None and sys.stdout.isatty():
+            self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            click.echo(line)
 
     def count(self, status: str, number: int) -> None:
         """Outcomes known before the job started (e.g. done in an earlier run)."""

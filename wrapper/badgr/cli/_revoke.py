@@ -117,9 +117,9 @@ def revoke(
                     reporter.add(status, entity_id, detail)
                     if as_json:
                         record = {"id": entity_id, "status": status, "error": detail}
-                        click.echo(json.dumps(record))
+                        reporter.result(json.dumps(record))
                     else:
-                        click.echo("\t".join(filter(None, (entity_id, status, detail))))
+                        reporter.result("\t".join(filter(None, (entity_id, status, detail))))
     reporter.summary("Revoke")
     if reporter.counts["failed"]:
         raise SystemExit(EXIT_FAILED)
