@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import pty
@@ -13,7 +14,7 @@ from pathlib import Path
 from badgr import Client
 from badgr_mock.testing import PNG_DATA_URI
 
-from .conftest import BADGR, Badgr, make_badge, run_in_pty, write_csv
+from .conftest import ALICE, BADGR, Badgr, make_badge, run_in_pty, write_csv
 
 
 def test_export_of_2000_awards_with_revoked_ones_and_plaintext_emails(
@@ -182,3 +183,54 @@ def test_revoke_results_piped_stay_on_stdout_while_the_bar_is_drawn(
     os.close(main)
     assert done.returncode == 0
     assert sorted(done.stdout.splitlines()) == sorted(f"{i}\trevoked" for i in ids)
+
+
+HOSTILE = "Evil\x1b]0;pwned\x07\x1b[2J Academy"  # retitles the window, clears the screen
+FORMULA = '=HYPERLINK("https://evil.example","click")'
+
+
+def test_server_text_reaches_the_terminal_inert_and_spreadsheets_as_text(
+    logged_in: Badgr, sdk: Client, tmp_path: Path
+) -> None:
+    issuer = sdk.issuers.create(name=HOSTILE, email=ALICE, url="https://evil.example")
+    badge = sdk.badgeclasses.create(
+        issuer=issuer.entity_id, name=FORMULA, description="d", image=PNG_DATA_URI,
+        criteria_narrative="c",
+    ).entity_id  # fmt: skip
+    awarded = [sdk.assertions.award(badge, f"s{n}@example.org").entity_id for n in range(3)]
+
+    listed = logged_in.run("issuers", "list")
+    assert "\x1b" not in listed.stdout and "Evil\\x1b]0;pwned\\x07\\x1b[2J Academy" in listed.stdout
+    table = logged_in.run("export", "assertions", "--badge", badge, "--format", "table")
+    assert "\x1b" not in table.stdout and "\x07" not in table.stdout
+    exact = json.loads(logged_in.run("issuers", "list", "--json").stdout)
+    assert exact[0]["name"] == HOSTILE  # --json stays exact
+
+    out = tmp_path / "awards.csv"
+    assert (
+        logged_in.run("export", "assertions", "--badge", badge, "--out", str(out)).returncode == 0
+    )
+    rows = list(csv.DictReader(out.open(newline="", encoding="utf-8")))
+    assert {row["badge"] for row in rows} == {"'" + FORMULA}
+    raw = logged_in.run("export", "assertions", "--badge", badge, "--format", "csv", "--raw-csv")
+    assert {row["badge"] for row in csv.DictReader(io.StringIO(raw.stdout))} == {FORMULA}
+
+    # the export is badgr revoke's input as it is: ids are never changed
+    revoked = logged_in.run("revoke", "--csv", str(out), "--reason", "Issued in error", "--yes")
+    assert revoked.returncode == 0, revoked.stderr
+    assert sorted(line.split("\t")[0] for line in revoked.stdout.splitlines()) == sorted(awarded)
+
+
+def test_an_id_that_begins_with_a_dash_is_never_escaped_in_csv() -> None:
+    from badgr.cli._export import COLUMNS, _csv_row
+
+    record = {c: "" for c in COLUMNS} | {"assertion_id": "-Yq3cEo5Tn2mEYbbXr1xIw", "badge": "-x"}
+    row = dict(zip(COLUMNS, _csv_row(record, raw=False), strict=True))
+    assert row["assertion_id"] == "-Yq3cEo5Tn2mEYbbXr1xIw" and row["badge"] == "'-x"
+
+
+def test_error_lines_show_control_characters_instead_of_sending_them() -> None:
+    from badgr.cli._errors import one_line
+
+    line = one_line("404 issuer \x1b]8;;https://evil.example\x07here\x1b]8;;\x07 not found")
+    assert "\x1b" not in line and "\x07" not in line and "\\x1b]8;;" in line

@@ -152,3 +152,52 @@ def test_a_body_over_the_servers_limit_is_a_typed_413(client: Client) -> None:
     assert refused.value.status_code == 413
     assert "too large" in str(refused.value)
     assert isinstance(refused.value, errors.APIError)
+
+
+SECRETS = ("t0k3n-SECRET-1", "hunter2-SECRET-2", "sess-SECRET-3", "code-SECRET-4")
+
+
+def _with_secrets() -> list[errors.BadgrError]:
+    """Every error class, built around requests and answers that carry credentials."""
+    api = httpx.Request(
+        "GET",
+        "https://api.example/v2/issuers?code=code-SECRET-4",
+        headers={"Authorization": "Bearer t0k3n-SECRET-1", "Cookie": "sessionid=sess-SECRET-3"},
+    )
+    grant = httpx.Request(
+        "POST",
+        "https://api.example/o/token",
+        data={"grant_type": "password", "username": "u", "password": "hunter2-SECRET-2"},
+    )
+    body = b'{"status":{"success":false,"description":"no"},"result":[]}'
+    token_body = b'{"access_token": "t0k3n-SECRET-1", "token_type": "Bearer"}'
+    answers = [
+        httpx.Response(status, content=body, request=api, headers={"Set-Cookie": "s=sess-SECRET-3"})
+        for status in (400, 401, 404, 413, 429, 500)
+    ]
+    return [
+        *(error_for(answer) for answer in answers),
+        error_for(httpx.Response(401, json={"error": "invalid_grant"}, request=grant)),
+        errors.APIConnectionError("reset", request=api),
+        errors.APITimeoutError("slow", request=grant),
+        errors.ResponseValidationError(
+            "unreadable token",
+            status_code=200,
+            body=token_body,
+            response=httpx.Response(200, content=token_body, request=grant),
+        ),
+        errors.UnsupportedOperationError("pathways.list", operation="list", server="badgr-server"),
+    ]
+
+
+@pytest.mark.parametrize("error", _with_secrets(), ids=lambda e: type(e).__name__)
+def test_no_credential_in_any_form_of_an_error(error: errors.BadgrError) -> None:
+    forms = [pickle.dumps(error), repr(error).encode(), str(error).encode()]
+    for secret in SECRETS:
+        assert all(secret.encode() not in form for form in forms), (secret, type(error))
+    copy = pickle.loads(forms[0])
+    assert str(copy) == str(error)
+    kept = getattr(copy, "response", None) or getattr(copy, "request", None)
+    if kept is not None:  # still says what it was about
+        request = kept.request if isinstance(kept, httpx.Response) else kept
+        assert request.url.path in {"/v2/issuers", "/o/token"}

@@ -21,7 +21,9 @@ Messages never contain credentials: they are built only from the status, the ser
 ``description`` and error lists, never from request headers or bodies.
 
 Every error pickles (for multiprocessing and task queues): :meth:`BadgrError.__reduce__`
-rebuilds it from its message and attributes without calling ``__init__`` again.
+rebuilds it from its message and attributes without calling ``__init__`` again. The pickled
+form holds no credential: its request keeps no ``Authorization``/``Cookie`` header, no body and
+no secret query value; its response no ``Set-Cookie``, and bodies are redacted.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+
+from ._logging import redact, redact_url
 
 __all__ = [
     "APIConnectionError",
@@ -48,6 +52,34 @@ __all__ = [
 _MAX_DETAIL = 500
 
 
+#: request headers that carry credentials; left out of what an error keeps when pickled
+_CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
+
+
+def _kept_request(request: httpx.Request) -> httpx.Request:
+    """``request`` as a pickled error keeps it: method, URL with secret query values
+    redacted, headers without credentials, no body (a token request's holds the password)."""
+    headers = [(k, v) for k, v in request.headers.items() if k.lower() not in _CREDENTIAL_HEADERS]
+    return httpx.Request(request.method, redact_url(request.url), headers=headers)
+
+
+def _kept_response(response: httpx.Response) -> httpx.Response:
+    """``response`` as a pickled error keeps it: status, headers without ``Set-Cookie``, the
+    body with anything shaped like a credential redacted, and the kept request."""
+    try:
+        request: httpx.Request | None = _kept_request(response.request)
+    except RuntimeError:  # a response built without its request
+        request = None
+    headers = [(k, v) for k, v in response.headers.items() if k.lower() != "set-cookie"]
+    try:
+        body = redact(response.content.decode("utf-8")).encode("utf-8")
+    except (httpx.ResponseNotRead, UnicodeDecodeError):
+        body = b""
+    kept = httpx.Response(response.status_code, headers=headers, content=body, request=request)
+    kept.headers["content-length"] = str(len(body))  # the body may have shrunk or grown
+    return kept
+
+
 def _restore(cls: type[BadgrError], args: tuple[Any, ...]) -> BadgrError:
     error = cls.__new__(cls)
     error.args = args
@@ -61,8 +93,16 @@ class BadgrError(Exception):
     attempts: int = 1
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # the subclasses' __init__ take keyword-only arguments that ``args`` does not hold
-        return (_restore, (type(self), self.args), self.__dict__)
+        # the subclasses' __init__ take keyword-only arguments that ``args`` does not hold;
+        # what crosses a process or lands in a queue holds no credential
+        state = dict(self.__dict__)
+        if isinstance(state.get("request"), httpx.Request):
+            state["request"] = _kept_request(state["request"])
+        if isinstance(state.get("response"), httpx.Response):
+            state["response"] = _kept_response(state["response"])
+        if isinstance(state.get("body"), bytes):
+            state["body"] = redact(state["body"].decode("utf-8", "replace")).encode("utf-8")
+        return (_restore, (type(self), self.args), state)
 
 
 class APIError(BadgrError):

@@ -11,6 +11,8 @@ import click
 
 from badgr import errors, redact  # the SDK's redaction: tracebacks hide the same secrets
 
+from ._formats import printable
+
 __all__ = [
     "EXIT_FAILED",
     "EXIT_OK",
@@ -43,7 +45,9 @@ class SetupError(CLIError):
 
 
 def one_line(text: str) -> str:
-    return " ".join(redact(text).split())
+    """An error for the terminal: one line, secrets redacted, the server's control
+    characters shown, not sent."""
+    return printable(" ".join(redact(text).split()))
 
 
 def exit_code_for(error: errors.BadgrError) -> int:
@@ -64,4 +68,4 @@ def describe(error: errors.BadgrError) -> str:
 def print_traceback(error: BaseException) -> None:
     """``--debug``: the full traceback, with every secret the SDK knows about redacted."""
     text = "".join(traceback.format_exception(error))
-    click.echo(redact(text), file=sys.stderr, nl=False)
+    click.echo(printable(redact(text), lines=True), file=sys.stderr, nl=False)

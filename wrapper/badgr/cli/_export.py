@@ -17,13 +17,14 @@ from typing import IO, Any
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from badgr import Client, errors
 from badgr_api.models.assertion import Assertion
 
 from ._app import cli
 from ._errors import SetupError
-from ._formats import rfc3339
+from ._formats import csv_safe, printable, rfc3339
 from ._state import State, common_options, pass_state
 
 __all__ = ["COLUMNS", "export_records"]
@@ -46,6 +47,9 @@ DROP_FIRST = ("badge", "expires", "revoked", "issued_on")
 #: the badge name is shortened, down to this many characters, before it is dropped
 BADGE_MIN = 12
 DATE_COLUMNS = frozenset({"issued_on", "expires"})
+#: entity ids, kept exactly as the server sent them in every format (badgr revoke --csv reads
+#: assertion_id back)
+ID_COLUMNS = frozenset({"assertion_id", "badge_id"})
 #: 100 per request keeps the peak under 50 MB at 100,000 rows (500 per request: ~55 MB)
 PAGE_SIZE = 100
 
@@ -154,7 +158,10 @@ def _write_table(pages: Iterator[list[Record]], out: IO[str]) -> int:
     columns: list[str] | None = None
     for number, records in enumerate(pages):
         rows = [
-            {c: _cell(r[c])[:10] if c in DATE_COLUMNS else _cell(r[c]) for c in TABLE_COLUMNS}
+            {
+                c: _cell(r[c])[:10] if c in DATE_COLUMNS else printable(_cell(r[c]))
+                for c in TABLE_COLUMNS
+            }
             for r in records
         ]
         if columns is None:
@@ -166,13 +173,22 @@ def _write_table(pages: Iterator[list[Record]], out: IO[str]) -> int:
             else:
                 table.add_column(column, no_wrap=True, min_width=len(column))
         for row in rows:
-            table.add_row(*(row[c] for c in columns))
+            table.add_row(*(Text(row[c]) for c in columns))  # Text: no rich markup either
         console.print(table)
         total += len(records)
     return total
 
 
-def _write(pages: Iterator[list[Record]], output_format: str, target: IO[str]) -> int:
+def _csv_row(record: Record, raw: bool) -> list[str]:
+    """One CSV row; unless ``raw``, cells a spreadsheet would run as a formula are made text
+    (:func:`csv_safe`), but never an id (one in 64 begins with ``-``)."""
+    cells = [(c, _cell(record[c])) for c in COLUMNS]
+    return [cell if raw or c in ID_COLUMNS else csv_safe(cell) for c, cell in cells]
+
+
+def _write(
+    pages: Iterator[list[Record]], output_format: str, target: IO[str], *, raw_csv: bool = False
+) -> int:
     """Write every page in ``output_format``; the number of rows."""
     total = 0
     if output_format == "table":
@@ -193,7 +209,7 @@ def _write(pages: Iterator[list[Record]], output_format: str, target: IO[str]) -
         writer = csv.writer(target, lineterminator="\n")
         writer.writerow(COLUMNS)
         for records in pages:
-            writer.writerows([_cell(r[c]) for c in COLUMNS] for r in records)
+            writer.writerows(_csv_row(r, raw_csv) for r in records)
             total += len(records)
     return total
 
@@ -226,6 +242,12 @@ def export() -> None:
     help="Default: table on a terminal, csv otherwise.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts (--format json).")
+@click.option(
+    "--raw-csv",
+    is_flag=True,
+    help="CSV cells exactly as sent; by default a cell that begins with = + - @ gets a ' so"
+    " that spreadsheets show it as text (ids are never changed).",
+)
 @click.option("--include-revoked", is_flag=True, help="Revoked awards too (with the reason).")
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), help="File (default stdout)."
@@ -238,6 +260,7 @@ def export_assertions(
     badge: str | None,
     output_format: str | None,
     as_json: bool,
+    raw_csv: bool,
     include_revoked: bool,
     out: Path | None,
 ) -> None:
@@ -265,7 +288,7 @@ def export_assertions(
             client, issuer=issuer, badge=badge, include_revoked=include_revoked
         )
         pages = _first_page_fetched(records)
-        total = _to(out, lambda target: _write(pages, output_format, target))
+        total = _to(out, lambda target: _write(pages, output_format, target, raw_csv=raw_csv))
     state.note(f"exported {total} award(s)" + (f" to {out}" if out else ""))
 
 

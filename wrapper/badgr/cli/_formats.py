@@ -6,7 +6,7 @@ import datetime
 import re
 from typing import Any
 
-__all__ = ["json_ready", "rfc3339"]
+__all__ = ["csv_safe", "json_ready", "printable", "rfc3339"]
 
 
 def rfc3339(moment: datetime.datetime) -> str:
@@ -28,3 +28,24 @@ def json_ready(data: Any) -> Any:
     if isinstance(data, list):
         return [json_ready(value) for value in data]
     return data
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str, *, lines: bool = False) -> str:
+    """``text`` for a terminal: control characters from server data (escape sequences that
+    retitle the window, clear the screen or forge links) shown as ``\\x1b``, never sent;
+    ``lines`` keeps newlines and tabs (a message of several lines)."""
+    pattern = _CONTROL_BUT_LINES if lines else _CONTROL
+    return pattern.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+#: what a spreadsheet runs as a formula when a cell begins with it (OWASP, CSV injection)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(cell: str) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading formula character gets a ``'``."""
+    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell

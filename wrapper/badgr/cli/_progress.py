@@ -23,6 +23,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from ._formats import printable
 from ._state import State
 
 __all__ = ["Reporter"]
@@ -84,13 +85,16 @@ class Reporter:
         if self._progress is not None:
             self._progress.advance(self._task)
             if status == "failed":  # failures stay visible above the bar
-                self._progress.console.print(f"failed {item}: {detail}", markup=False)
+                failure = printable(f"failed {item}: {detail}")
+                self._progress.console.print(failure, markup=False, highlight=False)
         elif self.lines and not self.state.quiet:
-            click.echo(f"{status}\t{item}" + (f"\t{detail}" if detail else ""), err=True)
+            line = "\t".join(printable(part) for part in (status, item, detail) if part)
+            click.echo(line, err=True)
 
     def result(self, line: str) -> None:
         """Print one result line on stdout. When stdout is the bar's terminal, the line goes
         above the bar (through the bar's console) instead of into the bar's line."""
+        line = printable(line, lines=True)
         if self._progress is not None and sys.stdout.isatty():
             self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
         else:

@@ -13,11 +13,12 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from badgr import Client, Token
 
 from ._errors import SetupError
-from ._formats import json_ready
+from ._formats import json_ready, printable
 from ._profiles import DEFAULT_PROFILE, Profile, ProfileStore
 
 __all__ = ["State", "common_options", "pass_state"]
@@ -50,7 +51,7 @@ class State:
 
     def note(self, message: str) -> None:
         if not self.quiet:
-            click.echo(message, err=True)
+            click.echo(printable(message, lines=True), err=True)
 
     @staticmethod
     def print_json(data: Any) -> None:
@@ -58,14 +59,15 @@ class State:
 
     def print_rows(self, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         """A table on a terminal, tab-separated lines (no header) in a pipe, like ``gh``."""
+        cells = [["" if v is None else printable(str(v)) for v in row] for row in rows]
         if sys.stdout.isatty():
             table = Table(*headers, highlight=False)
-            for row in rows:
-                table.add_row(*("" if v is None else str(v) for v in row))
+            for row in cells:
+                table.add_row(*(Text(cell) for cell in row))  # Text: no rich markup either
             self.out.print(table)
         else:
-            for row in rows:
-                click.echo("\t".join("" if v is None else str(v) for v in row))
+            for row in cells:
+                click.echo("\t".join(row))
 
     # -- the SDK client ----------------------------------------------------------------------
     def client(self, **options: Any) -> Client:
