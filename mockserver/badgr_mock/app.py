@@ -83,8 +83,12 @@ class BadgrMockApp(Starlette):
         return self.pipeline.answered
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        connection, send = send, _with_safety_headers(send)
         faults = self.faults
-        if scope["type"] != "http" or not faults.active:
+        if not faults.active:
             await super().__call__(scope, receive, send)
             return
         path = str(scope.get("path", ""))
@@ -101,8 +105,8 @@ class BadgrMockApp(Starlette):
         if faults.roll(faults.fail_rate):
             await _send_fault(send, 503, "service unavailable (injected fault)", "1")
             return
-        if faults.roll(faults.drop_rate):
-            await self._apply_then_drop(scope, receive, send)
+        if faults.roll(faults.drop_rate):  # the server's own send: it knows the connection
+            await self._apply_then_drop(scope, receive, connection)
             return
         await super().__call__(scope, receive, send)
 
@@ -123,6 +127,42 @@ class BadgrMockApp(Starlette):
             return
         # In-process transports have no connection to drop: fail like a network error.
         raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
+
+
+#: what an HTML page of the mock may load when it says nothing itself: no script at all,
+#: its own inline style, images from anywhere (a badge image may live elsewhere), forms to itself
+HTML_POLICY = (
+    b"default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https: http:; "
+    b"form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+#: a served image (an uploaded SVG may hold script): nothing runs, nothing loads
+IMAGE_POLICY = b"default-src 'none'; style-src 'unsafe-inline'; sandbox"
+
+
+def _with_safety_headers(send: Send) -> Send:
+    """``send`` that adds ``X-Content-Type-Options: nosniff`` to every answer, and a
+    Content-Security-Policy to HTML pages and images that do not set their own, so no user
+    data the mock serves (names, URLs, an uploaded SVG) runs as script in a browser."""
+
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = list(message.get("headers", []))
+            names = {name.lower() for name, _ in headers}
+            added = (
+                []
+                if b"x-content-type-options" in names
+                else [(b"x-content-type-options", b"nosniff")]
+            )
+            if b"content-security-policy" not in names:
+                kind = next((v for n, v in headers if n.lower() == b"content-type"), b"")
+                if kind.startswith(b"text/html"):
+                    added.append((b"content-security-policy", HTML_POLICY))
+                elif kind.startswith(b"image/"):
+                    added.append((b"content-security-policy", IMAGE_POLICY))
+            message = {**message, "headers": headers + added}
+        await send(message)
+
+    return sending
 
 
 async def _send_fault(send: Send, status: int, description: str, retry_after: str) -> None:

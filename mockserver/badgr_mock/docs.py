@@ -7,7 +7,9 @@ itself (no CDN at run time). ``make docs`` writes the same page as static HTML p
 
 from __future__ import annotations
 
+import base64
 import copy
+import hashlib
 import json
 from collections.abc import Callable
 from html import escape
@@ -50,21 +52,11 @@ def spec_for_server(document: dict[str, Any], base_url: str) -> dict[str, Any]:
     return shown
 
 
-def page(title: str, spec_source: dict[str, Any], assets_url: str) -> str:
-    """The Swagger UI page; ``spec_source`` is ``{"url": …}`` or ``{"spec": {…}}``."""
+def _init_script(spec_source: dict[str, Any]) -> str:
+    """The inline script that starts Swagger UI on ``spec_source``."""
     # "</" would end the script element early when a spec string contains "</script>".
     source = json.dumps(spec_source, default=str).replace("</", "<\\/")
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(title)}</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="{escape(assets_url)}/swagger-ui.css">
-<style>body {{ margin: 0; }}</style>
-</head><body>
-<div id="swagger-ui"></div>
-<script src="{escape(assets_url)}/swagger-ui-bundle.js"></script>
-<script>
+    return f"""
 window.ui = SwaggerUIBundle(Object.assign({source}, {{
   dom_id: "#swagger-ui",
   deepLinking: true,
@@ -75,9 +67,36 @@ window.ui = SwaggerUIBundle(Object.assign({source}, {{
   presets: [SwaggerUIBundle.presets.apis],
   layout: "BaseLayout"
 }}));
-</script>
+"""
+
+
+def page(title: str, spec_source: dict[str, Any], assets_url: str) -> str:
+    """The Swagger UI page; ``spec_source`` is ``{"url": …}`` or ``{"spec": {…}}``."""
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="{escape(assets_url)}/swagger-ui.css">
+<style>body {{ margin: 0; }}</style>
+</head><body>
+<div id="swagger-ui"></div>
+<script src="{escape(assets_url)}/swagger-ui-bundle.js"></script>
+<script>{_init_script(spec_source)}</script>
 </body></html>
 """
+
+
+def content_security_policy(spec_source: dict[str, Any]) -> str:
+    """What the page served by :meth:`DocsSite.index` may load and run: Swagger UI's own
+    assets, its one inline script (by hash) and requests to this server; nothing else."""
+    digest = hashlib.sha256(_init_script(spec_source).encode("utf-8")).digest()
+    script_hash = base64.b64encode(digest).decode("ascii")
+    return (
+        f"default-src 'none'; script-src 'self' 'sha256-{script_hash}'; "
+        "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    )
 
 
 class DocsSite:
@@ -104,8 +123,11 @@ class DocsSite:
         if not (ASSETS_DIR / "swagger-ui-bundle.js").is_file():
             return self._error(503, MISSING_ASSETS)
         title = f"{self.spec.document.get('info', {}).get('title', 'API')} (badgr-mock)"
+        source = {"url": "/docs/openapi.json"}
         return Response(
-            page(title, {"url": "/docs/openapi.json"}, "/docs/assets"), media_type="text/html"
+            page(title, source, "/docs/assets"),
+            media_type="text/html",
+            headers={"Content-Security-Policy": content_security_policy(source)},
         )
 
     async def openapi(self, request: Request) -> Response:

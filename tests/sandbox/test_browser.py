@@ -6,6 +6,7 @@ runs as root with apt-get). Screenshots go to ``reports/browser/``.
 
 from __future__ import annotations
 
+import base64
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 from badgr_mock.spec import load_spec
 from scripts.build_docs import PROFILE_SPECS, build
 
-from .conftest import Sandbox, url
+from .conftest import Sandbox, image, url
 
 CHROMIUM = shutil.which("chromium")
 if CHROMIUM is None:
@@ -128,3 +129,31 @@ def test_make_docs_pages_render_offline(browser: Browser, tmp_path: Path) -> Non
         assert set(shown) == set(expected)
         assert watched.errors == [] and watched.foreign_requests == []
         context.close()
+
+
+HOSTILE_SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" onload="window.pwned=1">'
+    b"<script>window.pwned = 2; document.title = 'pwned';</script>"
+    b'<rect width="64" height="64" fill="#345"/></svg>'
+)
+
+
+def test_an_uploaded_svg_with_script_runs_nothing_where_the_mock_serves_it(
+    watched: Watched, sandbox: Sandbox
+) -> None:
+    hostile = sandbox.client.badgeclasses.create(
+        issuer=sandbox.issuer.entity_id,
+        name="Hostile",
+        description="An SVG with script",
+        image="data:image/svg+xml;base64," + base64.b64encode(HOSTILE_SVG).decode(),
+        criteria_narrative="None",
+    )
+    award = sandbox.client.assertions.award(hostile.entity_id, recipient="x@example.com")
+    page = watched.page
+    for address in (image(hostile), f"{url(award)}/image", url(award)):
+        response = page.goto(address)
+        assert response is not None and response.status == 200, address
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert "default-src 'none'" in response.headers["content-security-policy"]
+        assert page.evaluate("() => window.pwned") is None, address
+        assert page.title() != "pwned"

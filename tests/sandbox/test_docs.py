@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from pathlib import Path
 
 import httpx
@@ -11,7 +14,7 @@ from starlette.testclient import TestClient
 from badgr_mock import create_app, docs
 from badgr_mock.spec import load_spec
 
-from .conftest import Sandbox
+from .conftest import Sandbox, image, url
 
 
 def test_spec_names_this_mock_as_server_and_token_endpoint(sandbox: Sandbox) -> None:
@@ -59,3 +62,21 @@ def test_a_closing_script_tag_in_the_spec_cannot_break_out() -> None:
     html = docs.page("t", {"spec": {"info": {"description": "</script><b>x"}}}, "/a")
     assert "</script><b>" not in html
     assert "<\\/script><b>x" in html
+
+
+def test_every_answer_says_nosniff_and_pages_run_only_their_own_script(sandbox: Sandbox) -> None:
+    """Without a browser: the headers the browser test relies on, on each kind of answer."""
+    page = httpx.get(f"{sandbox.base_url}/docs")
+    policy = page.headers["content-security-policy"]
+    (inline,) = re.findall(r"<script>(.*?)</script>", page.text, re.S)
+    digest = base64.b64encode(hashlib.sha256(inline.encode()).digest()).decode()
+    assert f"script-src 'self' 'sha256-{digest}'" in policy and "default-src 'none'" in policy
+    answers = {
+        "api": httpx.get(f"{sandbox.base_url}/v2/users/self"),
+        "page": httpx.get(url(sandbox.award), headers={"Accept": "text/html"}),
+        "image": httpx.get(image(sandbox.svg_badge)),
+    }
+    assert all(a.headers["x-content-type-options"] == "nosniff" for a in answers.values())
+    assert "script-src" not in answers["page"].headers["content-security-policy"]
+    assert "sandbox" in answers["image"].headers["content-security-policy"]
+    assert "content-security-policy" not in answers["api"].headers  # JSON runs nothing
