@@ -282,3 +282,18 @@ def test_a_token_without_a_login_says_which_server_it_goes_to(badgr: Badgr) -> N
     assert "using https://api.badgr.io, the default server" in done.stderr, done.stderr
     named = badgr.run("whoami", env={**env, "BADGR_BASE_URL": "http://127.0.0.1:9"})
     assert "the default server" not in named.stderr
+
+
+def test_parallel_commands_after_the_token_expired_renew_it_once(logged_in: Badgr) -> None:
+    """The server rotates refresh tokens: three commands renewing at once used two revoked
+    refresh tokens. The renewal is serialised beside the config file."""
+    for _ in range(10):
+        data = json.loads(logged_in.config.read_text())
+        data["profiles"]["default"]["expires_at"] = time.time() - 60  # expired: renew first
+        logged_in.config.write_text(json.dumps(data))
+        running = [logged_in.popen("whoami") for _ in range(3)]
+        outcomes = [(p.wait(timeout=120), p.communicate()[1]) for p in running]
+        assert [code for code, _ in outcomes] == [0, 0, 0], outcomes
+    assert json.loads(logged_in.config.read_text())["profiles"]["default"]["expires_at"] > (
+        time.time()
+    )

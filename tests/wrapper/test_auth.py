@@ -177,3 +177,21 @@ def test_a_stalled_token_endpoint_times_out_like_any_request() -> None:
             # the token is fetched on the call's behalf (the call itself would time out too)
             with pytest.raises(errors.APITimeoutError, match=r"POST .*/o/token"):
                 client.users.me()
+
+
+def test_refresh_renews_now_and_reports_the_rotated_pair(base_url: str) -> None:
+    seen: list[Token] = []
+    with Client(
+        base_url=base_url, username=ALICE, password=PASSWORD, token_updated=seen.append
+    ) as client:
+        first = client.oauth.login()
+        renewed = client.oauth.refresh()
+        assert renewed.access_token != first.access_token
+        assert renewed.refresh_token and renewed.refresh_token != first.refresh_token
+        assert client.token == renewed and seen == [first, renewed]
+        assert client.users.me().emails  # the new pair works
+    with (
+        Client(base_url=base_url, token="static-token-only") as static,
+        pytest.raises(errors.AuthenticationError, match="nothing to renew"),
+    ):
+        static.oauth.refresh()

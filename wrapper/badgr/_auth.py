@@ -196,6 +196,15 @@ class BadgrAuth(httpx.Auth):
         assert self._token is not None
         return self._token
 
+    def renew_flow(self) -> Generator[httpx.Request, httpx.Response, Token]:
+        """Renew the token now (``client.oauth.refresh()``): the refresh grant, or the
+        password grant when there is no refresh token or it is refused."""
+        if not self.can_renew:
+            raise AuthenticationError(401, "nothing to renew the token with: no refresh token")
+        yield from self._renew()
+        assert self._token is not None
+        return self._token
+
     @property
     def can_renew(self) -> bool:
         return self._password is not None or bool(self._token and self._token.refresh_token)

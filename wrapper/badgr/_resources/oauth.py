@@ -63,3 +63,10 @@ class OAuth(Namespace[M]):
     def login(self) -> Grant[Token]:
         """Run the password grant now (it otherwise runs on the first call). Never retried."""
         return Grant(self._auth.password_flow())
+
+    @job
+    def refresh(self) -> Grant[Token]:
+        """Renew the token now (it is otherwise renewed when it expires): the refresh grant,
+        or the password grant when there is no refresh token. The server may rotate the
+        refresh token; ``token_updated`` hears of the new pair. Never retried."""
+        return Grant(self._auth.renew_flow())

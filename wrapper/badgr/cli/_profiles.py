@@ -8,9 +8,11 @@ Any file we cannot read or parse is a :class:`~badgr.cli._errors.SetupError` nam
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,11 @@ import click
 from badgr import Token
 
 from ._errors import SetupError
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory lock; parallel renewals may then collide
+    fcntl = None  # type: ignore[assignment]
 
 __all__ = ["DEFAULT_PROFILE", "Profile", "ProfileStore", "config_path"]
 
@@ -120,6 +127,22 @@ class ProfileStore:
             return Profile.from_json(raw)
         except (TypeError, ValueError) as exc:
             raise self._fail(f"profile {name!r} is malformed ({exc})") from None
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the lock beside the file (``config.lock``): one process at a time renews a
+        stored token, so a rotated refresh token is never used twice."""
+        try:
+            self.path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+            handle = os.open(self.path.with_suffix(".lock"), os.O_RDWR | os.O_CREAT, FILE_MODE)
+        except OSError as exc:
+            raise self._fail(exc.strerror or str(exc)) from None
+        try:
+            if fcntl is not None:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(handle)  # closing releases the lock
 
     def names(self) -> list[str]:
         return sorted(self._load()["profiles"])

@@ -91,6 +91,7 @@ class State:
             raise SetupError(
                 f"not logged in (profile {self.profile!r}): run `badgr login` or set BADGR_TOKEN"
             )
+        profile = self._renewed(profile, options)
         return self._build(
             base_url=profile.base_url,
             token=profile.token,
@@ -98,6 +99,28 @@ class State:
             token_updated=self._saver(profile),
             **options,
         )
+
+    def _renewed(self, profile: Profile, options: dict[str, Any]) -> Profile:
+        """``profile`` with a token that is not about to expire. Renewal happens under the
+        config file's lock, after reading the profile again: parallel commands renew once,
+        and the others use the pair it stored (the server rotates refresh tokens)."""
+        token = profile.token
+        if token is None or not token.expiring() or not token.refresh_token:
+            return profile
+        with self.store.locked():
+            current = self.store.get(self.profile) or profile
+            token = current.token
+            if token is not None and token.expiring() and token.refresh_token:
+                with self._build(
+                    base_url=current.base_url,
+                    token=token,
+                    client_id=current.client_id,
+                    token_updated=self._saver(current),
+                    **options,
+                ) as client:
+                    client.oauth.refresh()
+                current = self.store.get(self.profile) or current
+        return current
 
     def _saver(self, profile: Profile) -> Callable[[Token], None]:
         """Persist every refreshed token (the server may rotate the refresh token)."""
