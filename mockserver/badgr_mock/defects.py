@@ -31,6 +31,7 @@ DEFECT_NAMES = frozenset(
         "not_found_as_empty",
         "failure_as_success",
         "next_links_to_itself",
+        "empty_pages_forever",
     }
 )
 _ISSUER_WRITES = frozenset(
@@ -106,6 +107,8 @@ def plant_defects(
         wrap(_ISSUER_READS, _failure_as_success)
     if "next_links_to_itself" in chosen:
         wrap([_OPEN_LIST], _next_links_to_itself)
+    if "empty_pages_forever" in chosen:
+        wrap([_OPEN_LIST], _empty_pages_forever)
     if "ignore_auth" in chosen:
         spec = _declared_public(spec, _OPEN_LIST)
         wrap([_OPEN_LIST], _answers_as_demo_user)
@@ -194,6 +197,19 @@ def _next_links_to_itself(handler: Handler) -> Handler:
             return reply
         link = f'<{ctx.absolute_url()}>; rel="next"'
         return dataclasses.replace(reply, headers={**reply.headers, "Link": link})
+
+    return planted
+
+
+def _empty_pages_forever(handler: Handler) -> Handler:
+    """Every page is empty and links to a next page that is never the same."""
+
+    def planted(ctx: Context) -> Reply:
+        ctx.require_user()
+        position = str(ctx.params.get("after") or "")
+        step = int(position) + 1 if position.isdigit() else 1
+        link = f'<{ctx.absolute_url(after=str(step))}>; rel="next"'
+        return Reply(result=[], headers={"Link": link})
 
     return planted
 

@@ -199,3 +199,25 @@ def test_a_connection_error_names_the_path_without_the_query() -> None:
     message = str(failed.value)
     assert "calling GET http://127.0.0.1:9/v2/issuers:" in message
     assert "num=" not in message and "code" not in message and "?" not in message
+
+
+def test_endless_empty_pages_stop_with_a_clear_error() -> None:
+    seen: list[httpx.Request] = []
+
+    def count(request: httpx.Request) -> None:
+        seen.append(request)
+
+    with (
+        serve(create_app(defects=["empty_pages_forever"])) as url,
+        Client(
+            base_url=url,
+            username=ALICE,
+            password=PASSWORD,
+            http_client=httpx.Client(event_hooks={"request": [count]}),
+        ) as client,
+        pytest.raises(errors.ResponseValidationError, match="10 empty pages in a row") as stop,
+    ):
+        list(client.issuers.list())
+    pages = [r for r in seen if r.url.path == "/v2/issuers"]
+    assert len(pages) == 10  # stopped within the run, not after 133,850 requests
+    assert "GET /v2/issuers" in str(stop.value)

@@ -13,12 +13,13 @@ walk. Only one page is held in memory at a time; ``last_response`` is the latest
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import httpx
 
 from ._call import AsyncRunner, Call, Outcome, SyncRunner
+from .errors import ResponseValidationError
 
 __all__ = ["AsyncPager", "Page", "SyncPager"]
 
@@ -62,6 +63,19 @@ def _body_next(response: httpx.Response) -> str | None:
     return url if isinstance(url, str) else None
 
 
+#: empty pages in a row that may still link onward before a pager gives up on the walk
+MAX_EMPTY_PAGES = 10
+
+
+@dataclass
+class _Walk:
+    """What one walk over the pages has seen: the URLs fetched, and the empty pages in a row
+    that still linked onward."""
+
+    seen: set[str] = field(default_factory=set)
+    empty_run: int = 0
+
+
 class _Pager(Generic[T]):
     def __init__(self, call: Call[T]) -> None:
         self._call = call
@@ -73,13 +87,25 @@ class _Pager(Generic[T]):
         self.pages_fetched += 1
         return Page(list(outcome.value), outcome.response)
 
-    def _next_call(self, page: Page[T], seen: set[str]) -> Call[T] | None:
+    def _next_call(self, page: Page[T], walk: _Walk) -> Call[T] | None:
         """The call of the next page; none after the last, or when the next link points to a
-        page already fetched (a server that links a page to itself or back ends the walk)."""
-        seen.add(str(page.response.request.url))
+        page already fetched (a server that links a page to itself or back ends the walk).
+        ``MAX_EMPTY_PAGES`` empty pages in a row that still link onward raise: a server that
+        would keep the walk going forever."""
+        walk.seen.add(str(page.response.request.url))
         url = page.next_url
-        if url is None or url in seen:
+        if url is None or url in walk.seen:
             return None
+        walk.empty_run = 0 if page.items else walk.empty_run + 1
+        if walk.empty_run >= MAX_EMPTY_PAGES:
+            raise ResponseValidationError(
+                f"{MAX_EMPTY_PAGES} empty pages in a row still link to a next page"
+                f" ({page.response.request.method} {page.response.request.url.path}): the walk"
+                " was stopped, as it would never end",
+                status_code=page.response.status_code,
+                body=page.response.content,
+                response=page.response,
+            )
         return self._call.follow(url)
 
     def __repr__(self) -> str:
@@ -95,11 +121,11 @@ class SyncPager(_Pager[T]):
 
     def iter_pages(self) -> Iterator[Page[T]]:
         call: Call[T] | None = self._call
-        seen: set[str] = set()
+        walk = _Walk()
         while call is not None:
             page = self._page(self._executor.run_detailed(call))
             yield page
-            call = self._next_call(page, seen)
+            call = self._next_call(page, walk)
 
     def __iter__(self) -> Iterator[T]:
         for page in self.iter_pages():
@@ -121,11 +147,11 @@ class AsyncPager(_Pager[T]):
 
     async def iter_pages(self) -> AsyncIterator[Page[T]]:
         call: Call[T] | None = self._call
-        seen: set[str] = set()
+        walk = _Walk()
         while call is not None:
             page = self._page(await self._executor.run_detailed(call))
             yield page
-            call = self._next_call(page, seen)
+            call = self._next_call(page, walk)
 
     async def __aiter__(self) -> AsyncIterator[T]:
         async for page in self.iter_pages():
