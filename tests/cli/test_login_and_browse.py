@@ -34,7 +34,11 @@ def test_login_whoami_logout_keep_the_token_in_a_private_file(badgr: Badgr) -> N
     info = json.loads(whoami.stdout)
     assert info["emails"] == [ALICE] and info["base_url"] == badgr.base_url
 
-    assert badgr.run("logout").returncode == 0
+    out = badgr.run("logout")
+    assert out.returncode == 0
+    assert "the token is forgotten here, not revoked; the server accepts it until 20" in (
+        out.stderr
+    )
     after = badgr.run("whoami")
     assert after.returncode == 2
     assert after.stderr.strip() == (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 from typing import Any
@@ -13,6 +14,7 @@ from badgr_api.models.badge_user import BadgeUser
 
 from ._app import cli
 from ._errors import SetupError
+from ._formats import rfc3339
 from ._profiles import Profile
 from ._state import State, common_options, pass_state
 
@@ -121,15 +123,27 @@ def login(
 @common_options
 @pass_state
 def logout(state: State) -> None:
-    """Forget the stored token of the profile.
+    """Forget the stored token of the profile (the server is not told: see below).
+
+    Neither the documented API nor this CLI offers a way to revoke a token on the server, so
+    it stays valid until it expires; `badgr logout` says until when.
 
     \b
     Example:
       badgr logout --profile mock
     """
-    if not state.store.remove(state.profile):
+    profile = state.store.get(state.profile)
+    if profile is None or not state.store.remove(state.profile):
         raise SetupError(f"profile {state.profile!r} is not logged in")
-    state.note(f"Logged out (profile {state.profile!r})")
+    until = (
+        rfc3339(datetime.datetime.fromtimestamp(profile.expires_at, datetime.UTC))
+        if profile.expires_at
+        else "it expires"
+    )
+    state.note(
+        f"Logged out (profile {state.profile!r}): the token is forgotten here, not revoked;"
+        f" the server accepts it until {until}"
+    )
 
 
 @cli.command()
