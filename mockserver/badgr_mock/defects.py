@@ -95,7 +95,7 @@ def plant_defects(
     if "delete_keeps_row" in chosen:
         wrap(_ISSUER_DELETES, _keeps_row)
     if "not_found_as_empty" in chosen:
-        wrap(_ISSUER_READS, _not_found_as_empty)
+        wrap(_ISSUER_READS, _instead_of_not_found(_empty_result))
     if "pagination_drops_item" in chosen:
         keyset_lists = [
             operation_id
@@ -104,7 +104,7 @@ def plant_defects(
         ]
         wrap(keyset_lists, _drops_item_between_pages)
     if "failure_as_success" in chosen:
-        wrap(_ISSUER_READS, _failure_as_success)
+        wrap(_ISSUER_READS, _instead_of_not_found(_failure_in_a_200))
     if "next_links_to_itself" in chosen:
         wrap([_OPEN_LIST], _next_links_to_itself)
     if "empty_pages_forever" in chosen:
@@ -161,31 +161,32 @@ def _keeps_row(handler: Handler) -> Handler:
     return planted
 
 
-def _not_found_as_empty(handler: Handler) -> Handler:
-    def planted(ctx: Context) -> Reply:
-        try:
-            return handler(ctx)
-        except ErrorReply as error:
-            if error.status != 404:
-                raise
-            return Reply(result=[])
+def _instead_of_not_found(answer: Callable[[Context, ErrorReply], Reply]) -> Wrapper:
+    """A wrapper that turns the handler's 404 into ``answer(ctx, error)``."""
 
-    return planted
+    def wrapper(handler: Handler) -> Handler:
+        def planted(ctx: Context) -> Reply:
+            try:
+                return handler(ctx)
+            except ErrorReply as error:
+                if error.status != 404:
+                    raise
+                return answer(ctx, error)
+
+        return planted
+
+    return wrapper
 
 
-def _failure_as_success(handler: Handler) -> Handler:
-    """A 404 sent as a 200 whose envelope says ``success: false`` (a server that puts the
-    outcome only in the body)."""
+def _empty_result(ctx: Context, error: ErrorReply) -> Reply:
+    """``not_found_as_empty``: a 200 with nothing in it."""
+    return Reply(result=[])
 
-    def planted(ctx: Context) -> Reply:
-        try:
-            return handler(ctx)
-        except ErrorReply as error:
-            if error.status != 404:
-                raise
-            raise DefectAnswer(200, error.body(ctx.store.now_text())) from None
 
-    return planted
+def _failure_in_a_200(ctx: Context, error: ErrorReply) -> Reply:
+    """``failure_as_success``: the 404's envelope (``success: false``) sent with a 200 (a
+    server that puts the outcome only in the body)."""
+    raise DefectAnswer(200, error.body(ctx.store.now_text()))
 
 
 def _next_links_to_itself(handler: Handler) -> Handler:
