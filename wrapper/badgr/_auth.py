@@ -26,6 +26,7 @@ from urllib.parse import urlencode
 
 import httpx
 
+from ._bounds import AUTH_RESPONSE_BYTES, aread_bounded, read_bounded
 from ._config import DEFAULT_CLIENT_ID, DEFAULT_SCOPE
 from ._envelope import token_error
 from ._logging import log_request, log_response, logger, register_secret
@@ -138,6 +139,13 @@ def _outgoing(step: httpx.Request, request: httpx.Request) -> httpx.Request:
     return step
 
 
+def _read_here(step: httpx.Request, request: httpx.Request, response: httpx.Response) -> bool:
+    """Whether the auth flow reads this answer itself: a token answer (the flow parses it) or
+    a 401 (httpx reads it before a retry); the call's own answer is the executor's to read,
+    within ``max_response_bytes``."""
+    return step is not request or response.status_code == 401
+
+
 class BadgrAuth(httpx.Auth):
     """Bearer-token auth with password grant, refresh and single-flight renewal."""
 
@@ -221,7 +229,8 @@ class BadgrAuth(httpx.Auth):
                 else:
                     response = yield _outgoing(step, request)
                     log_response(response)
-                    response.read()
+                    if _read_here(step, request, response):
+                        read_bounded(response, AUTH_RESPONSE_BYTES)
                     step = flow.send(response)
         except StopIteration:
             return
@@ -241,7 +250,8 @@ class BadgrAuth(httpx.Auth):
                 else:
                     response = yield _outgoing(step, request)
                     log_response(response)
-                    await response.aread()
+                    if _read_here(step, request, response):
+                        await aread_bounded(response, AUTH_RESPONSE_BYTES)
                     step = flow.send(response)
         except StopIteration:
             return

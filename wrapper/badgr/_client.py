@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 import httpx
 
 from ._auth import BadgrAuth, Token, TokenCallback
+from ._bounds import DEFAULT_MAX_RESPONSE_BYTES
 from ._call import Call, RawOperation, Runner
 from ._config import DEFAULT_SCOPE, DEFAULT_TIMEOUT, resolve_config
 from ._executor import AsyncExecutor, Settings, SyncExecutor
@@ -40,6 +41,12 @@ __all__ = ["AsyncClient", "Client"]
 
 _N = TypeVar("_N", bound=Namespace[Any])
 _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+
+
+def _positive(name: str, value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{name} must be a positive int (bytes), got {value!r}")
+    return value
 
 
 def _timeout(value: float | httpx.Timeout) -> httpx.Timeout:
@@ -153,6 +160,7 @@ class _BaseClient(_Namespaces[M]):
         token_updated: TokenCallback | None,
         headers: dict[str, str] | None,
         server: Server | None,
+        max_response_bytes: int,
         executor: Callable[[Settings], SyncExecutor | AsyncExecutor],
     ) -> None:
         #: the kind of server: ``"documented"`` (hosted API) or ``"badgr-server"`` (self-hosted)
@@ -183,6 +191,7 @@ class _BaseClient(_Namespaces[M]):
                 timeout=_timeout(timeout),
                 policy=retry_policy or RetryPolicy(max_retries=max_retries),
                 headers={"Accept": "application/json", **(headers or {})},
+                max_response_bytes=_positive("max_response_bytes", max_response_bytes),
             )
         )
         #: ``False`` on a ``with_options`` copy: the parent owns the connection pool
@@ -195,12 +204,14 @@ class _BaseClient(_Namespaces[M]):
         max_retries: int | None = None,
         retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        max_response_bytes: int | None = None,
     ) -> Self:
         """A copy of this client with other per-call options, sharing its connections, token
         and rate-limit pause (cheap: make one per call if you like).
 
         ``headers`` are added to every request of the copy (over the client's own);
-        ``max_retries`` changes the client's retry policy, ``retry_policy`` replaces it.
+        ``max_retries`` changes the client's retry policy, ``retry_policy`` replaces it;
+        ``max_response_bytes`` bounds each answer read.
         Closing the copy does nothing: the original owns the connections.
 
         >>> client.with_options(timeout=5, max_retries=0).issuers.get(issuer_id)  # doctest: +SKIP
@@ -217,6 +228,11 @@ class _BaseClient(_Namespaces[M]):
                 timeout=None if timeout is None else _timeout(timeout),
                 policy=policy,
                 headers=headers,
+                max_response_bytes=(
+                    None
+                    if max_response_bytes is None
+                    else _positive("max_response_bytes", max_response_bytes)
+                ),
             )
         )
         derived._owns_pool = False
@@ -269,7 +285,9 @@ class Client(_BaseClient[SyncMode]):
     SDK's own. Jobs (``award_many``, ``revoke_many``) run on a private event loop: on
     ``async_http_client`` / ``async_transport`` when given, else on ``http_client`` /
     ``transport`` from worker threads, else on an ``httpx.AsyncClient`` of the SDK's own.
-    Progress callbacks run on that loop's thread.
+    Progress callbacks run on that loop's thread. ``max_response_bytes`` (default 64 MiB)
+    bounds what is read of one answer, after decompression: past it,
+    :class:`~badgr.errors.ResponseTooLargeError`.
     """
 
     _executor: SyncExecutor
@@ -291,6 +309,7 @@ class Client(_BaseClient[SyncMode]):
         token_updated: TokenCallback | None = None,
         headers: dict[str, str] | None = None,
         server: Server | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.Client | None = None,
         async_http_client: httpx.AsyncClient | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -311,6 +330,7 @@ class Client(_BaseClient[SyncMode]):
             token_updated=token_updated,
             headers=headers,
             server=server,
+            max_response_bytes=max_response_bytes,
             executor=lambda settings: SyncExecutor(
                 settings,
                 http_client=http_client,
@@ -396,6 +416,7 @@ class AsyncClient(_BaseClient[AsyncMode]):
         token_updated: TokenCallback | None = None,
         headers: dict[str, str] | None = None,
         server: Server | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
@@ -414,6 +435,7 @@ class AsyncClient(_BaseClient[AsyncMode]):
             token_updated=token_updated,
             headers=headers,
             server=server,
+            max_response_bytes=max_response_bytes,
             executor=lambda settings: AsyncExecutor(
                 settings, http_client=http_client, transport=transport
             ),

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, cast
 import httpx
 
 from ._auth import BadgrAuth
+from ._bounds import AUTH_RESPONSE_BYTES, DEFAULT_MAX_RESPONSE_BYTES, aread_bounded, read_bounded
 from ._call import Call, Job, Outcome
 from ._flow import Action, Attempt, Flow, Nested, Sleep, _connection_error, call_flow, settled
 from ._jobs.loop import JobLoop
@@ -59,6 +60,8 @@ class Settings:
     headers: Mapping[str, str]
     #: headers added by ``with_options(headers=…)``
     extra_headers: Mapping[str, str] = field(default_factory=dict)
+    #: the most of one answer read, after decompression (:mod:`badgr._bounds`)
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
     def derive(
         self,
@@ -66,12 +69,14 @@ class Settings:
         timeout: httpx.Timeout | None = None,
         policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        max_response_bytes: int | None = None,
     ) -> Settings:
         return dataclasses.replace(
             self,
             timeout=timeout or self.timeout,
             policy=policy or self.policy,
             extra_headers={**self.extra_headers, **(headers or {})},
+            max_response_bytes=max_response_bytes or self.max_response_bytes,
         )
 
 
@@ -244,7 +249,10 @@ class SyncExecutor(_ExecutorCore):
 
     def _attempt(self, call: Call[Any]) -> Attempt:
         request = self._request(call, self.http)
-        response = self.http.send(request, auth=self.settings.auth, follow_redirects=False)
+        response = self.http.send(
+            request, auth=self.settings.auth, follow_redirects=False, stream=True
+        )
+        read_bounded(response, self.settings.max_response_bytes)
         return self._decoded(call, response)
 
     def run_detailed(self, call: Call[T]) -> Outcome[T]:
@@ -297,7 +305,8 @@ class SyncExecutor(_ExecutorCore):
             request = next(generator)
             while True:
                 request.extensions.setdefault("timeout", self.settings.timeout.as_dict())
-                response = self.http.send(request, auth=LOGGED_WITHOUT_CREDENTIALS)
+                response = self.http.send(request, auth=LOGGED_WITHOUT_CREDENTIALS, stream=True)
+                read_bounded(response, AUTH_RESPONSE_BYTES)
                 request = generator.send(response)
         except StopIteration as stop:
             return cast(T, stop.value)
@@ -315,7 +324,7 @@ class SyncExecutor(_ExecutorCore):
 
             return AsyncExecutor(
                 self.settings,
-                http_client=ThreadedSyncClient(self.http),
+                http_client=ThreadedSyncClient(self.http, self.settings.max_response_bytes),
                 http_is_ours=self._http_is_ours,
                 close_http_client=True,
                 pause=self.pause,
@@ -405,7 +414,10 @@ class AsyncExecutor(_ExecutorCore):
 
     async def _attempt(self, call: Call[Any]) -> Attempt:
         request = self._request(call, self.http)
-        response = await self.http.send(request, auth=self.settings.auth, follow_redirects=False)
+        response = await self.http.send(
+            request, auth=self.settings.auth, follow_redirects=False, stream=True
+        )
+        await aread_bounded(response, self.settings.max_response_bytes)
         return self._decoded(call, response)
 
     async def run_detailed(self, call: Call[T]) -> Outcome[T]:
@@ -457,7 +469,10 @@ class AsyncExecutor(_ExecutorCore):
             request = next(generator)
             while True:
                 request.extensions.setdefault("timeout", self.settings.timeout.as_dict())
-                response = await self.http.send(request, auth=LOGGED_WITHOUT_CREDENTIALS)
+                response = await self.http.send(
+                    request, auth=LOGGED_WITHOUT_CREDENTIALS, stream=True
+                )
+                await aread_bounded(response, AUTH_RESPONSE_BYTES)
                 request = generator.send(response)
         except StopIteration as stop:
             return cast(T, stop.value)

@@ -15,6 +15,7 @@
     ├── APIConnectionError         the server could not be reached or dropped the connection
     │   └── APITimeoutError        no answer within the timeout
     ├── ResponseValidationError    a 2xx body that does not match the API description
+    ├── ResponseTooLargeError      an answer over ``max_response_bytes``: not read further
     └── UnsupportedOperationError  the client's kind of server lacks the operation (not sent)
 
 Messages never contain credentials: they are built only from the status, the server's
@@ -44,6 +45,7 @@ __all__ = [
     "NotFoundError",
     "PayloadTooLargeError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
     "UnsupportedOperationError",
@@ -268,6 +270,22 @@ class ResponseValidationError(BadgrError):
         self.body = body
         self.response = response
         super().__init__(f"{message} (HTTP {status_code}, {len(body)} bytes of body kept)")
+
+
+class ResponseTooLargeError(BadgrError):
+    """The answer was larger than ``max_response_bytes`` (counted after decompression): the
+    SDK stopped reading it. Raise the limit with ``Client(max_response_bytes=…)`` or
+    ``with_options``, or ask for less (a smaller ``page_size``)."""
+
+    def __init__(self, *, status_code: int, limit: int, method: str, path: str) -> None:
+        self.status_code = status_code
+        self.limit = limit
+        self.method = method
+        self.path = path
+        super().__init__(
+            f"the answer to {method} {path} (HTTP {status_code}) is larger than"
+            f" max_response_bytes ({limit} bytes): not read further"
+        )
 
 
 class UnsupportedOperationError(BadgrError):

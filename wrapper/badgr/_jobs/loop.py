@@ -12,12 +12,13 @@ each of a job's requests on it, from worker threads.
 
 from __future__ import annotations
 
-import functools
 import threading
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
+
+from .._bounds import read_bounded
 
 if TYPE_CHECKING:
     import asyncio
@@ -93,10 +94,11 @@ class ThreadedSyncClient:
     ``http_client=`` or ``transport=`` runs its jobs there too (its CA bundle, proxies, hooks
     and cookies), not on a second route that would skip them."""
 
-    def __init__(self, http: httpx.Client) -> None:
+    def __init__(self, http: httpx.Client, max_response_bytes: int) -> None:
         from concurrent.futures import ThreadPoolExecutor
 
         self.http = http
+        self.max_response_bytes = max_response_bytes
         self._pool = ThreadPoolExecutor(max_workers=JOB_THREADS, thread_name_prefix="badgr-job")
 
     @property
@@ -111,13 +113,25 @@ class ThreadedSyncClient:
         return self.http.build_request(**kwargs)
 
     async def send(
-        self, request: httpx.Request, *, auth: httpx.Auth, follow_redirects: bool = False
+        self,
+        request: httpx.Request,
+        *,
+        auth: httpx.Auth,
+        follow_redirects: bool = False,
+        stream: bool = False,
     ) -> httpx.Response:
+        """Send on a worker thread; the answer comes back read (within ``max_response_bytes``
+        when ``stream``: a sync stream cannot be read from the event loop)."""
         import asyncio
 
-        send = functools.partial(
-            self.http.send, request, auth=auth, follow_redirects=follow_redirects
-        )
+        def send() -> httpx.Response:
+            response = self.http.send(
+                request, auth=auth, follow_redirects=follow_redirects, stream=stream
+            )
+            if stream:
+                read_bounded(response, self.max_response_bytes)
+            return response
+
         return await asyncio.get_running_loop().run_in_executor(self._pool, send)
 
     async def aclose(self) -> None:

@@ -1,0 +1,90 @@
+"""How much of an answer the SDK reads: at most ``max_response_bytes``, counted after
+decompression while the body streams in, so a hostile or broken server (a gzip bomb, an
+endless body) cannot fill the caller's memory.
+
+Responses are sent with ``stream=True`` and read here; what :meth:`httpx.Response.read` would
+have kept (``_content``) is set from the chunks, so the rest of ``httpx`` and the generated
+parsers see an ordinary, fully read response. httpx is pinned ``<0.29``.
+"""
+
+from __future__ import annotations
+
+import httpx
+
+from .errors import ResponseTooLargeError
+
+__all__ = ["AUTH_RESPONSE_BYTES", "DEFAULT_MAX_RESPONSE_BYTES", "aread_bounded", "read_bounded"]
+
+#: the default of ``max_response_bytes``: far above any page of the API (500 assertions are
+#: about 0.7 MB), far below what hurts a process
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+#: token answers and 401s, read by the auth flow: small by nature
+AUTH_RESPONSE_BYTES = 1024 * 1024
+
+
+def _refuse(response: httpx.Response, limit: int) -> ResponseTooLargeError:
+    request = response.request
+    return ResponseTooLargeError(
+        status_code=response.status_code,
+        limit=limit,
+        method=request.method,
+        path=request.url.path,
+    )
+
+
+class _Reading:
+    """The chunks of one body read so far, refused past ``limit``."""
+
+    def __init__(self, response: httpx.Response, limit: int) -> None:
+        self.response, self.limit = response, limit
+        self.chunks: list[bytes] = []
+        self.size = 0
+        declared = response.headers.get("content-length", "")
+        # a compressed body's length says nothing of what it inflates to; a plain one's does
+        plain = "content-encoding" not in response.headers
+        if plain and declared.isdigit() and int(declared) > limit:
+            raise _refuse(response, limit)
+
+    def add(self, chunk: bytes) -> None:
+        self.size += len(chunk)
+        if self.size > self.limit:
+            raise _refuse(self.response, self.limit)
+        self.chunks.append(chunk)
+
+    def keep(self) -> None:
+        """What ``httpx.Response.read`` would have kept."""
+        self.response._content = b"".join(self.chunks)
+
+
+def _read_already(response: httpx.Response, limit: int) -> bool:
+    if not hasattr(response, "_content"):
+        return False
+    if len(response.content) > limit:
+        raise _refuse(response, limit)
+    return True
+
+
+def read_bounded(response: httpx.Response, limit: int) -> None:
+    """Read ``response`` (a streamed one) whole, or raise once it passes ``limit`` bytes."""
+    if _read_already(response, limit):
+        return
+    try:
+        reading = _Reading(response, limit)
+        for chunk in response.iter_bytes():
+            reading.add(chunk)
+    finally:
+        response.close()
+    reading.keep()
+
+
+async def aread_bounded(response: httpx.Response, limit: int) -> None:
+    """:func:`read_bounded` for an async response."""
+    if _read_already(response, limit):
+        return
+    try:
+        reading = _Reading(response, limit)
+        async for chunk in response.aiter_bytes():
+            reading.add(chunk)
+    finally:
+        await response.aclose()
+    reading.keep()
