@@ -158,7 +158,8 @@ def test_revoke_results_on_a_terminal_never_share_the_bars_line(
     _, badge = make_badge(sdk)
     ids = [sdk.assertions.award(badge, f"t{n}@example.org").entity_id for n in range(3)]
     env = logged_in.env(TERM="xterm-256color")
-    code, drawn = run_in_pty(["revoke", *ids, "--reason", "Issued in error", "--yes"], env)
+    # "--": one id in 64 begins with "-"
+    code, drawn = run_in_pty(["revoke", "--reason", "Issued in error", "--yes", "--", *ids], env)
     assert code == 0, drawn
     assert "\x1b[" in drawn  # the bar was drawn
     lines = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", drawn).replace("\r", "\n").splitlines()
@@ -175,7 +176,7 @@ def test_revoke_results_piped_stay_on_stdout_while_the_bar_is_drawn(
     ids = [sdk.assertions.award(badge, f"p{n}@example.org").entity_id for n in range(3)]
     main, child = pty.openpty()
     done = subprocess.run(
-        [str(BADGR), "revoke", *ids, "--reason", "x", "--yes"],
+        [str(BADGR), "revoke", "--reason", "x", "--yes", "--", *ids],
         stdin=child, stderr=child, stdout=subprocess.PIPE, env=logged_in.env(), text=True,
         timeout=120,
     )  # fmt: skip

@@ -270,7 +270,7 @@ def test_wheel_with_the_fuzz_and_cli_extras_does_each_job_outside_the_checkout(
         ).strip()
         students = tmp_path / "students.csv"
         students.write_text("email\njane@example.org\njoe@example.org\n")
-        cli("award", badge, "--csv", students, "--out", tmp_path / "results.csv")
+        cli("award", "--csv", students, "--out", tmp_path / "results.csv", "--", badge)
         exported = cli("export", "assertions", "--badge", badge, "--format", "csv")
         assert sorted(row["recipient"] for row in csv.DictReader(io.StringIO(exported))) == [
             "jane@example.org",
