@@ -12,7 +12,6 @@ import csv
 import io
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -23,7 +22,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from badgr_mock.testing import PNG_DATA_URI
+from badgr_mock.testing import PNG_DATA_URI, free_port
 
 from .conftest import ALICE
 
@@ -79,6 +78,8 @@ def _install(wheel: str, tmp_path: Path) -> tuple[Path, Path]:
     python = env_dir / "bin" / "python"
     installed = _run(python, "-m", "pip", "install", "-q", wheel, cwd=tmp_path)
     assert installed.returncode == 0, installed.stderr
+    checked = _run(python, "-m", "pip", "check", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout  # every installed requirement is satisfied
     return env_dir, python
 
 
@@ -141,21 +142,12 @@ def test_editable_install_is_visible_to_mypy(tmp_path: Path) -> None:
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.mark.slow
 @pytest.mark.timeout(600)
 def test_wheel_with_the_mock_extra_serves_both_kinds_outside_the_checkout(
     wheel: Path, tmp_path: Path
 ) -> None:
     env_dir, python = _install(f"{wheel}[mock]", tmp_path)
-    checked = _run(python, "-m", "pip", "check", cwd=tmp_path)
-    assert checked.returncode == 0, checked.stdout
     site = next((env_dir / "lib").glob("python3*/site-packages"))
     shipped = site / "badgr_mock" / "data"
     for name in ("credentials.yaml", "badgr-server.yaml"):  # copies, not links to a checkout
@@ -180,7 +172,7 @@ def test_wheel_with_the_mock_extra_serves_both_kinds_outside_the_checkout(
 @contextlib.contextmanager
 def _serving(python: Path, cwd: Path, *options: str) -> Iterator[str]:
     """``python -m badgr_mock`` on a free port, answering: its base URL."""
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [python, "-m", "badgr_mock", "--db", ":memory:", "--port", str(port), *options],
         cwd=cwd,
@@ -212,8 +204,6 @@ def test_wheel_with_the_fuzz_and_cli_extras_does_each_job_outside_the_checkout(
     wheel: Path, tmp_path: Path
 ) -> None:
     env_dir, python = _install(f"{wheel}[fuzz,cli]", tmp_path)
-    checked = _run(python, "-m", "pip", "check", cwd=tmp_path)
-    assert checked.returncode == 0, checked.stdout
     badgr = env_dir / "bin" / "badgr"
     fuzz = ("fuzz", "--max-examples", "2", "--seed", "3")
 

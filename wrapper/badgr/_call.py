@@ -158,6 +158,13 @@ def none(op: ModuleType, **kwargs: Any) -> Call[None]:
     return Call(op, kwargs, "none")
 
 
+def positive_int(name: str, value: int) -> int:
+    """``value``, refused (``ValueError``) unless a positive int (a bool is not a count)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{name} must be a positive int, got {value!r}")
+    return value
+
+
 def pages(op: ModuleType, item_type: type[T], page_size: int | None, **kwargs: Any) -> Call[T]:
     """A paginated list call; ``T`` is the item type. ``page_size`` is sent as ``num``."""
     if page_size is not None:

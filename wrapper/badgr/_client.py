@@ -19,7 +19,7 @@ import httpx
 
 from ._auth import BadgrAuth, Token, TokenCallback
 from ._bounds import DEFAULT_MAX_RESPONSE_BYTES
-from ._call import Call, RawOperation, Runner
+from ._call import Call, RawOperation, Runner, positive_int
 from ._config import DEFAULT_SCOPE, DEFAULT_TIMEOUT, resolve_config
 from ._executor import AsyncExecutor, Settings, SyncExecutor
 from ._namespace import AsyncMode, M, Namespace, RawAsyncMode, RawSyncMode, SyncMode
@@ -41,12 +41,6 @@ __all__ = ["AsyncClient", "Client"]
 
 _N = TypeVar("_N", bound=Namespace[Any])
 _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
-
-
-def _positive(name: str, value: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{name} must be a positive int (bytes), got {value!r}")
-    return value
 
 
 def _timeout(value: float | httpx.Timeout) -> httpx.Timeout:
@@ -191,7 +185,7 @@ class _BaseClient(_Namespaces[M]):
                 timeout=_timeout(timeout),
                 policy=retry_policy or RetryPolicy(max_retries=max_retries),
                 headers={"Accept": "application/json", **(headers or {})},
-                max_response_bytes=_positive("max_response_bytes", max_response_bytes),
+                max_response_bytes=positive_int("max_response_bytes", max_response_bytes),
             )
         )
         #: ``False`` on a ``with_options`` copy: the parent owns the connection pool
@@ -231,7 +225,7 @@ class _BaseClient(_Namespaces[M]):
                 max_response_bytes=(
                     None
                     if max_response_bytes is None
-                    else _positive("max_response_bytes", max_response_bytes)
+                    else positive_int("max_response_bytes", max_response_bytes)
                 ),
             )
         )

@@ -103,6 +103,12 @@ def _keep_cookies_cheaply(http: httpx.Client | httpx.AsyncClient) -> None:
     http._cookies = _CookiesSetByServer()  # the jar behind ``http.cookies``; httpx pinned <0.29
 
 
+def _one_route(client_name: str, client: object, transport_name: str, transport: object) -> None:
+    """A client of the caller's or a transport for one of ours: not both."""
+    if client is not None and transport is not None:
+        raise ValueError(f"pass {client_name}= or {transport_name}=, not both")
+
+
 class _ExecutorCore:
     """Settings and the retry/recovery flow shared by both executors."""
 
@@ -129,7 +135,6 @@ class _ExecutorCore:
     def _httpx_args(self) -> dict[str, Any]:
         return {
             "base_url": self.settings.base_url,
-            "auth": self.settings.auth,
             "timeout": self.settings.timeout,
             "headers": self.settings.headers,
             "follow_redirects": False,
@@ -219,10 +224,8 @@ class SyncExecutor(_ExecutorCore):
         async_transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         super().__init__(settings)
-        if http_client is not None and transport is not None:
-            raise ValueError("pass http_client= or transport=, not both")
-        if async_http_client is not None and async_transport is not None:
-            raise ValueError("pass async_http_client= or async_transport=, not both")
+        _one_route("http_client", http_client, "transport", transport)
+        _one_route("async_http_client", async_http_client, "async_transport", async_transport)
         self._async_http_client = async_http_client
         self._async_transport = async_transport
         self._jobs_on_threads = (http_client is not None or transport is not None) and (
@@ -371,8 +374,7 @@ class AsyncExecutor(_ExecutorCore):
         pause: SharedPause | None = None,
     ):
         super().__init__(settings, pause=pause)
-        if http_client is not None and transport is not None:
-            raise ValueError("pass http_client= or transport=, not both")
+        _one_route("http_client", http_client, "transport", transport)
         #: lanes of their own only over our own network connections (else shared as given)
         self._makes_lanes = http_client is None and transport is None
         self._closes_http = http_client is None or close_http_client

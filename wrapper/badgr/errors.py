@@ -65,6 +65,11 @@ def _kept_request(request: httpx.Request) -> httpx.Request:
     return httpx.Request(request.method, redact_url(request.url), headers=headers)
 
 
+def _redacted(body: bytes) -> bytes:
+    """A body with anything shaped like a credential redacted."""
+    return redact(body.decode("utf-8", "replace")).encode("utf-8")
+
+
 def _kept_response(response: httpx.Response) -> httpx.Response:
     """``response`` as a pickled error keeps it: status, headers without ``Set-Cookie``, the
     body with anything shaped like a credential redacted, and the kept request."""
@@ -74,8 +79,8 @@ def _kept_response(response: httpx.Response) -> httpx.Response:
         request = None
     headers = [(k, v) for k, v in response.headers.items() if k.lower() != "set-cookie"]
     try:
-        body = redact(response.content.decode("utf-8")).encode("utf-8")
-    except (httpx.ResponseNotRead, UnicodeDecodeError):
+        body = _redacted(response.content)
+    except httpx.ResponseNotRead:
         body = b""
     kept = httpx.Response(response.status_code, headers=headers, content=body, request=request)
     kept.headers["content-length"] = str(len(body))  # the body may have shrunk or grown
@@ -103,7 +108,7 @@ class BadgrError(Exception):
         if isinstance(state.get("response"), httpx.Response):
             state["response"] = _kept_response(state["response"])
         if isinstance(state.get("body"), bytes):
-            state["body"] = redact(state["body"].decode("utf-8", "replace")).encode("utf-8")
+            state["body"] = _redacted(state["body"])
         return (_restore, (type(self), self.args), state)
 
 

@@ -13,14 +13,14 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .._call import AsyncRunner, Call, Job
+from .._call import AsyncRunner, Call, Job, positive_int
 from ..errors import APIError, BadgrError
 from .lanes import AdaptiveLimit, report_progress, run_on_lanes
 
 if TYPE_CHECKING:
     from badgr_api.models.assertion import Assertion
 
-__all__ = ["AwardResult", "ProgressCallback", "award_many_job"]
+__all__ = ["AwardResult", "ProgressCallback", "award_many_job", "award_one"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,17 @@ class AwardResult:
 ProgressCallback = Callable[[int, int, AwardResult], Awaitable[None] | None]
 
 
+async def award_one(lane: AsyncRunner, call: Call[Assertion], recipient: Any) -> AwardResult:
+    """Run one award and say how it went (failures are results, not raised)."""
+    try:
+        outcome = await lane.run_detailed(call)
+    except BadgrError as error:
+        return AwardResult(recipient, error=error, attempts=error.attempts)
+    return AwardResult(
+        recipient, assertion=outcome.value, recovered=outcome.recovered, attempts=outcome.attempts
+    )
+
+
 def award_many_job(
     build: Callable[[Any], Call[Assertion]],
     recipients: Iterable[Any],
@@ -57,8 +68,7 @@ def award_many_job(
     concurrency: int,
     progress: ProgressCallback | None,
 ) -> Job[list[AwardResult]]:
-    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
-        raise ValueError(f"concurrency must be a positive int, got {concurrency!r}")
+    positive_int("concurrency", concurrency)
     items = list(recipients)
     # build every call up front so bad arguments raise before anything is sent
     calls = [build(recipient) for recipient in items]
@@ -75,16 +85,7 @@ def award_many_job(
             nonlocal done
             await limit.admit(number)
             for index in queue:
-                try:
-                    outcome = await lane.run_detailed(calls[index])
-                    result = AwardResult(
-                        items[index],
-                        assertion=outcome.value,
-                        recovered=outcome.recovered,
-                        attempts=outcome.attempts,
-                    )
-                except BadgrError as error:
-                    result = AwardResult(items[index], error=error, attempts=error.attempts)
+                result = await award_one(lane, calls[index], items[index])
                 results[index] = result
                 done += 1
                 limit.settle()

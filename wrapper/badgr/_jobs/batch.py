@@ -28,11 +28,11 @@ from typing import Any
 
 from badgr_api.models.assertion import Assertion
 
-from .._call import AsyncRunner, Call, Job
+from .._call import AsyncRunner, Call, Job, positive_int
 from .._flow import maybe_applied
 from .._logging import logger
 from ..errors import APIError, BadgrError, BadRequestError
-from .award_many import AwardResult, ProgressCallback
+from .award_many import AwardResult, ProgressCallback, award_one
 from .holders import awards_of, find_holders
 from .lanes import report_progress, run_on_lanes
 
@@ -57,8 +57,7 @@ def batch_award_job(
     progress: ProgressCallback | None,
     batch_size: int = BATCH_SIZE,
 ) -> Job[list[AwardResult]]:
-    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
-        raise ValueError(f"concurrency must be a positive int, got {concurrency!r}")
+    positive_int("concurrency", concurrency)
     # bad arguments raise here, before anything is sent
     award = _BatchAward(badgeclass, list(recipients), identity, batch_call, single_call, progress)
 
@@ -131,19 +130,7 @@ class _BatchAward:
 
     async def one_by_one(self, lane: AsyncRunner, pending: list[int]) -> None:
         for index in pending:
-            try:
-                outcome = await lane.run_detailed(self.singles[index])
-            except BadgrError as error:
-                failed = AwardResult(self.items[index], error=error, attempts=error.attempts)
-                await self.record(index, failed)
-            else:
-                awarded = AwardResult(
-                    self.items[index],
-                    assertion=outcome.value,
-                    recovered=outcome.recovered,
-                    attempts=outcome.attempts,
-                )
-                await self.record(index, awarded)
+            await self.record(index, await award_one(lane, self.singles[index], self.items[index]))
 
     async def batch(self, lane: AsyncRunner, pending: list[int]) -> None:
         """Send one batch until it is settled: awarded, refused (then one by one), found applied

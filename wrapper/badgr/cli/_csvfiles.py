@@ -68,11 +68,16 @@ def _read_rows(path: Path) -> list[tuple[int, list[str]]]:
 
 
 def _column(
-    path: Path, header: list[str], wanted: str | None, defaults: Iterable[str], what: str
+    path: Path,
+    header: list[str],
+    wanted: str | None,
+    defaults: Iterable[str],
+    *,
+    what: str,
+    hint: str,
 ) -> int:
     """The index of column ``wanted``, else of the first of ``defaults`` (the ``what``
-    column); the error says how to name it with the command's own option, or which names it
-    looks for."""
+    column); ``hint`` is the caller's own way out when there is none."""
     names = [cell.strip().lower() for cell in header]
     if wanted is not None:
         if wanted.strip().lower() in names:
@@ -81,11 +86,6 @@ def _column(
     for name in defaults:
         if name in names:
             return names.index(name)
-    hint = (
-        "pass --email-column NAME"
-        if what == "e-mail"
-        else f"name it one of {', '.join(defaults)}, or give a file of one column"
-    )
     raise SetupError(f"{path}: no {what} column among {', '.join(header) or 'nothing'}; {hint}")
 
 
@@ -99,7 +99,9 @@ def read_recipients(path: Path, column: str | None) -> tuple[list[Recipient], li
     if column is None and len(header) == 1 and EMAIL.match(header[0].strip()):
         index, body = 0, rows  # a plain list of addresses without a header
     else:
-        index, body = _column(path, header, column, EMAIL_HEADERS, "e-mail"), rows[1:]
+        hint = "pass --email-column NAME"
+        index = _column(path, header, column, EMAIL_HEADERS, what="e-mail", hint=hint)
+        body = rows[1:]
     valid: list[Recipient] = []
     invalid: list[Invalid] = []
     seen: dict[str, int] = {}
@@ -128,7 +130,9 @@ def read_column(path: Path, names: Iterable[str]) -> list[str]:
     header = rows[0][1]
     if len(header) == 1 and header[0].strip().lower() not in names:
         return [row[0].strip() for _, row in rows if row and row[0].strip()]
-    index = _column(path, header, None, list(names), "assertion id")
+    wanted = list(names)
+    hint = f"name it one of {', '.join(wanted)}, or give a file of one column"
+    index = _column(path, header, None, wanted, what="assertion id", hint=hint)
     return [row[index].strip() for _, row in rows[1:] if index < len(row) and row[index].strip()]
 
 

@@ -7,9 +7,7 @@ import csv
 import datetime
 import itertools
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -24,6 +22,7 @@ from badgr_api.models.assertion import Assertion
 
 from ._app import cli
 from ._errors import SetupError
+from ._files import written_whole
 from ._formats import csv_safe, printable, rfc3339
 from ._state import State, common_options, pass_state
 
@@ -300,14 +299,7 @@ def _to(out: Path | None, write: Callable[[IO[str]], int]) -> int:
         sys.stdout.flush()
         return total
     try:
-        handle, partial = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+        with written_whole(out) as target:
+            return write(target)
     except OSError as exc:
         raise SetupError(f"cannot write {out}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(handle, "w", newline="", encoding="utf-8") as target:
-            total = write(target)
-        os.replace(partial, out)
-    finally:
-        if os.path.exists(partial):
-            os.unlink(partial)
-    return total

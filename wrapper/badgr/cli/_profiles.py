@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -22,6 +21,7 @@ import click
 from badgr import Token
 
 from ._errors import SetupError
+from ._files import written_whole
 
 try:
     import fcntl
@@ -160,19 +160,11 @@ class ProfileStore:
         return True
 
     def _write(self, data: dict[str, Any]) -> None:
-        directory = self.path.parent
         try:
-            directory.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-            # mkstemp creates the file 0600 before any secret is written to it
-            handle, temporary = tempfile.mkstemp(prefix=".config-", dir=directory)
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as file:
-                    json.dump(data, file, indent=2, sort_keys=True)
-                    file.write("\n")
-                os.chmod(temporary, FILE_MODE)
-                os.replace(temporary, self.path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            self.path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+            # created 0600 before any secret is written to it
+            with written_whole(self.path, mode=FILE_MODE) as file:
+                json.dump(data, file, indent=2, sort_keys=True)
+                file.write("\n")
         except OSError as exc:
             raise self._fail(exc.strerror or str(exc)) from None

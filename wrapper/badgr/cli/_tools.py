@@ -106,21 +106,16 @@ def _fuzz_main() -> Callable[[list[str]], int]:
     return main
 
 
-def _url_among(url: str | None, rest: Sequence[str]) -> tuple[str | None, list[str]]:
-    """The URL (the argument, or the fuzz kit's own ``--url``) and the kit's other options:
-    click takes the first unknown option (``--seed`` in ``badgr fuzz --seed 3 URL``) for the
-    URL argument."""
+def _url_among(words: Sequence[str]) -> tuple[str | None, list[str]]:
+    """The server's URL (a bare ``http(s)://`` word, or the fuzz kit's own ``--url``) and the
+    kit's other options, in any order. The URL is not a click argument: with unknown options
+    passed through, click would take the first of them (``--seed``) for it."""
     found: str | None = None
-    others = list(rest)
-    if url is not None and url.startswith("-"):
-        others.insert(0, url)
-    else:
-        found = url
     kept: list[str] = []
-    words = iter(others)
-    for word in words:
+    remaining = iter(words)
+    for word in remaining:
         if word == "--url":
-            found = next(words, None)
+            found = next(remaining, None)
         elif word.startswith("--url="):
             found = word.removeprefix("--url=")
         elif found is None and word.startswith(("http://", "https://")):
@@ -131,17 +126,15 @@ def _url_among(url: str | None, rest: Sequence[str]) -> tuple[str | None, list[s
 
 
 @cli.command(context_settings=PASS_THROUGH)
-@click.argument("url", required=False)
 @_SERVER
 @_PROFILE
 @click.option("--report-dir", type=click.Path(file_okay=False), default=None)
 @click.option("--max-examples", type=int, default=None, help="Generated cases per operation.")
 @click.option("--allow-writes", is_flag=True, help="Also POST/PUT/PATCH/DELETE to a live server.")
-@click.argument("fuzz_args", nargs=-1, type=click.UNPROCESSED)
+@click.argument("fuzz_args", nargs=-1, type=click.UNPROCESSED, metavar="[URL] [KIT OPTIONS]...")
 @click.pass_context
 def fuzz(
     ctx: click.Context,
-    url: str | None,
     server: str | None,
     profile: str | None,
     report_dir: str | None,
@@ -162,7 +155,7 @@ def fuzz(
       badgr fuzz --url http://127.0.0.1:8000 --seed 7 --phases examples,coverage
     """
     kind = _server_or_login(ctx, server, profile)
-    url, fuzz_args = _url_among(url, fuzz_args)
+    url, fuzz_args = _url_among(fuzz_args)
     main = _fuzz_main()
     if url and not os.environ.get("BADGR_TOKEN") and not os.environ.get("BADGR_USERNAME"):
         # the token goes through the environment, never the command line
