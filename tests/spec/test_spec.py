@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from openapi_spec_validator import validate
 
 from tests.spec.spec_tools import ROOT, SPEC_PATH, json_schema_of, load_spec, operations, resolve
@@ -262,3 +263,26 @@ def test_drift_gate_reports_an_operation_the_generator_skipped(tmp_path: Path) -
     assert missing_operations(load_spec(), package) == []
     (package / "api" / "issuers" / "get_issuer.py").unlink()
     assert missing_operations(load_spec(), package) == ["get_issuer"]
+
+
+@pytest.mark.parametrize("name", ["credentials.yaml", "badgr-server.yaml"])
+def test_every_operation_that_takes_a_body_declares_the_413_of_a_body_too_large(
+    name: str,
+) -> None:
+    """Every server has a body limit (the mock: 4 MiB with a token): an operation added with a
+    body and without ``PayloadTooLarge`` would make the fuzz kit report the mock's own 413."""
+    spec = yaml.safe_load((ROOT / "openapi" / name).read_text(encoding="utf-8"))
+    missing = [
+        (method, path)
+        for path, item in spec["paths"].items()
+        for method, op in item.items()
+        if isinstance(op, dict) and "requestBody" in op and "413" not in op["responses"]
+    ]
+    assert missing == []
+    body_less = [
+        (method, path)
+        for path, item in spec["paths"].items()
+        for method, op in item.items()
+        if isinstance(op, dict) and "requestBody" not in op and "413" in op.get("responses", {})
+    ]
+    assert body_less == []  # a GET never sends a body to be too large
