@@ -1,14 +1,18 @@
-"""A hostile (or broken) server cannot fill the caller's memory: every answer is read within
-``max_response_bytes``, counted after decompression, over real HTTP.
+"""A hostile (or broken) server cannot fill the caller's memory nor hold a call past its
+``timeout``: every answer is read within ``max_response_bytes``, counted after decompression,
+and within the call's time, over real HTTP.
 
 The server here is a few lines of ASGI, not the mock: it does what no Credentials server
-should (a gzip bomb, an endless body, a false ``Content-Length``)."""
+should (a gzip bomb, an endless body, a false ``Content-Length``, a body trickling in, a
+``Retry-After`` of a day)."""
 
 from __future__ import annotations
 
 import asyncio
 import pickle
+import threading
 import zlib
+from collections import Counter
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
@@ -29,15 +33,49 @@ def _gzip_bomb(inflated: int) -> bytes:
 
 
 BOMB = _gzip_bomb(80 * MiB)
+#: requests each path received
+HITS: Counter[str] = Counter()
+#: bytes of the trickling body, one every ``TRICKLE_GAP`` seconds: 6 s in all
+TRICKLE = b'{"status": {"success": true}, "result": []}' + b" " * 76
+TRICKLE_GAP = 0.05
+
+
+async def _trickle(send: Send) -> None:
+    await send({"type": "http.response.start", "status": 200, "headers": _JSON})
+    for byte in TRICKLE:
+        await send({"type": "http.response.body", "body": bytes([byte]), "more_body": True})
+        await asyncio.sleep(TRICKLE_GAP)
+    await send({"type": "http.response.body", "body": b""})
+
+
+async def _too_many(send: Send, retry_after: str) -> None:
+    headers = [*_JSON, (b"retry-after", retry_after.encode())]
+    await send({"type": "http.response.start", "status": 429, "headers": headers})
+    body = b'{"status": {"success": false, "description": "slow down"}}'
+    await send({"type": "http.response.body", "body": body})
+
+
+_JSON = [(b"content-type", b"application/json")]
 
 
 async def hostile(scope: dict[str, Any], receive: Any, send: Send) -> None:
     """``/bomb``: 80 MiB of zeros in an 80 KiB gzip body; ``/endless``: a chunked body that
-    never ends; ``/liar``: a ``Content-Length`` of 10 GiB."""
+    never ends; ``/liar``: a ``Content-Length`` of 10 GiB; ``/trickle``: a valid answer, a
+    byte at a time; ``/day``: 429, come back in a day; ``/pause``: 429 for 3 s, then fine."""
     assert scope["type"] == "http"
     path = scope["path"]
-    headers = [(b"content-type", b"application/json")]
-    if path == "/v2/bomb":
+    HITS[path] += 1
+    headers = list(_JSON)
+    if path == "/v2/trickle":
+        await _trickle(send)
+    elif path == "/v2/day":
+        await _too_many(send, "86400")
+    elif path == "/v2/pause" and HITS[path] == 1:
+        await _too_many(send, "3")
+    elif path in ("/v2/pause", "/v2/fine"):
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": b'{"status": {"success": true}}'})
+    elif path == "/v2/bomb":
         headers += [(b"content-encoding", b"gzip"), (b"content-length", str(len(BOMB)).encode())]
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": BOMB})
@@ -93,3 +131,49 @@ def test_the_default_limit_bounds_the_bomb(url: str) -> None:
 def test_the_limit_must_be_a_positive_number_of_bytes() -> None:
     with pytest.raises(ValueError, match="max_response_bytes must be a positive int"):
         Client(token="t", max_response_bytes=0)
+
+
+@pytest.mark.timeout(60)  # a hang guard, not a time limit: broken, the call waits 60 s twice
+def test_a_body_trickling_in_cannot_outlast_the_timeout(url: str) -> None:
+    # each byte comes well within the read timeout; the whole answer does not come within 1 s
+    with (
+        Client(base_url=url, token="t0k3n-value", timeout=1) as client,
+        pytest.raises(errors.APITimeoutError, match="still arriving") as late,
+    ):
+        client.request("GET", "/v2/trickle")
+    assert late.value.attempts == 1  # a retry would start past the call's timeout
+
+
+async def test_an_async_call_is_bounded_the_same(url: str) -> None:
+    async with AsyncClient(base_url=url, token="t0k3n-value") as client:
+        with pytest.raises(errors.APITimeoutError, match="still arriving"):
+            await client.with_options(timeout=1).request("GET", "/v2/trickle")
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("max_retries", [2, 0])
+def test_a_retry_after_past_the_timeout_raises_at_once(url: str, max_retries: int) -> None:
+    HITS.clear()
+    with (
+        Client(base_url=url, token="t0k3n-value", timeout=5, max_retries=max_retries) as client,
+        pytest.raises(errors.RateLimitError) as limited,
+    ):
+        client.request("GET", "/v2/day")
+    assert limited.value.retry_after == 86400  # the server's wait, for the caller to plan
+    assert limited.value.attempts == 1 and HITS["/v2/day"] == 1
+
+
+def test_a_pause_past_the_timeout_raises_without_sending(url: str) -> None:
+    """A wait the server asked of one call pauses the whole client; a call whose timeout ends
+    before the pause does is refused at once instead of waiting past it."""
+    HITS.clear()
+    with Client(base_url=url, token="t0k3n-value", timeout=10) as client:
+        waiting = threading.Thread(target=client.request, args=("GET", "/v2/pause"))
+        waiting.start()  # 429, "Retry-After: 3": it waits 3 s, pausing the client
+        while not client._executor.pause.remaining():
+            waiting.join(0.01)
+        with pytest.raises(errors.RateLimitError, match="not sent") as refused:
+            client.with_options(timeout=1).request("GET", "/v2/fine")
+        waiting.join()
+        assert HITS["/v2/fine"] == 0 and HITS["/v2/pause"] == 2  # and the first call went on
+        assert 2 < (refused.value.retry_after or 0) <= 3

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from badgr import Client, Token, errors
+from badgr import AsyncClient, Client, Token, errors
 from badgr._logging import redact, redact_url
 from badgr_mock.app import create_app
 from badgr_mock.faults import Faults
@@ -178,7 +178,7 @@ def test_a_2xx_whose_envelope_says_failure_raises_the_typed_error() -> None:
     assert "entity not found" in str(refused.value)
 
 
-def test_a_next_link_to_the_page_itself_ends_the_walk() -> None:
+def test_a_next_link_to_a_page_already_fetched_stops_the_walk_with_an_error() -> None:
     with (
         serve(create_app(defects=["next_links_to_itself"])) as url,
         Client(base_url=url, username=ALICE, password=PASSWORD) as client,
@@ -186,8 +186,38 @@ def test_a_next_link_to_the_page_itself_ends_the_walk() -> None:
         for name in ("A", "B", "C"):
             client.issuers.create(name=name, email=ALICE, url="https://a.example")
         pager = client.issuers.list(page_size=2)
-        names = [issuer.name for issuer in pager]
-    assert len(names) == 2 and pager.pages_fetched == 1  # the first page, once
+        names: list[str] = []
+        with pytest.raises(errors.ResponseValidationError, match="already fetched") as stop:
+            names.extend(issuer.name for issuer in pager)
+    assert len(names) == 2 and pager.pages_fetched == 1  # the first page's items, once
+    assert "(GET /v2/issuers)" in str(stop.value)
+
+
+def test_limit_bounds_a_walk_in_items_or_pages(client: Client) -> None:
+    for name in ("A", "B", "C", "D", "E"):
+        client.issuers.create(name=name, email=ALICE, url="https://a.example")
+    everything = client.issuers.list(page_size=2)
+    three = everything.limit(3)
+    assert len(three.to_list()) == 3 and three.pages_fetched == 2  # no third page fetched
+    one_page = everything.limit(max_pages=1)
+    assert [len(page) for page in one_page.iter_pages()] == [2]
+    assert one_page.pages_fetched == 1
+    # whichever bound comes first; the pager it came from is left as it was
+    assert len(everything.limit(4, max_pages=1).to_list()) == 2
+    assert len(everything.limit(2).to_list()) == 2 and everything.pages_fetched == 0
+    assert len(everything.to_list()) >= 5
+    for bad in (0, -1, 1.5, True):
+        with pytest.raises(ValueError, match="positive int"):
+            everything.limit(bad)  # type: ignore[arg-type]
+
+
+async def test_limit_bounds_an_async_walk_too() -> None:
+    with serve(create_app()) as url:
+        async with AsyncClient(base_url=url, username=ALICE, password=PASSWORD) as client:
+            for name in ("A", "B", "C"):
+                await client.issuers.create(name=name, email=ALICE, url="https://a.example")
+            pager = client.issuers.list(page_size=1).limit(2)
+            assert len(await pager.to_list()) == 2 and pager.pages_fetched == 2
 
 
 def test_a_connection_error_names_the_path_without_the_query() -> None:

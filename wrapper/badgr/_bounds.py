@@ -1,6 +1,7 @@
-"""How much of an answer the SDK reads: at most ``max_response_bytes``, counted after
-decompression while the body streams in, so a hostile or broken server (a gzip bomb, an
-endless body) cannot fill the caller's memory.
+"""How much of an answer the SDK reads, and for how long: at most ``max_response_bytes``,
+counted after decompression while the body streams in, so a hostile or broken server (a gzip
+bomb, an endless body) cannot fill the caller's memory; and until a time (``read_until``), so
+a body trickling in a byte at a time cannot hold a call past its ``timeout``.
 
 Responses are sent with ``stream=True`` and read here; what :meth:`httpx.Response.read` would
 have kept (``_content``) is set from the chunks, so the rest of ``httpx`` and the generated
@@ -8,6 +9,8 @@ parsers see an ordinary, fully read response. httpx is pinned ``<0.29``.
 """
 
 from __future__ import annotations
+
+import time
 
 import httpx
 
@@ -33,10 +36,10 @@ def _refuse(response: httpx.Response, limit: int) -> ResponseTooLargeError:
 
 
 class _Reading:
-    """The chunks of one body read so far, refused past ``limit``."""
+    """The chunks of one body read so far, refused past ``limit`` bytes or ``until``."""
 
-    def __init__(self, response: httpx.Response, limit: int) -> None:
-        self.response, self.limit = response, limit
+    def __init__(self, response: httpx.Response, limit: int, until: float | None) -> None:
+        self.response, self.limit, self.until = response, limit, until
         self.chunks: list[bytes] = []
         self.size = 0
         declared = response.headers.get("content-length", "")
@@ -49,6 +52,11 @@ class _Reading:
         self.size += len(chunk)
         if self.size > self.limit:
             raise _refuse(self.response, self.limit)
+        if self.until is not None and time.monotonic() > self.until:
+            raise httpx.ReadTimeout(
+                "the answer was still arriving when the timeout ran out",
+                request=self.response.request,
+            )
         self.chunks.append(chunk)
 
     def keep(self) -> None:
@@ -64,12 +72,14 @@ def _read_already(response: httpx.Response, limit: int) -> bool:
     return True
 
 
-def read_bounded(response: httpx.Response, limit: int) -> None:
-    """Read ``response`` (a streamed one) whole, or raise once it passes ``limit`` bytes."""
+def read_bounded(response: httpx.Response, limit: int, until: float | None = None) -> None:
+    """Read ``response`` (a streamed one) whole, or raise once it passes ``limit`` bytes
+    (:class:`ResponseTooLargeError`) or the clock passes ``until`` (``time.monotonic()``;
+    ``httpx.ReadTimeout``)."""
     if _read_already(response, limit):
         return
     try:
-        reading = _Reading(response, limit)
+        reading = _Reading(response, limit, until)
         for chunk in response.iter_bytes():
             reading.add(chunk)
     finally:
@@ -77,12 +87,12 @@ def read_bounded(response: httpx.Response, limit: int) -> None:
     reading.keep()
 
 
-async def aread_bounded(response: httpx.Response, limit: int) -> None:
+async def aread_bounded(response: httpx.Response, limit: int, until: float | None = None) -> None:
     """:func:`read_bounded` for an async response."""
     if _read_already(response, limit):
         return
     try:
-        reading = _Reading(response, limit)
+        reading = _Reading(response, limit, until)
         async for chunk in response.aiter_bytes():
             reading.add(chunk)
     finally:

@@ -34,7 +34,7 @@ from ._flow import Action, Attempt, Flow, Nested, Sleep, _connection_error, call
 from ._jobs.loop import JobLoop
 from ._logging import LOGGED_WITHOUT_CREDENTIALS
 from ._retry import RetryPolicy, SharedPause, async_sleep
-from .errors import BadgrError
+from .errors import BadgrError, RateLimitError
 
 if TYPE_CHECKING:
     from badgr_api.client import AuthenticatedClient
@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 __all__ = ["AsyncExecutor", "Settings", "SyncExecutor", "_connection_error"]
 
 T = TypeVar("T")
+#: seconds between a call's start and its first attempt, at most (no timeout to shorten yet)
+_FIRST_ATTEMPT_SLACK = 0.05
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,14 @@ class Settings:
     extra_headers: Mapping[str, str] = field(default_factory=dict)
     #: the most of one answer read, after decompression (:mod:`badgr._bounds`)
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+
+    @cached_property
+    def call_budget(self) -> float | None:
+        """The most one method call may take, in seconds: the longest limit of ``timeout``
+        (``timeout=5`` bounds connect, each read and the whole call by 5 s); ``None`` when
+        ``timeout`` sets no limit."""
+        limits = [v for v in self.timeout.as_dict().values() if v is not None]
+        return max(limits) if limits else None
 
     def derive(
         self,
@@ -192,6 +202,48 @@ class _ExecutorCore:
         """``base_url`` as ``httpx`` normalised it, without the trailing slash."""
         return str(httpx.URL(self.settings.base_url)).rstrip("/")
 
+    def _deadline(self, whole_call: bool) -> float | None:
+        """When a method call must be over (``time.monotonic()``): ``timeout`` bounds the whole
+        of it, retries and waits included. Calls of jobs have none: each request of a job is
+        bounded (:meth:`_timed`), not the job (1,000 awards under a rate limit take minutes)."""
+        budget = self.settings.call_budget
+        return None if budget is None or not whole_call else time.monotonic() + budget
+
+    def _timed(self, request: httpx.Request, deadline: float | None) -> float | None:
+        """Bound one attempt: the time its answer may take to arrive whole (a body trickling
+        in never outlasts ``timeout``), and, later in a call with a ``deadline``, each limit
+        of ``timeout`` shortened to what is left of it."""
+        budget = self.settings.call_budget
+        if budget is None:
+            return deadline
+        now = time.monotonic()
+        if deadline is None:
+            return now + budget
+        left = deadline - now
+        if left >= budget - _FIRST_ATTEMPT_SLACK:  # the call's first attempt: all its time
+            return deadline
+        if left <= 0:  # raised before sending: the flow knows nothing was sent
+            raise httpx.ConnectTimeout("no time left of the call's timeout", request=request)
+        limits = self.settings.timeout.as_dict()
+        request.extensions["timeout"] = {
+            phase: left if limit is None else min(limit, left) for phase, limit in limits.items()
+        }
+        return deadline
+
+    def _paused_past(self, call: Call[Any], deadline: float | None) -> float:
+        """The client-wide pause the server asked for, to wait before sending; a pause that
+        outlasts the call's ``deadline`` raises :class:`RateLimitError` without waiting."""
+        wait = self.pause.remaining()
+        if wait and deadline is not None and time.monotonic() + wait > deadline:
+            raise RateLimitError(
+                429,
+                "Too Many Requests",
+                retry_after=wait,
+                note=f"{call.name}: not sent; the server asked this client to wait longer"
+                " than the call's timeout leaves",
+            )
+        return wait
+
     def _decoded(self, call: Call[Any], response: httpx.Response) -> Attempt:
         """Decode a success body; a parser that raises leaves the raw response for ``unwrap``."""
         if call.shape == "none" or not 200 <= response.status_code < 300:
@@ -250,39 +302,47 @@ class SyncExecutor(_ExecutorCore):
         if self._http_is_ours:
             self.http.close()
 
-    def _attempt(self, call: Call[Any]) -> Attempt:
+    def _attempt(self, call: Call[Any], deadline: float | None) -> Attempt:
         request = self._request(call, self.http)
+        read_until = self._timed(request, deadline)
         response = self.http.send(
             request, auth=self.settings.auth, follow_redirects=False, stream=True
         )
-        read_bounded(response, self.settings.max_response_bytes)
+        read_bounded(response, self.settings.max_response_bytes, read_until)
         return self._decoded(call, response)
 
-    def run_detailed(self, call: Call[T]) -> Outcome[T]:
+    def run_detailed(self, call: Call[T], *, whole_call: bool = True) -> Outcome[T]:
+        """Run ``call`` to its outcome; ``timeout`` bounds all of it unless not ``whole_call``
+        (a job's call: then each attempt)."""
+        return self._run(call, self._deadline(whole_call))
+
+    def _run(self, call: Call[T], deadline: float | None) -> Outcome[T]:
         first: Attempt | BaseException | None = None
         if not self.pause.remaining():
             try:
-                first = self._attempt(call)
+                first = self._attempt(call, deadline)
             except (httpx.TransportError, BadgrError) as exc:
                 first = exc
             else:
                 outcome = settled(call, first)
                 if outcome is not None:
                     return outcome
-        return self._drive(call_flow(call, self.policy), first)
+        return self._drive(call_flow(call, self.policy, deadline), first, deadline)
 
-    def _drive(self, flow: Flow, first: Attempt | BaseException | None) -> Outcome[Any]:
+    def _drive(
+        self, flow: Flow, first: Attempt | BaseException | None, deadline: float | None
+    ) -> Outcome[Any]:
         """Run ``flow`` to its outcome; ``first`` is the result of its first ``Send``, when the
         caller made that attempt already."""
         try:
             action = next(flow)
-            result = self._perform(action) if first is None else first
+            result = self._perform(action, deadline) if first is None else first
             while True:
-                result = self._perform(_answer(flow, result))
+                result = self._perform(_answer(flow, result), deadline)
         except StopIteration as stop:
             return cast(Outcome[Any], stop.value)
 
-    def _perform(self, action: Action) -> Any:
+    def _perform(self, action: Action, deadline: float | None) -> Any:
         """Carry out one action of the flow: its result, or the error to throw back in."""
         try:
             if isinstance(action, Sleep):
@@ -291,16 +351,16 @@ class SyncExecutor(_ExecutorCore):
                 time.sleep(action.seconds)
                 return None
             if isinstance(action, Nested):
-                return self.run_detailed(action.call)
-            wait = self.pause.remaining()
+                return self._run(action.call, deadline)
+            wait = self._paused_past(action.call, deadline)
             if wait:
                 time.sleep(wait)
-            return self._attempt(action.call)
+            return self._attempt(action.call, deadline)
         except (httpx.TransportError, BadgrError) as exc:
             return exc
 
-    def run(self, call: Call[T]) -> T:
-        return self.run_detailed(call).value
+    def run(self, call: Call[T], *, whole_call: bool = True) -> T:
+        return self.run_detailed(call, whole_call=whole_call).value
 
     def grant(self, generator: Generator[httpx.Request, httpx.Response, T]) -> T:
         """Drive a token grant (``BadgrAuth.grant_flow``) without auth on the request."""
@@ -308,8 +368,9 @@ class SyncExecutor(_ExecutorCore):
             request = next(generator)
             while True:
                 request.extensions.setdefault("timeout", self.settings.timeout.as_dict())
+                read_until = self._timed(request, None)
                 response = self.http.send(request, auth=LOGGED_WITHOUT_CREDENTIALS, stream=True)
-                read_bounded(response, AUTH_RESPONSE_BYTES)
+                read_bounded(response, AUTH_RESPONSE_BYTES, read_until)
                 request = generator.send(response)
         except StopIteration as stop:
             return cast(T, stop.value)
@@ -327,7 +388,7 @@ class SyncExecutor(_ExecutorCore):
 
             return AsyncExecutor(
                 self.settings,
-                http_client=ThreadedSyncClient(self.http, self.settings.max_response_bytes),
+                http_client=ThreadedSyncClient(self.http, self.settings),
                 http_is_ours=self._http_is_ours,
                 close_http_client=True,
                 pause=self.pause,
@@ -414,37 +475,43 @@ class AsyncExecutor(_ExecutorCore):
         if self._closes_http:
             await self.http.aclose()
 
-    async def _attempt(self, call: Call[Any]) -> Attempt:
+    async def _attempt(self, call: Call[Any], deadline: float | None) -> Attempt:
         request = self._request(call, self.http)
+        read_until = self._timed(request, deadline)
         response = await self.http.send(
             request, auth=self.settings.auth, follow_redirects=False, stream=True
         )
-        await aread_bounded(response, self.settings.max_response_bytes)
+        await aread_bounded(response, self.settings.max_response_bytes, read_until)
         return self._decoded(call, response)
 
-    async def run_detailed(self, call: Call[T]) -> Outcome[T]:
+    async def run_detailed(self, call: Call[T], *, whole_call: bool = True) -> Outcome[T]:
+        return await self._run(call, self._deadline(whole_call))
+
+    async def _run(self, call: Call[T], deadline: float | None) -> Outcome[T]:
         first: Attempt | BaseException | None = None
         if not self.pause.remaining():
             try:
-                first = await self._attempt(call)
+                first = await self._attempt(call, deadline)
             except (httpx.TransportError, BadgrError) as exc:
                 first = exc
             else:
                 outcome = settled(call, first)
                 if outcome is not None:
                     return outcome
-        return await self._drive(call_flow(call, self.policy), first)
+        return await self._drive(call_flow(call, self.policy, deadline), first, deadline)
 
-    async def _drive(self, flow: Flow, first: Attempt | BaseException | None) -> Outcome[Any]:
+    async def _drive(
+        self, flow: Flow, first: Attempt | BaseException | None, deadline: float | None
+    ) -> Outcome[Any]:
         try:
             action = next(flow)
-            result = await self._perform(action) if first is None else first
+            result = await self._perform(action, deadline) if first is None else first
             while True:
-                result = await self._perform(_answer(flow, result))
+                result = await self._perform(_answer(flow, result), deadline)
         except StopIteration as stop:
             return cast(Outcome[Any], stop.value)
 
-    async def _perform(self, action: Action) -> Any:
+    async def _perform(self, action: Action, deadline: float | None) -> Any:
         try:
             if isinstance(action, Sleep):
                 if action.everyone:
@@ -452,29 +519,30 @@ class AsyncExecutor(_ExecutorCore):
                 await async_sleep(action.seconds)
                 return None
             if isinstance(action, Nested):
-                return await self.run_detailed(action.call)
-            wait = self.pause.remaining()
+                return await self._run(action.call, deadline)
+            wait = self._paused_past(action.call, deadline)
             if wait:
                 await async_sleep(wait)
-            return await self._attempt(action.call)
+            return await self._attempt(action.call, deadline)
         except (httpx.TransportError, BadgrError) as exc:
             return exc
 
-    async def run(self, call: Call[T]) -> T:
-        return (await self.run_detailed(call)).value
+    async def run(self, call: Call[T], *, whole_call: bool = True) -> T:
+        return (await self.run_detailed(call, whole_call=whole_call)).value
 
     async def wait(self, seconds: float, *, everyone: bool = False) -> None:
-        await self._perform(Sleep(seconds, everyone))
+        await self._perform(Sleep(seconds, everyone), None)
 
     async def grant(self, generator: Generator[httpx.Request, httpx.Response, T]) -> T:
         try:
             request = next(generator)
             while True:
                 request.extensions.setdefault("timeout", self.settings.timeout.as_dict())
+                read_until = self._timed(request, None)
                 response = await self.http.send(
                     request, auth=LOGGED_WITHOUT_CREDENTIALS, stream=True
                 )
-                await aread_bounded(response, AUTH_RESPONSE_BYTES)
+                await aread_bounded(response, AUTH_RESPONSE_BYTES, read_until)
                 request = generator.send(response)
         except StopIteration as stop:
             return cast(T, stop.value)

@@ -15,10 +15,14 @@ once:
   stands. A refusal the server decided on its merits (a 4xx other than 429 that ``Recovery.when``
   does not recognise) is reported as it is.
 * **Attempts** — every outcome and every raised error carries how many attempts were made.
+* **Deadline** — within a method call's ``timeout`` (the executor's ``deadline``), a retry
+  whose wait would end past it is not made: the last failure stands (a 429 raises
+  :class:`~badgr.errors.RateLimitError` with the server's ``retry_after`` at once).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Generator
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +38,7 @@ from .errors import (
     APIError,
     APITimeoutError,
     BadgrError,
+    RateLimitError,
     ResponseValidationError,
 )
 
@@ -163,8 +168,17 @@ def settled(call: Call[Any], attempt: Attempt) -> Outcome[Any] | None:
     return Outcome(value, raw, 1)
 
 
-def call_flow(call: Call[Any], policy: RetryPolicy) -> Flow:
-    """Retries, unwrapping and reconciliation, written once for both executors.
+def _in_time(call: Call[Any], delay: float | None, deadline: float | None) -> float | None:
+    """``delay``, unless waiting it would pass the call's ``deadline`` (then no retry)."""
+    if delay is None or deadline is None or time.monotonic() + delay <= deadline:
+        return delay
+    logger.info("%s: not retried: waiting %.2f s would pass the call's timeout", call.name, delay)
+    return None
+
+
+def call_flow(call: Call[Any], policy: RetryPolicy, deadline: float | None = None) -> Flow:
+    """Retries, unwrapping and reconciliation, written once for both executors; no retry waits
+    past ``deadline`` (``time.monotonic()``), when given.
 
     Its first action is always ``Send(call)``: a driver that already made that attempt (see
     :func:`settled`) sends its result in answer."""
@@ -174,9 +188,12 @@ def call_flow(call: Call[Any], policy: RetryPolicy) -> Flow:
         attempts += 1
         try:
             raw, parsed, parse_error = yield Send(call)
+        except RateLimitError as paused:  # the client's pause outlasts the deadline: not sent
+            return (yield from _failed(call, paused, attempts - 1, maybe_applied))
         except httpx.TransportError as exc:
             maybe_applied = maybe_applied or not isinstance(exc, _NOTHING_SENT)
             delay = policy.delay_after_error(exc, idempotent=call.retry_safe, attempt=attempts)
+            delay = _in_time(call, delay, deadline)
             if delay is None:
                 lost = _connection_error(exc)
                 if maybe_applied and call.recovery is not None:
@@ -190,20 +207,25 @@ def call_flow(call: Call[Any], policy: RetryPolicy) -> Flow:
         delay = None
         if status in policy.statuses:  # retry_safe is only worked out here
             delay = policy.delay_after_response(raw, idempotent=call.retry_safe, attempt=attempts)
+            delay = _in_time(call, delay, deadline)
         if delay is not None:
             _log_retry(call, f"HTTP {status}", attempts, policy, delay)
             yield Sleep(delay, everyone=policy.server_asked_to_wait(raw))
             continue
         try:
             value = unwrap(raw, parsed, parse_error, shape=call.shape, item_type=call.item_type)
-        except BadgrError as error:
-            failure = error
-        else:
-            return Outcome(value, raw, attempts)
-        reconcile = isinstance(failure, APIError) and not _decided_on_merits(call, failure)
-        if reconcile and maybe_applied and call.recovery is not None:
-            return (yield from _reconcile(call, failure, attempts))
-        raise _counted(failure, attempts)
+        except BadgrError as failure:
+            return (yield from _failed(call, failure, attempts, maybe_applied))
+        return Outcome(value, raw, attempts)
+
+
+def _failed(call: Call[Any], failure: BadgrError, attempts: int, maybe_applied: bool) -> Flow:
+    """Raise ``failure``, unless an earlier attempt may have been applied and a lookup finds
+    that it was (a refusal on the merits is reported as it is)."""
+    reconcile = isinstance(failure, APIError) and not _decided_on_merits(call, failure)
+    if reconcile and maybe_applied and call.recovery is not None:
+        return (yield from _reconcile(call, failure, attempts))
+    raise _counted(failure, attempts)
 
 
 def _log_retry(call: Call[Any], what: str, attempt: int, policy: RetryPolicy, wait: float) -> None:

@@ -8,13 +8,19 @@ header, badgr-server's change feeds say where the next page is in the body
 walk. Only one page is held in memory at a time; ``last_response`` is the latest
 ``httpx.Response``. Credentials are never sent to a ``next`` URL on another origin than
 ``base_url`` (the auth flow strips them).
+
+A walk that would never end raises :class:`~badgr.errors.ResponseValidationError` once the
+items fetched so far are yielded: a ``next`` link to a page already fetched (a server linking
+a page to itself or back), or ``MAX_EMPTY_PAGES`` empty pages in a row that still link onward.
+``pager.limit(items, max_pages=…)`` bounds a walk on purpose (it then ends quietly).
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 import httpx
 
@@ -69,43 +75,86 @@ MAX_EMPTY_PAGES = 10
 
 @dataclass
 class _Walk:
-    """What one walk over the pages has seen: the URLs fetched, and the empty pages in a row
-    that still linked onward."""
+    """What one walk over the pages has seen: the URLs fetched, the empty pages in a row that
+    still linked onward, and what is left of the caller's bounds (``None``: no bound)."""
 
+    items_left: int | None
+    pages_left: int | None
     seen: set[str] = field(default_factory=set)
     empty_run: int = 0
+
+    def bounded(self, page: Page[T]) -> Page[T]:
+        """``page`` within the caller's bounds, which it uses up."""
+        if self.pages_left is not None:
+            self.pages_left -= 1
+        if self.items_left is None:
+            return page
+        page = Page(page.items[: self.items_left], page.response)
+        self.items_left -= len(page.items)
+        return page
+
+    @property
+    def bound_reached(self) -> bool:
+        return self.items_left == 0 or self.pages_left == 0
+
+
+def _endless(page: Page[Any], why: str) -> ResponseValidationError:
+    request = page.response.request  # the path only: a query may hold a secret
+    return ResponseValidationError(
+        f"{why} ({request.method} {request.url.path}): the walk was stopped, as it would never end",
+        status_code=page.response.status_code,
+        body=page.response.content,
+        response=page.response,
+    )
+
+
+def _at_least_one(name: str, value: int | None) -> int | None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        raise ValueError(f"{name} must be a positive int or None, not {value!r}")
+    return value
 
 
 class _Pager(Generic[T]):
     def __init__(self, call: Call[T]) -> None:
         self._call = call
+        self._max_items: int | None = None
+        self._max_pages: int | None = None
         self.last_response: httpx.Response | None = None
         self.pages_fetched = 0
 
-    def _page(self, outcome: Outcome[Any]) -> Page[T]:
+    def limit(self, items: int | None = None, *, max_pages: int | None = None) -> Self:
+        """This list, ending quietly after ``items`` items or ``max_pages`` pages, whichever
+        comes first; no page past the bound is fetched.
+
+        >>> recent = client.assertions.list(badgeclass=badge).limit(50)  # doctest: +SKIP
+        """
+        bounded = copy.copy(self)
+        bounded._max_items = _at_least_one("items", items)
+        bounded._max_pages = _at_least_one("max_pages", max_pages)
+        bounded.last_response, bounded.pages_fetched = None, 0
+        return bounded
+
+    def _walk(self) -> _Walk:
+        return _Walk(items_left=self._max_items, pages_left=self._max_pages)
+
+    def _page(self, outcome: Outcome[Any], walk: _Walk) -> Page[T]:
         self.last_response = outcome.response
         self.pages_fetched += 1
-        return Page(list(outcome.value), outcome.response)
+        return walk.bounded(Page(list(outcome.value), outcome.response))
 
     def _next_call(self, page: Page[T], walk: _Walk) -> Call[T] | None:
-        """The call of the next page; none after the last, or when the next link points to a
-        page already fetched (a server that links a page to itself or back ends the walk).
-        ``MAX_EMPTY_PAGES`` empty pages in a row that still link onward raise: a server that
-        would keep the walk going forever."""
+        """The call of the next page; none after the last or at the caller's bound. A next
+        link to a page already fetched, or ``MAX_EMPTY_PAGES`` empty pages in a row that still
+        link onward, raise: a server that would keep the walk going forever."""
         walk.seen.add(str(page.response.request.url))
         url = page.next_url
-        if url is None or url in walk.seen:
+        if url is None or walk.bound_reached:
             return None
+        if url in walk.seen:
+            raise _endless(page, "the next link points to a page already fetched")
         walk.empty_run = 0 if page.items else walk.empty_run + 1
         if walk.empty_run >= MAX_EMPTY_PAGES:
-            raise ResponseValidationError(
-                f"{MAX_EMPTY_PAGES} empty pages in a row still link to a next page"
-                f" ({page.response.request.method} {page.response.request.url.path}): the walk"
-                " was stopped, as it would never end",
-                status_code=page.response.status_code,
-                body=page.response.content,
-                response=page.response,
-            )
+            raise _endless(page, f"{MAX_EMPTY_PAGES} empty pages in a row still link onward")
         return self._call.follow(url)
 
     def __repr__(self) -> str:
@@ -121,9 +170,9 @@ class SyncPager(_Pager[T]):
 
     def iter_pages(self) -> Iterator[Page[T]]:
         call: Call[T] | None = self._call
-        walk = _Walk()
+        walk = self._walk()
         while call is not None:
-            page = self._page(self._executor.run_detailed(call))
+            page = self._page(self._executor.run_detailed(call, whole_call=False), walk)
             yield page
             call = self._next_call(page, walk)
 
@@ -147,9 +196,9 @@ class AsyncPager(_Pager[T]):
 
     async def iter_pages(self) -> AsyncIterator[Page[T]]:
         call: Call[T] | None = self._call
-        walk = _Walk()
+        walk = self._walk()
         while call is not None:
-            page = self._page(await self._executor.run_detailed(call))
+            page = self._page(await self._executor.run_detailed(call, whole_call=False), walk)
             yield page
             call = self._next_call(page, walk)
 

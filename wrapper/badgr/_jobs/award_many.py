@@ -53,7 +53,7 @@ ProgressCallback = Callable[[int, int, AwardResult], Awaitable[None] | None]
 async def award_one(lane: AsyncRunner, call: Call[Assertion], recipient: Any) -> AwardResult:
     """Run one award and say how it went (failures are results, not raised)."""
     try:
-        outcome = await lane.run_detailed(call)
+        outcome = await lane.run_detailed(call, whole_call=False)
     except BadgrError as error:
         return AwardResult(recipient, error=error, attempts=error.attempts)
     return AwardResult(

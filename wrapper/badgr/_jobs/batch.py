@@ -140,7 +140,9 @@ class _BatchAward:
         while True:
             attempt += 1
             try:
-                outcome = await lane.run_detailed(self.batch_call([self.items[i] for i in pending]))
+                outcome = await lane.run_detailed(
+                    self.batch_call([self.items[i] for i in pending]), whole_call=False
+                )
             except BadgrError as exc:
                 error = exc
             else:

@@ -13,6 +13,7 @@ each of a job's requests on it, from worker threads.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -22,6 +23,8 @@ from .._bounds import read_bounded
 
 if TYPE_CHECKING:
     import asyncio
+
+    from .._executor import Settings
 
 __all__ = ["JOB_THREADS", "JobLoop", "ThreadedSyncClient"]
 
@@ -94,11 +97,11 @@ class ThreadedSyncClient:
     ``http_client=`` or ``transport=`` runs its jobs there too (its CA bundle, proxies, hooks
     and cookies), not on a second route that would skip them."""
 
-    def __init__(self, http: httpx.Client, max_response_bytes: int) -> None:
+    def __init__(self, http: httpx.Client, settings: Settings) -> None:
         from concurrent.futures import ThreadPoolExecutor
 
         self.http = http
-        self.max_response_bytes = max_response_bytes
+        self.settings = settings
         self._pool = ThreadPoolExecutor(max_workers=JOB_THREADS, thread_name_prefix="badgr-job")
 
     @property
@@ -121,15 +124,19 @@ class ThreadedSyncClient:
         stream: bool = False,
     ) -> httpx.Response:
         """Send on a worker thread; the answer comes back read (within ``max_response_bytes``
-        when ``stream``: a sync stream cannot be read from the event loop)."""
+        and the ``timeout`` of one request when ``stream``: a sync stream cannot be read from
+        the event loop)."""
         import asyncio
+
+        budget = self.settings.call_budget
+        read_until = None if budget is None else time.monotonic() + budget
 
         def send() -> httpx.Response:
             response = self.http.send(
                 request, auth=auth, follow_redirects=follow_redirects, stream=stream
             )
             if stream:
-                read_bounded(response, self.max_response_bytes)
+                read_bounded(response, self.settings.max_response_bytes, read_until)
             return response
 
         return await asyncio.get_running_loop().run_in_executor(self._pool, send)

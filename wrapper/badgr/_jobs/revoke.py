@@ -111,7 +111,7 @@ def revoke_many_job(
             for result in queue:
                 assert isinstance(result.entity_id, str)
                 try:
-                    assertion = await lane.run(read_call(result.entity_id))
+                    assertion = await lane.run(read_call(result.entity_id), whole_call=False)
                 except BadgrError as error:
                     logger.warning(
                         "revoke_many: %s was answered already revoked after an attempt whose"
@@ -131,7 +131,7 @@ def revoke_many_job(
         results: list[RevokeResult] = []
         for batch, call in zip(batches, calls, strict=True):
             try:
-                outcome = await executor.run_detailed(call)
+                outcome = await executor.run_detailed(call, whole_call=False)
             except BadgrError as error:
                 results.extend(_failed(entity_id, reason, error) for entity_id in batch)
                 continue
