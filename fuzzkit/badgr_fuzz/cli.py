@@ -6,7 +6,9 @@
 
 Credentials come from flags or the environment: BADGR_TOKEN, or BADGR_USERNAME + BADGR_PASSWORD
 (BADGR_CLIENT_ID, default `public`). Reports land in --report-dir: summary.json, JUnit XML,
-NDJSON and HTML. Exit code 0 clean, 1 failures found, 2 the run could not start.
+NDJSON and the kit's HTML report (one entry per cause). Exit code 0 clean, 1 failures found, 2
+the run could not start.
+
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import httpx
 import yaml
 from rich.console import Console
 
-from badgr_fuzz.report import print_report, read_events, write_summary
+from badgr_fuzz.report import print_report, read_events, write_html, write_summary
 from badgr_fuzz.resources import PROFILES, checks_config, data_file
 from badgr_mock.profiles import add_server_option
 
@@ -142,10 +144,9 @@ def schemathesis_command(args: argparse.Namespace, url: str, config: Path, spec:
     command = [st, "--config-file", str(config), "run", str(spec), "--url", url]
     command += ["--checks", "all", "--max-examples", str(args.max_examples)]
     command += ["--seed", str(args.seed), "--workers", "1", "--continue-on-failure"]
-    command += ["--report", "junit,ndjson,html", "--report-dir", str(args.report_dir)]
+    command += ["--report", "junit,ndjson", "--report-dir", str(args.report_dir)]
     command += ["--report-junit-path", str(args.report_dir / "junit.xml")]
     command += ["--report-ndjson-path", str(args.report_dir / "events.ndjson")]
-    command += ["--report-html-path", str(args.report_dir / "html")]
     if not args.shrink:
         command.append("--no-shrink")
     phases = args.phases
@@ -226,15 +227,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def fuzz(args: argparse.Namespace, url: str) -> int:
+def login(args: argparse.Namespace, url: str) -> str:
+    """A token: --token/BADGR_TOKEN, a password grant, or the embedded mock's demo user."""
     if args.token:
-        token = args.token
-    elif args.username and args.password:
-        token = obtain_token(url, args.username, args.password, args.client_id, args.scope)
-    elif not args.url:
-        token = obtain_token(url, *MOCK_USER, args.client_id, args.scope)
-    else:
-        raise FuzzSetupError("no credentials: set BADGR_TOKEN or BADGR_USERNAME/BADGR_PASSWORD")
+        return str(args.token)
+    if args.username and args.password:
+        return obtain_token(url, args.username, args.password, args.client_id, args.scope)
+    if not args.url:
+        return obtain_token(url, *MOCK_USER, args.client_id, args.scope)
+    raise FuzzSetupError("no credentials: set BADGR_TOKEN or BADGR_USERNAME/BADGR_PASSWORD")
+
+
+def fuzz(args: argparse.Namespace, url: str) -> int:
+    token = login(args, url)
     email = caller_email(url, token)
     mode = "read and write" if args.writes_allowed else "read-only (GET/HEAD)"
     console.print(
@@ -256,18 +261,20 @@ def fuzz(args: argparse.Namespace, url: str) -> int:
         raise FuzzSetupError(f"schemathesis did not run (exit code {returncode})")
     report = read_events(events)
     print_report(report, args.report_dir, console)
-    write_summary(report, args.report_dir)
+    write_summary(report, args.report_dir, args.server)
+    write_html(report, args.report_dir, args.server)
     return report.exit_code
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the fuzz kit; returns the exit code (0 clean, 1 failures found, 2 could not run)."""
     args = parse_args(argv)
+    run = fuzz
     try:
         if args.url:
-            return fuzz(args, args.url.rstrip("/"))
+            return run(args, args.url.rstrip("/"))
         with embedded_mock(args.mock_defects, args.server) as url:
-            return fuzz(args, url)
+            return run(args, url)
     except FuzzSetupError as error:
         print(f"fuzz: {' '.join(str(error).split())}", file=sys.stderr)
         return 2
