@@ -9,6 +9,8 @@ Credentials come from flags or the environment: BADGR_TOKEN, or BADGR_USERNAME +
 NDJSON and the kit's HTML report (one entry per cause). Exit code 0 clean, 1 failures found, 2
 the run could not start.
 
+    badgr-fuzz --export-tests DIR                 # and a pytest regression test per finding
+    badgr-fuzz --replay REPORT_DIR [--url URL]    # send a run's failing cases again: fixed yet?
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ import httpx
 import yaml
 from rich.console import Console
 
+from badgr_fuzz.export import export_tests
+from badgr_fuzz.replay import findings_of, recorded_server, replay
 from badgr_fuzz.report import print_report, read_events, write_html, write_summary
 from badgr_fuzz.resources import PROFILES, checks_config, data_file
 from badgr_mock.profiles import add_server_option
@@ -206,6 +210,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--baseline-update", action="store_true", help="record this run's failures in --baseline"
     )
     parser.add_argument("--shrink", action="store_true", help="shrink failing examples (slow)")
+    parser.add_argument(
+        "--export-tests",
+        type=Path,
+        metavar="DIR",
+        help="write a pytest regression test per distinct finding into DIR",
+    )
+    parser.add_argument(
+        "--replay",
+        type=Path,
+        metavar="REPORT_DIR",
+        help="send the failing cases of an earlier run again (its --report-dir) and say which "
+        "still fail; no fuzzing",
+    )
     parser.add_argument("--token", default=os.environ.get("BADGR_TOKEN"))
     parser.add_argument("--username", default=os.environ.get("BADGR_USERNAME"))
     parser.add_argument("--password", default=os.environ.get("BADGR_PASSWORD"))
@@ -238,6 +255,21 @@ def login(args: argparse.Namespace, url: str) -> str:
     raise FuzzSetupError("no credentials: set BADGR_TOKEN or BADGR_USERNAME/BADGR_PASSWORD")
 
 
+def replay_run(args: argparse.Namespace, url: str) -> int:
+    """`--replay REPORT_DIR`: the recorded failing cases, sent again to `url`."""
+    try:
+        findings = findings_of(args.replay)
+    except (OSError, ValueError) as error:
+        raise FuzzSetupError(f"cannot read the report: {error}") from None
+    server = recorded_server(args.replay, args.server)
+    token = login(args, url)
+    caller_email(url, token)  # a refused token: exit code 2, before anything is judged
+    console.print(
+        f"Replaying {len(findings)} findings of {args.replay} against {url}", markup=False
+    )
+    return replay(findings, server, url, token, console)
+
+
 def fuzz(args: argparse.Namespace, url: str) -> int:
     token = login(args, url)
     email = caller_email(url, token)
@@ -263,13 +295,18 @@ def fuzz(args: argparse.Namespace, url: str) -> int:
     print_report(report, args.report_dir, console)
     write_summary(report, args.report_dir, args.server)
     write_html(report, args.report_dir, args.server)
+    if args.export_tests:
+        findings = report.of_kind("defect") + report.of_kind("drift")
+        written = export_tests(findings, args.server, args.export_tests)
+        what = f"{len(findings)} tests in {written[0]}" if written else "nothing (no findings)"
+        console.print(f"Exported {what}", markup=False)
     return report.exit_code
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the fuzz kit; returns the exit code (0 clean, 1 failures found, 2 could not run)."""
     args = parse_args(argv)
-    run = fuzz
+    run = replay_run if args.replay else fuzz
     try:
         if args.url:
             return run(args, args.url.rstrip("/"))
