@@ -18,6 +18,8 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 URL ?=
 REPORT_DIR ?= fuzz-report
 MAX_EXAMPLES ?= 20
+# make fuzz EXPORT=DIR: a pytest regression test per distinct finding, written into DIR
+EXPORT ?=
 # The kind of server: documented or badgr-server (PROFILE= is its deprecated spelling)
 ifdef PROFILE
 $(warning PROFILE= is deprecated, use SERVER=$(PROFILE))
@@ -98,7 +100,7 @@ demo: $(STAMP) $(OBV_STAMP)
 	$(PY) -m scripts.demo
 
 fuzz: $(STAMP)
-	$(PY) scripts/fuzz.py $(if $(URL),--url '$(URL)') --server '$(SERVER)' --report-dir '$(REPORT_DIR)' --max-examples '$(MAX_EXAMPLES)'
+	$(PY) scripts/fuzz.py $(if $(URL),--url '$(URL)') --server '$(SERVER)' --report-dir '$(REPORT_DIR)' --max-examples '$(MAX_EXAMPLES)' $(if $(EXPORT),--export-tests '$(EXPORT)')
 
 docs: $(STAMP)
 	$(PY) scripts/build_docs.py --output build/docs

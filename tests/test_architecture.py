@@ -23,8 +23,9 @@ FORBIDDEN: dict[str, frozenset[str]] = {
     "wrapper/badgr": frozenset(
         {"badgr_mock", "badgr_fuzz", "scripts", "tests", "schemathesis", "hypothesis", "pytest"}
     ),
-    # The fuzz kit judges servers by the spec alone, not by our SDK or client.
-    "fuzzkit/badgr_fuzz": frozenset({"badgr", "badgr_api", "scripts", "tests"}),
+    # The fuzz kit judges servers by the spec alone, not by our SDK or client; of the SDK it
+    # uses only the one redactor, `badgr.redact` (test_the_fuzz_kit_uses_only_the_sdks_redactor).
+    "fuzzkit/badgr_fuzz": frozenset({"badgr_api", "scripts", "tests"}),
     # The mock obeys the spec, not the SDK or the generated client built from it.
     "mockserver/badgr_mock": frozenset(
         {
@@ -115,3 +116,17 @@ def test_the_public_sdk_check_resolves_relative_imports(tmp_path: Path) -> None:
         "badgr._logging",
         "badgr._x",
     ]
+
+
+def test_the_fuzz_kit_uses_only_the_sdks_redactor() -> None:
+    """ARCHITECTURE.md: the fuzz kit judges servers by the spec, not by the SDK; it shares only
+    the SDK's one redactor (what it writes of recorded requests goes through ``badgr.redact``)."""
+    used = set()
+    for path in python_files("fuzzkit/badgr_fuzz"):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                used |= {a.name for a in node.names if a.name.split(".")[0] == "badgr"}
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "badgr":
+                used |= {f"{node.module}.{alias.name}" for alias in node.names}
+    assert used == {"badgr.redact"}

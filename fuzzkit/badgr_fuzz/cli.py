@@ -6,7 +6,11 @@
 
 Credentials come from flags or the environment: BADGR_TOKEN, or BADGR_USERNAME + BADGR_PASSWORD
 (BADGR_CLIENT_ID, default `public`). Reports land in --report-dir: summary.json, JUnit XML,
-NDJSON and HTML. Exit code 0 clean, 1 failures found, 2 the run could not start.
+NDJSON and the kit's HTML report (one entry per cause). Exit code 0 clean, 1 failures found, 2
+the run could not start.
+
+    badgr-fuzz --export-tests DIR                 # and a pytest regression test per finding
+    badgr-fuzz --replay REPORT_DIR [--url URL]    # send a run's failing cases again: fixed yet?
 """
 
 from __future__ import annotations
@@ -28,7 +32,9 @@ import httpx
 import yaml
 from rich.console import Console
 
-from badgr_fuzz.report import print_report, read_events, write_summary
+from badgr_fuzz.export import export_tests
+from badgr_fuzz.replay import findings_of, recorded_server, replay
+from badgr_fuzz.report import print_report, read_events, write_html, write_summary
 from badgr_fuzz.resources import PROFILES, checks_config, data_file
 from badgr_mock.profiles import add_server_option
 
@@ -142,10 +148,9 @@ def schemathesis_command(args: argparse.Namespace, url: str, config: Path, spec:
     command = [st, "--config-file", str(config), "run", str(spec), "--url", url]
     command += ["--checks", "all", "--max-examples", str(args.max_examples)]
     command += ["--seed", str(args.seed), "--workers", "1", "--continue-on-failure"]
-    command += ["--report", "junit,ndjson,html", "--report-dir", str(args.report_dir)]
+    command += ["--report", "junit,ndjson", "--report-dir", str(args.report_dir)]
     command += ["--report-junit-path", str(args.report_dir / "junit.xml")]
     command += ["--report-ndjson-path", str(args.report_dir / "events.ndjson")]
-    command += ["--report-html-path", str(args.report_dir / "html")]
     if not args.shrink:
         command.append("--no-shrink")
     phases = args.phases
@@ -205,6 +210,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--baseline-update", action="store_true", help="record this run's failures in --baseline"
     )
     parser.add_argument("--shrink", action="store_true", help="shrink failing examples (slow)")
+    parser.add_argument(
+        "--export-tests",
+        type=Path,
+        metavar="DIR",
+        help="write a pytest regression test per distinct finding into DIR",
+    )
+    parser.add_argument(
+        "--replay",
+        type=Path,
+        metavar="REPORT_DIR",
+        help="send the failing cases of an earlier run again (its --report-dir) and say which "
+        "still fail; no fuzzing",
+    )
     parser.add_argument("--token", default=os.environ.get("BADGR_TOKEN"))
     parser.add_argument("--username", default=os.environ.get("BADGR_USERNAME"))
     parser.add_argument("--password", default=os.environ.get("BADGR_PASSWORD"))
@@ -226,15 +244,34 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def fuzz(args: argparse.Namespace, url: str) -> int:
+def login(args: argparse.Namespace, url: str) -> str:
+    """A token: --token/BADGR_TOKEN, a password grant, or the embedded mock's demo user."""
     if args.token:
-        token = args.token
-    elif args.username and args.password:
-        token = obtain_token(url, args.username, args.password, args.client_id, args.scope)
-    elif not args.url:
-        token = obtain_token(url, *MOCK_USER, args.client_id, args.scope)
-    else:
-        raise FuzzSetupError("no credentials: set BADGR_TOKEN or BADGR_USERNAME/BADGR_PASSWORD")
+        return str(args.token)
+    if args.username and args.password:
+        return obtain_token(url, args.username, args.password, args.client_id, args.scope)
+    if not args.url:
+        return obtain_token(url, *MOCK_USER, args.client_id, args.scope)
+    raise FuzzSetupError("no credentials: set BADGR_TOKEN or BADGR_USERNAME/BADGR_PASSWORD")
+
+
+def replay_run(args: argparse.Namespace, url: str) -> int:
+    """`--replay REPORT_DIR`: the recorded failing cases, sent again to `url`."""
+    try:
+        findings = findings_of(args.replay)
+    except (OSError, ValueError) as error:
+        raise FuzzSetupError(f"cannot read the report: {error}") from None
+    server = recorded_server(args.replay, args.server)
+    token = login(args, url)
+    caller_email(url, token)  # a refused token: exit code 2, before anything is judged
+    console.print(
+        f"Replaying {len(findings)} findings of {args.replay} against {url}", markup=False
+    )
+    return replay(findings, server, url, token, console)
+
+
+def fuzz(args: argparse.Namespace, url: str) -> int:
+    token = login(args, url)
     email = caller_email(url, token)
     mode = "read and write" if args.writes_allowed else "read-only (GET/HEAD)"
     console.print(
@@ -256,18 +293,25 @@ def fuzz(args: argparse.Namespace, url: str) -> int:
         raise FuzzSetupError(f"schemathesis did not run (exit code {returncode})")
     report = read_events(events)
     print_report(report, args.report_dir, console)
-    write_summary(report, args.report_dir)
+    write_summary(report, args.report_dir, args.server)
+    write_html(report, args.report_dir, args.server)
+    if args.export_tests:
+        findings = report.of_kind("defect") + report.of_kind("drift")
+        written = export_tests(findings, args.server, args.export_tests)
+        what = f"{len(findings)} tests in {written[0]}" if written else "nothing (no findings)"
+        console.print(f"Exported {what}", markup=False)
     return report.exit_code
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the fuzz kit; returns the exit code (0 clean, 1 failures found, 2 could not run)."""
     args = parse_args(argv)
+    run = replay_run if args.replay else fuzz
     try:
         if args.url:
-            return fuzz(args, args.url.rstrip("/"))
+            return run(args, args.url.rstrip("/"))
         with embedded_mock(args.mock_defects, args.server) as url:
-            return fuzz(args, url)
+            return run(args, url)
     except FuzzSetupError as error:
         print(f"fuzz: {' '.join(str(error).split())}", file=sys.stderr)
         return 2

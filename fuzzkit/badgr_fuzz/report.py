@@ -21,7 +21,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+
+from badgr_fuzz import html
+from badgr_fuzz.causes import Cause, group, signature
+from badgr_fuzz.recorded import Recorded, from_scenario
 
 Kind = Literal["defect", "drift"]
 
@@ -85,6 +90,10 @@ class Finding:
     message: str
     reproduction: str
     occurrences: int = 1
+    #: what makes findings on other operations the same cause (badgr_fuzz.causes)
+    signature: str = ""
+    #: the first failing case, to send again (replay, exported tests); not in summary.json
+    recorded: Recorded | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -121,11 +130,16 @@ class Report:
     def exit_code(self) -> int:
         return 1 if self.of_kind("defect") or self.of_kind("drift") or self.errors else 0
 
-    def to_json(self) -> dict[str, Any]:
+    def causes(self, kind: Kind) -> list[Cause]:
+        return group(self.of_kind(kind))
+
+    def to_json(self, server: str | None = None) -> dict[str, Any]:
+        """The summary: one entry per cause (the cases themselves stay in the NDJSON)."""
         return {
+            **({"server": server} if server else {}),
             "operations": {name: stats.cases for name, stats in sorted(self.operations.items())},
-            "server_defects": [asdict(f) for f in self.of_kind("defect")],
-            "conformance_drift": [asdict(f) for f in self.of_kind("drift")],
+            "server_defects": [asdict(c) for c in self.causes("defect")],
+            "conformance_drift": [asdict(c) for c in self.causes("drift")],
             "not_implemented": self.not_implemented,
             "errors": self.errors,
             "exit_code": self.exit_code,
@@ -191,7 +205,8 @@ def _read_scenario(
             operation = _operation(label, cases.get(failed_id) or cases.get(case_id) or {})
             title = f"{failure.get('code', '')} {failure.get('title', '')}".strip()
             message = failure.get("message", "").strip()
-            key = (operation, check["name"], title, message)
+            cause = signature(check["name"], message, interaction.get("response"))
+            key = (operation, check["name"], title, cause)
             if key in seen:
                 seen[key].occurrences += 1
                 continue
@@ -201,6 +216,9 @@ def _read_scenario(
             finding = Finding(
                 kind, category, operation, check["name"], title, message, reproduction
             )
+            finding.signature = cause
+            found = failed_id if failed_id in interactions else case_id
+            finding.recorded = from_scenario(recorder, found, operation, check["name"], message)
             seen[key] = finding
             report.findings.append(finding)
 
@@ -222,9 +240,9 @@ def curl(request: dict[str, Any]) -> str:
     return " ".join([*parts, shlex.quote(request["uri"])])
 
 
-def write_summary(report: Report, report_dir: Path) -> Path:
+def write_summary(report: Report, report_dir: Path, server: str | None = None) -> Path:
     path = report_dir / "summary.json"
-    path.write_text(json.dumps(report.to_json(), indent=2) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(report.to_json(server), indent=2) + "\n", encoding="utf-8")
     return path
 
 
@@ -235,34 +253,85 @@ def _shorten(text: str, limit: int = 400) -> str:
     )
 
 
-def _findings_table(title: str, findings: list[Finding]) -> Table:
+COLUMNS = ("cause (check)", "operations", "cases", "failure (one curl reproduction)")
+
+
+def _row(cause: Cause) -> tuple[str, str, str, str]:
+    detail = _shorten(f"{cause.title}: {cause.message}\n{cause.reproduction}".strip())
+    return (
+        f"{cause.category}\n({cause.check})",
+        "\n".join(cause.operations),
+        str(cause.cases),
+        detail,
+    )
+
+
+def _causes_table(title: str, causes: list[Cause]) -> Table:
     table = Table(title=title, show_lines=True, title_justify="left")
-    table.add_column("operation")
-    table.add_column("what (check)")
-    table.add_column("seen", justify="right")
-    table.add_column("failure (with a curl reproduction)", overflow="fold")
-    for f in findings:
-        detail = _shorten(f"{f.title}: {f.message}\n{f.reproduction}".strip())
-        table.add_row(f.operation, f"{f.category}\n({f.check})", str(f.occurrences), detail)
+    for column in COLUMNS:
+        table.add_column(column, overflow="fold", justify="right" if column == "cases" else "left")
+    for cause in causes:
+        table.add_row(*(escape(cell) for cell in _row(cause)))
     return table
 
 
+def _sections(report: Report) -> list[tuple[str, str, list[Cause]]]:
+    return [
+        ("Server defects", "defect", report.causes("defect")),
+        ("Conformance drift", "drift", report.causes("drift")),
+    ]
+
+
+def _counts(report: Report) -> str:
+    cases = sum(stats.cases for stats in report.operations.values())
+    defects, drift = report.causes("defect"), report.causes("drift")
+    return (
+        f"{len(report.operations)} operations, {cases} cases: {len(defects)} server defects, "
+        f"{len(drift)} conformance drift (causes; "
+        f"{len(report.of_kind('defect')) + len(report.of_kind('drift'))} findings), "
+        f"{len(report.not_implemented)} not implemented, {len(report.errors)} errors."
+    )
+
+
 def print_report(report: Report, report_dir: Path, console: Console) -> None:
-    defects, drift = report.of_kind("defect"), report.of_kind("drift")
-    if defects:
-        console.print(_findings_table(f"Server defects ({len(defects)})", defects), style="red")
-    if drift:
-        console.print(_findings_table(f"Conformance drift ({len(drift)})", drift), style="yellow")
+    for title, kind, causes in _sections(report):
+        if causes:
+            style = "red" if kind == "defect" else "yellow"
+            console.print(_causes_table(f"{title} ({len(causes)})", causes), style=style)
     if report.not_implemented:
         console.print(f"Not implemented by this server ({len(report.not_implemented)}):")
         for name in report.not_implemented:
-            console.print(f"  {name}")
+            console.print(f"  {escape(name)}")
     for error in report.errors:
-        console.print(f"[red]error:[/red] {_shorten(error, 300)}")
-    cases = sum(stats.cases for stats in report.operations.values())
+        console.print(f"[red]error:[/red] {escape(_shorten(error, 300))}")
     console.print(
-        f"{len(report.operations)} operations, {cases} cases: {len(defects)} server defects, "
-        f"{len(drift)} conformance drift, {len(report.not_implemented)} not implemented, "
-        f"{len(report.errors)} errors. Reports: {report_dir}/ (summary.json, junit.xml, "
-        "events.ndjson, html/)"
+        f"{_counts(report)} Reports: {report_dir}/ (summary.json, report.html, junit.xml, "
+        "events.ndjson)",
+        markup=False,
     )
+
+
+def write_html(report: Report, report_dir: Path, server: str | None = None) -> Path:
+    """The kit's HTML report (badgr_fuzz.html): the same causes as the terminal's tables."""
+    sections = [
+        html.Section(
+            f"{title} ({len(causes)})",
+            table=html.Table(COLUMNS, [_row(c) for c in causes]),
+            tone=kind,
+        )
+        for title, kind, causes in _sections(report)
+        if causes
+    ]
+    if report.not_implemented:
+        not_implemented = html.Section(
+            "Not implemented by this server", items=report.not_implemented
+        )
+        sections.append(not_implemented)
+    if report.errors:
+        sections.append(html.Section("Errors of the run", items=report.errors, tone="defect"))
+    intro = [_counts(report), "Every case, check, request and answer: events.ndjson."]
+    if server:
+        intro.insert(0, f"Kind of server: {server}.")
+    path = report_dir / "report.html"
+    path.write_text(html.render_page("Fuzz report", sections, intro), encoding="utf-8")
+    return path

@@ -82,7 +82,8 @@ def _fuzz(profile: str, defects: str | None, report_dir: Path) -> tuple[int, str
 
 
 def _found(summary: dict[str, Any], section: str) -> set[tuple[str, str]]:
-    return {(f["category"], f["operation"]) for f in summary.get(section, [])}
+    """(category, operation) of every cause of the section (a cause lists its operations)."""
+    return {(c["category"], op) for c in summary.get(section, []) for op in c["operations"]}
 
 
 def _where(summary: dict[str, Any], section: str, category: str) -> set[str]:

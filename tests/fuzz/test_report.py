@@ -10,7 +10,16 @@ from typing import Any
 
 import pytest
 
-from badgr_fuzz.report import Report, category_of, curl, kind_of, read_events, write_summary
+from badgr_fuzz.recorded import from_scenario
+from badgr_fuzz.report import (
+    Report,
+    category_of,
+    curl,
+    kind_of,
+    read_events,
+    write_html,
+    write_summary,
+)
 
 JSON = {"content-type": ["application/json"]}
 HTML = {"content-type": ["text/html; charset=utf-8"]}
@@ -168,3 +177,89 @@ def test_a_request_without_credentials_getting_past_auth_is_auth_ignored() -> No
     assert category_of("missing_required_header", message) == "auth ignored"
     assert category_of("missing_required_header", "missing 'X-Other'") == "HTTP method handling"
     assert category_of("ignored_auth", "") == "auth ignored"
+
+
+def _failing(
+    label: str, case_id: str, check: str, status: int, message: str, body: bytes = b""
+) -> Any:
+    """A scenario with one case failing `check`, answered `status` with `body`."""
+    event = _scenario(label, [(case_id, status, JSON, [check])])
+    recorder = event["ScenarioFinished"]["recorder"]
+    recorder["checks"][case_id][1]["failure_info"]["failure"]["message"] = message
+    content = {"$base64": base64.b64encode(body).decode()}
+    recorder["interactions"][case_id]["response"]["content"] = content
+    return event
+
+
+def _schema_message(value: str, component: str) -> str:
+    return (
+        f"{value} is not of type 'integer'\n\nValidated against the response schema for status "
+        f"code 200.\n\nSchema at /components/schemas/{component}:\n\n    {{}}"
+    )
+
+
+def test_the_same_schema_location_on_several_operations_is_one_cause(tmp_path: Path) -> None:
+    check = "response_schema_conformance"
+    report = _report(
+        tmp_path,
+        _failing("GET /v2/issuers", "a", check, 200, _schema_message("'1'", "Issuer")),
+        _failing("GET /v2/issuers/{id}", "b", check, 200, _schema_message("'2'", "Issuer")),
+        _failing("GET /v2/issuers/{id}", "c", check, 200, _schema_message("'3'", "Issuer")),
+        _failing("GET /v2/badgeclasses", "d", check, 200, _schema_message("'1'", "BadgeClass")),
+    )
+    causes = report.causes("drift")
+    assert [(c.operations, c.findings, c.cases) for c in causes] == [
+        (["GET /v2/issuers", "GET /v2/issuers/{id}"], 2, 3),
+        (["GET /v2/badgeclasses"], 1, 1),
+    ]
+    summary = report.to_json("documented")
+    assert summary["server"] == "documented"
+    assert summary["conformance_drift"][0]["operations"] == causes[0].operations
+
+
+def test_server_errors_are_one_cause_per_error_text(tmp_path: Path) -> None:
+    def error(text: str) -> bytes:
+        return json.dumps({"status": {"success": False, "description": text}}).encode()
+
+    report = _report(
+        tmp_path,
+        *[
+            _failing(f"GET /v2/op{n}", str(n), "not_a_server_error", 500, "", error(f"boom {n}"))
+            for n in range(6)
+        ],
+        _failing("GET /v2/op0/x", "x", "not_a_server_error", 500, "", error("boom 0")),
+        _failing("GET /v2/op9", "y", "not_a_server_error", 502, "", b"<html>Bad gateway</html>"),
+    )
+    causes = report.causes("defect")
+    assert len(causes) == 7  # six different 500s stay six; the same text on two operations is one
+    assert causes[0].operations == ["GET /v2/op0", "GET /v2/op0/x"]
+    assert causes[-1].signature == "502: <html>Bad gateway</html>"
+
+
+def test_the_html_report_is_the_kits_escaped_and_without_script(tmp_path: Path) -> None:
+    hostile = "<script>alert(1)</script>"
+    report = _report(
+        tmp_path,
+        _failing(f"GET /v2/{hostile}", "a", "not_a_server_error", 500, hostile, hostile.encode()),
+    )
+    page = write_html(report, tmp_path, "documented").read_text()
+    assert "<script" not in page.lower() and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "default-src &#x27;none&#x27;" in page and "Server defects (1)" in page
+
+
+def test_a_recorded_case_holds_no_credential() -> None:
+    """What replay and the exported tests keep of a request: no credential header, and the
+    SDK's redaction over its query and body."""
+    event = _scenario("POST /v2/issuers", [("a", 500, JSON, ["not_a_server_error"])])
+    recorder = event["ScenarioFinished"]["recorder"]
+    request = recorder["interactions"]["a"]["request"]
+    request["uri"] += "?access_token=abcdef123456&name=x"
+    request["headers"] = {"Authorization": ["Bearer sekrit-token"], "Cookie": ["session=s3cr3t"]}
+    body = json.dumps({"password": "hunter22hunter", "name": "x"}).encode()
+    request["body"] = {"$base64": base64.b64encode(body).decode()}
+    recorded = from_scenario(recorder, "a", "POST /v2/issuers", "not_a_server_error", "")
+    assert recorded is not None
+    text = json.dumps(recorded.to_json()) + base64.b64decode(recorded.steps[0].body or "").decode()
+    for secret in ("sekrit-token", "s3cr3t", "abcdef123456", "hunter22hunter", "Authorization"):
+        assert secret not in text
+    assert recorded.steps[0].authenticated and "name=x" in recorded.steps[0].target

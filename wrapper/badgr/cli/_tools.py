@@ -153,6 +153,8 @@ def fuzz(
       badgr fuzz
       badgr fuzz https://api.test.badgr.com --max-examples 50 --report-dir fuzz-report
       badgr fuzz --url http://127.0.0.1:8000 --seed 7 --phases examples,coverage
+      badgr fuzz http://127.0.0.1:8000 --export-tests tests/fuzz_findings
+      badgr fuzz --replay fuzz-report http://127.0.0.1:8000   # which findings still fail
     """
     kind = _server_or_login(ctx, server, profile)
     url, fuzz_args = _url_among(fuzz_args)
