@@ -1,4 +1,5 @@
-"""Issuer and badge-class images: PNG or SVG as a base64 data URI, or an http(s) URL."""
+"""Issuer and badge-class images: PNG or SVG as a base64 data URI, or an http(s) URL. An SVG
+is stored cleaned (:mod:`badgr_mock.svg`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 from .context import Context
 from .envelope import bad_request
+from .svg import NotAnSvg, cleaned_svg
 
 _DATA_URI = re.compile(r"^data:(image/png|image/svg\+xml)(;[^,;]*)*;base64,(.*)$", re.DOTALL)
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -32,8 +34,11 @@ def decode_image(value: str, field: str) -> tuple[str, bytes] | None:
     media_type = match.group(1)
     if media_type == "image/png" and not data.startswith(_PNG_SIGNATURE):
         raise bad_request({field: ["Image data is not a PNG."]})
-    if media_type == "image/svg+xml" and b"<svg" not in data[:4096]:
-        raise bad_request({field: ["Image data is not an SVG."]})
+    if media_type == "image/svg+xml":
+        try:
+            data = cleaned_svg(data)
+        except NotAnSvg:
+            raise bad_request({field: ["Image data is not an SVG."]}) from None
     return media_type, data
 
 

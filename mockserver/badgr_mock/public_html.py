@@ -22,9 +22,16 @@ footer { margin-top: 2rem; font-size: .85rem; color: #52606d; }
 """
 
 
+#: the schemes a page links to; any other URL (``javascript:``, ``data:``, from a store older
+#: than the specs' URL pattern) is shown as text
+_LINKED_SCHEMES = ("http://", "https://", "ftp://", "ftps://")
+
+
 def _link(url: str | None, text: str | None = None) -> str:
     if not url:
         return ""
+    if not url.lower().startswith(_LINKED_SCHEMES):
+        return escape(text or url)
     return f'<a href="{escape(url)}">{escape(text or url)}</a>'
 
 

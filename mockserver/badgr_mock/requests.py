@@ -54,6 +54,8 @@ def describe(error: ValidationError) -> str:
     if kind == "format":
         return _FORMAT_MESSAGES.get(str(value), f"Not a valid {value}.")
     if kind == "pattern":
+        if "://" in str(value):  # a URL's scheme, as Django's URL validation words it
+            return _FORMAT_MESSAGES["uri"]
         return "Invalid characters or length."
     if kind == "minimum":
         return f"Ensure this value is greater than or equal to {value}."

@@ -10,7 +10,10 @@ from badgr_mock.testing import PNG_DATA_URI
 
 from .conftest import ALICE, BOB, Api
 
-SVG_DATA_URI = "data:image/svg+xml;base64," + base64.b64encode(b"<svg xmlns='x'/>").decode()
+SVG_DATA_URI = (
+    "data:image/svg+xml;base64,"
+    + base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg"/>').decode()
+)
 
 
 def b64(text: str, *, padded: bool = False) -> str:

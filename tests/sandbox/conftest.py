@@ -11,6 +11,7 @@ import pytest
 from badgr import Client
 from badgr_api.models import Assertion, BadgeClass, Issuer
 from badgr_mock import create_app
+from badgr_mock.app import BadgrMockApp
 from badgr_mock.testing import PNG_DATA_URI, serve
 
 ALICE = "alice@example.com"
@@ -37,6 +38,7 @@ def image(entity: Issuer | BadgeClass | Assertion) -> str:
 
 @dataclass
 class Sandbox:
+    app: BadgrMockApp
     base_url: str
     client: Client
     issuer: Issuer
@@ -75,4 +77,4 @@ def sandbox() -> Iterator[Sandbox]:
         svg_award = client.assertions.award(svg_badge.entity_id, recipient=RECIPIENT)
         revoked = client.assertions.award(svg_badge.entity_id, recipient="gone@example.com")
         revoked = client.assertions.revoke(revoked.entity_id, reason="Issued in error")
-        yield Sandbox(base_url, client, issuer, badge, award, svg_badge, svg_award, revoked)
+        yield Sandbox(app, base_url, client, issuer, badge, award, svg_badge, svg_award, revoked)

@@ -11,6 +11,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
@@ -132,13 +133,29 @@ def test_make_docs_pages_render_offline(browser: Browser, tmp_path: Path) -> Non
 
 
 HOSTILE_SVG = (
-    b'<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" onload="window.pwned=1">'
+    b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+    b' width="64" height="64" onload="window.pwned=1">'
     b"<script>window.pwned = 2; document.title = 'pwned';</script>"
-    b'<rect width="64" height="64" fill="#345"/></svg>'
+    b'<a xlink:href="javascript:window.pwned=3"><rect width="64" height="64" fill="#345"'
+    b' onmouseover="window.pwned=4"/></a>'
+    b'<foreignObject width="9" height="9"><iframe xmlns="http://www.w3.org/1999/xhtml"'
+    b' src="javascript:parent.pwned=5"/></foreignObject>'
+    b'<image href="https://tracker.example/pixel.png" width="1" height="1"/>'
+    b'<style>@import url("https://tracker.example/x.css");</style></svg>'
 )
 
 
-def test_an_uploaded_svg_with_script_runs_nothing_where_the_mock_serves_it(
+def _served(page: Page, sandbox: Sandbox, addresses: list[str]) -> None:
+    for address in addresses:
+        response = page.goto(address)
+        assert response is not None and response.status == 200, address
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert "default-src 'none'" in response.headers["content-security-policy"]
+        assert page.evaluate("() => window.pwned") is None, address
+        assert page.title() != "pwned"
+
+
+def test_an_uploaded_svg_is_stored_cleaned_and_served_inert(
     watched: Watched, sandbox: Sandbox
 ) -> None:
     hostile = sandbox.client.badgeclasses.create(
@@ -149,11 +166,23 @@ def test_an_uploaded_svg_with_script_runs_nothing_where_the_mock_serves_it(
         criteria_narrative="None",
     )
     award = sandbox.client.assertions.award(hostile.entity_id, recipient="x@example.com")
-    page = watched.page
-    for address in (image(hostile), f"{url(award)}/image", url(award)):
-        response = page.goto(address)
-        assert response is not None and response.status == 200, address
-        assert response.headers["x-content-type-options"] == "nosniff"
-        assert "default-src 'none'" in response.headers["content-security-policy"]
-        assert page.evaluate("() => window.pwned") is None, address
-        assert page.title() != "pwned"
+    addresses = [image(hostile), f"{url(award)}/image", url(award)]
+    stored = httpx.get(image(hostile)).content
+    for trace in (
+        b"script",
+        b"onload",
+        b"onmouseover",
+        b"javascript",
+        b"foreignObject",
+        b"tracker.example",
+        b"iframe",
+    ):
+        assert trace not in stored, trace
+    assert b'<rect width="64" height="64" fill="#345"' in stored  # the picture itself stays
+    _served(watched.page, sandbox, addresses)
+    # An image stored before the cleaning (or by another way in) is still inert where served
+    sandbox.app.store.connection.execute(
+        "UPDATE images SET data = ? WHERE entity_id = ?", (HOSTILE_SVG, hostile.entity_id)
+    )
+    assert b"<script>" in httpx.get(image(hostile)).content
+    _served(watched.page, sandbox, addresses)

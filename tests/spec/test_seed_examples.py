@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import importlib
 import re
 from datetime import datetime
@@ -66,6 +67,27 @@ BODY_ON_204 = {
 }
 
 
+# Placeholders of the docs' examples where servers validate the value: a URL field shown as
+# "text" (README: decisions where the documentation is silent or contradicts itself).
+PLACEHOLDERS = {
+    ("POST", "/v2/issuers/{idOrEntityId}/badgeclasses"): {
+        ("alignments", 0, "targetUrl"): "https://example.com/standards/math"
+    },
+}
+
+
+def _request_of(example: SeedExample) -> Any:
+    request = copy.deepcopy(example.request)
+    for where, value in PLACEHOLDERS.get((example.method, example.path), {}).items():
+        *parents, last = where
+        target = request
+        for step in parents:
+            target = target[step]
+        assert target[last] == "text", (example.path, where)  # still the docs' placeholder
+        target[last] = value
+    return request
+
+
 def _id(example: SeedExample) -> str:
     return f"{example.method} {example.path}"
 
@@ -96,10 +118,11 @@ def test_seed_request_example_matches_its_schema(example: SeedExample) -> None:
     op = operation(example.method, example.path)
     schema = json_schema_of(op["requestBody"])
     assert schema is not None
-    errors = [e.message for e in validator(schema).iter_errors(example.request)]
+    request = _request_of(example)
+    errors = [e.message for e in validator(schema).iter_errors(request)]
     assert errors == []
-    assert undeclared_keys(example.request, schema) == []
-    assert example.request in _embedded_examples(op["requestBody"])
+    assert undeclared_keys(request, schema) == []
+    assert request in _embedded_examples(op["requestBody"])
 
 
 @pytest.mark.parametrize("example", [e for e in SEEDS if e.response is not None], ids=_id)
@@ -165,6 +188,6 @@ def _same_instants(value: Any) -> Any:
 
 
 def test_spec_embeds_no_example_that_the_seeds_do_not_have() -> None:
-    seeds = [e.request for e in SEEDS] + [e.response for e in SEEDS]
+    seeds = [_request_of(e) for e in SEEDS] + [e.response for e in SEEDS]
     for name, example in load_spec()["components"]["examples"].items():
         assert example["value"] in seeds, name
