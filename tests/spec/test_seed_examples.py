@@ -80,7 +80,7 @@ def _request_of(example: SeedExample) -> Any:
     request = copy.deepcopy(example.request)
     for where, value in PLACEHOLDERS.get((example.method, example.path), {}).items():
         *parents, last = where
-        target = request
+        target: Any = request
         for step in parents:
             target = target[step]
         assert target[last] == "text", (example.path, where)  # still the docs' placeholder
