@@ -8,7 +8,8 @@ Each figure stands beside its baseline, measured in the same run on the same mac
 4. ``award_many`` at concurrency 16 vs one at a time, 20 ms injected latency (goal: >= 14x;
    scripts/bench_award.py, with the CPU per award on each side);
 5. mock requests/second vs a bare Starlette endpoint returning the same bytes (goal: >= 0.5);
-6. the CLI export, the batch award, the rate limit and the import time (scripts/bench_*.py).
+6. the CLI export, the batch award, the rate limit, the import time and a hostile server
+   (scripts/bench_*.py).
 
 The mock runs as a subprocess (``python -m badgr_mock``) so it does not share the GIL with the
 client being measured. ``--smoke`` runs every part with tiny counts (a test keeps it working;
@@ -43,6 +44,7 @@ from badgr_mock.testing import run_subprocess
 from scripts.bench_award import award_rows, bench_award_many
 from scripts.bench_batch import batch_section, bench_batch_award
 from scripts.bench_cli import bench_cli_export, cli_section
+from scripts.bench_hostile import bench_hostile, hostile_section
 from scripts.bench_import import bench_import, import_section
 from scripts.bench_mock import ROUNDS, bench_mock_rps
 from scripts.bench_ratelimit import bench_rate_limit, rate_limit_section
@@ -408,12 +410,15 @@ def main() -> int:
         results["limit"] = bench_rate_limit(tmp, sizes.rate_limited_awards)
         log("import badgr vs import httpx …")
         results["import"] = bench_import(sizes.import_rounds)
+    log("a hostile server …")
+    hostile = bench_hostile()
     log("done")
     total_s = time.perf_counter() - started
     text = report(results, total_s, LOAD_SAMPLES) + cli_section(results["cli"])
     text += batch_section(results["batch"])
     text += rate_limit_section(results["limit"])
     text += import_section(results["import"])
+    text += hostile_section(hostile)
     Path(args.output).write_text(text, encoding="utf-8")
     print(text)
     return 0

@@ -21,6 +21,7 @@ SECTIONS = [
     "## Batch award (badgr-server profile)",
     "## Rate limit",
     "## Import time",
+    "## A hostile server",
 ]
 
 

@@ -2,93 +2,19 @@
 ``timeout``: every answer is read within ``max_response_bytes``, counted after decompression,
 and within the call's time, over real HTTP.
 
-The server here is a few lines of ASGI, not the mock: it does what no Credentials server
-should (a gzip bomb, an endless body, a false ``Content-Length``, a body trickling in, a
-``Retry-After`` of a day)."""
+The server is :mod:`scripts.hostile_server`, not the mock."""
 
 from __future__ import annotations
 
-import asyncio
 import pickle
 import threading
-import zlib
-from collections import Counter
-from collections.abc import Awaitable, Callable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
 import pytest
 
 from badgr import AsyncClient, Client, errors
 from badgr_mock.testing import serve
-
-MiB = 1024 * 1024
-Send = Callable[[dict[str, Any]], Awaitable[None]]
-
-
-def _gzip_bomb(inflated: int) -> bytes:
-    """``inflated`` bytes of zeros, gzip-compressed (about a thousandth of the size)."""
-    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: a gzip header
-    block = bytes(MiB)
-    return b"".join(packer.compress(block) for _ in range(inflated // MiB)) + packer.flush()
-
-
-BOMB = _gzip_bomb(80 * MiB)
-#: requests each path received
-HITS: Counter[str] = Counter()
-#: bytes of the trickling body, one every ``TRICKLE_GAP`` seconds: 6 s in all
-TRICKLE = b'{"status": {"success": true}, "result": []}' + b" " * 76
-TRICKLE_GAP = 0.05
-
-
-async def _trickle(send: Send) -> None:
-    await send({"type": "http.response.start", "status": 200, "headers": _JSON})
-    for byte in TRICKLE:
-        await send({"type": "http.response.body", "body": bytes([byte]), "more_body": True})
-        await asyncio.sleep(TRICKLE_GAP)
-    await send({"type": "http.response.body", "body": b""})
-
-
-async def _too_many(send: Send, retry_after: str) -> None:
-    headers = [*_JSON, (b"retry-after", retry_after.encode())]
-    await send({"type": "http.response.start", "status": 429, "headers": headers})
-    body = b'{"status": {"success": false, "description": "slow down"}}'
-    await send({"type": "http.response.body", "body": body})
-
-
-_JSON = [(b"content-type", b"application/json")]
-
-
-async def hostile(scope: dict[str, Any], receive: Any, send: Send) -> None:
-    """``/bomb``: 80 MiB of zeros in an 80 KiB gzip body; ``/endless``: a chunked body that
-    never ends; ``/liar``: a ``Content-Length`` of 10 GiB; ``/trickle``: a valid answer, a
-    byte at a time; ``/day``: 429, come back in a day; ``/pause``: 429 for 3 s, then fine."""
-    assert scope["type"] == "http"
-    path = scope["path"]
-    HITS[path] += 1
-    headers = list(_JSON)
-    if path == "/v2/trickle":
-        await _trickle(send)
-    elif path == "/v2/day":
-        await _too_many(send, "86400")
-    elif path == "/v2/pause" and HITS[path] == 1:
-        await _too_many(send, "3")
-    elif path in ("/v2/pause", "/v2/fine"):
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
-        await send({"type": "http.response.body", "body": b'{"status": {"success": true}}'})
-    elif path == "/v2/bomb":
-        headers += [(b"content-encoding", b"gzip"), (b"content-length", str(len(BOMB)).encode())]
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
-        await send({"type": "http.response.body", "body": BOMB})
-    elif path == "/v2/endless":  # endless for the client: it hangs up long before the end
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
-        for _ in range(1024):
-            await send({"type": "http.response.body", "body": bytes(64 * 1024), "more_body": True})
-            await asyncio.sleep(0)
-        await send({"type": "http.response.body", "body": b""})
-    else:
-        headers += [(b"content-length", str(10 * 1024 * MiB).encode())]
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
-        await send({"type": "http.response.body", "body": b"{}"})  # the server cuts it short
+from scripts.hostile_server import GZIPPED, GZIPPED_RESULT, HITS, MiB, hostile
 
 
 @pytest.fixture(scope="module")
@@ -124,8 +50,17 @@ def test_the_default_limit_bounds_the_bomb(url: str) -> None:
         Client(base_url=url, token="t0k3n-value") as client,
         pytest.raises(errors.ResponseTooLargeError) as refused,
     ):
-        client.request("GET", "/v2/bomb")  # 80 MiB inflated: past the default 64
-    assert refused.value.limit == 64 * MiB
+        client.request("GET", "/v2/bomb")  # 80 MiB inflated: past the default 16
+    assert refused.value.limit == 16 * MiB
+
+
+async def test_an_honest_compressed_answer_is_read_whole(url: str) -> None:
+    assert len(GZIPPED) > 20 * 1024  # decoded in many steps
+    with Client(base_url=url, token="t0k3n-value") as client:
+        assert client.request("GET", "/v2/gzipped").parse()["result"] == GZIPPED_RESULT
+    async with AsyncClient(base_url=url, token="t0k3n-value") as aclient:
+        raw = await aclient.request("GET", "/v2/gzipped")
+        assert raw.parse()["result"] == GZIPPED_RESULT
 
 
 def test_the_limit_must_be_a_positive_number_of_bytes() -> None:

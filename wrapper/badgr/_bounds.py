@@ -11,6 +11,7 @@ parsers see an ordinary, fully read response. httpx is pinned ``<0.29``.
 from __future__ import annotations
 
 import time
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 
@@ -19,8 +20,11 @@ from .errors import ResponseTooLargeError
 __all__ = ["AUTH_RESPONSE_BYTES", "DEFAULT_MAX_RESPONSE_BYTES", "aread_bounded", "read_bounded"]
 
 #: the default of ``max_response_bytes``: far above any page of the API (500 assertions are
-#: about 0.7 MB), far below what hurts a process
-DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+#: about 0.7 MB) or image (2 MB at most), far below what hurts a process
+DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
+#: compressed bytes decoded at a time: inflated, at most about a thousand times as many
+#: (deflate's limit), so a gzip bomb is counted long before it fills memory
+COMPRESSED_STEP = 1024
 #: token answers and 401s, read by the auth flow: small by nature
 AUTH_RESPONSE_BYTES = 1024 * 1024
 
@@ -72,6 +76,29 @@ def _read_already(response: httpx.Response, limit: int) -> bool:
     return True
 
 
+def _decoded(response: httpx.Response) -> Iterator[bytes]:
+    """The body, decoded ``COMPRESSED_STEP`` compressed bytes at a time (``iter_bytes``
+    decodes each network read whole: 64 KiB of a gzip bomb is 64 MB)."""
+    if "content-encoding" not in response.headers:
+        yield from response.iter_bytes()
+        return
+    decoder = response._get_content_decoder()  # httpx pinned <0.29
+    for raw in response.iter_raw(COMPRESSED_STEP):
+        yield decoder.decode(raw)
+    yield decoder.flush()
+
+
+async def _adecoded(response: httpx.Response) -> AsyncIterator[bytes]:
+    if "content-encoding" not in response.headers:
+        async for chunk in response.aiter_bytes():
+            yield chunk
+        return
+    decoder = response._get_content_decoder()
+    async for raw in response.aiter_raw(COMPRESSED_STEP):
+        yield decoder.decode(raw)
+    yield decoder.flush()
+
+
 def read_bounded(response: httpx.Response, limit: int, until: float | None = None) -> None:
     """Read ``response`` (a streamed one) whole, or raise once it passes ``limit`` bytes
     (:class:`ResponseTooLargeError`) or the clock passes ``until`` (``time.monotonic()``;
@@ -80,7 +107,7 @@ def read_bounded(response: httpx.Response, limit: int, until: float | None = Non
         return
     try:
         reading = _Reading(response, limit, until)
-        for chunk in response.iter_bytes():
+        for chunk in _decoded(response):
             reading.add(chunk)
     finally:
         response.close()
@@ -93,7 +120,7 @@ async def aread_bounded(response: httpx.Response, limit: int, until: float | Non
         return
     try:
         reading = _Reading(response, limit, until)
-        async for chunk in response.aiter_bytes():
+        async for chunk in _adecoded(response):
             reading.add(chunk)
     finally:
         await response.aclose()

@@ -279,7 +279,7 @@ class Client(_BaseClient[SyncMode]):
     SDK's own. Jobs (``award_many``, ``revoke_many``) run on a private event loop: on
     ``async_http_client`` / ``async_transport`` when given, else on ``http_client`` /
     ``transport`` from worker threads, else on an ``httpx.AsyncClient`` of the SDK's own.
-    Progress callbacks run on that loop's thread. ``max_response_bytes`` (default 64 MiB)
+    Progress callbacks run on that loop's thread. ``max_response_bytes`` (default 16 MiB)
     bounds what is read of one answer, after decompression: past it,
     :class:`~badgr.errors.ResponseTooLargeError`.
     """
