@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 
 import httpx
 
@@ -100,7 +101,7 @@ def bench_hostile() -> dict[str, tuple[str, float]]:
             results[f"rss {path}"] = _peak_rss(url, path)
         with Client(base_url=url, token="t", timeout=TIMEOUT) as client:
             for path in ("/v2/trickle", "/v2/day"):
-                results[f"time {path}"] = _seconds(lambda p=path: client.request("GET", p))
+                results[f"time {path}"] = _seconds(partial(client.request, "GET", path))
         results["time pause"] = _paused_call(url)
     for defect in ("next_links_to_itself", "empty_pages_forever"):
         results[f"pages {defect}"] = _pages_fetched(defect)
