@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from badgr import Client, errors
+from badgr._bounds import _refuse
 from badgr._envelope import error_for
 
 from .conftest import ALICE
@@ -187,6 +188,7 @@ def _with_secrets() -> list[errors.BadgrError]:
             response=httpx.Response(200, content=token_body, request=grant),
         ),
         errors.UnsupportedOperationError("pathways.list", operation="list", server="badgr-server"),
+        _refuse(httpx.Response(200, content=token_body, request=api), limit=10),
     ]
 
 
@@ -201,3 +203,14 @@ def test_no_credential_in_any_form_of_an_error(error: errors.BadgrError) -> None
     if kept is not None:  # still says what it was about
         request = kept.request if isinstance(kept, httpx.Response) else kept
         assert request.url.path in {"/v2/issuers", "/o/token"}
+
+
+def test_every_error_class_is_checked_for_credentials() -> None:
+    checked = {type(error) for error in _with_secrets()}
+    classes = {
+        cls
+        for cls in vars(errors).values()
+        if isinstance(cls, type) and issubclass(cls, errors.BadgrError)
+    }
+    # the bases are never raised as such
+    assert classes - checked - {errors.BadgrError, errors.APIError} == set()
