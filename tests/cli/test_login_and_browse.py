@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from badgr import Client
-from badgr_mock.testing import free_port
+from badgr_mock.testing import PNG_DATA_URI, free_port
 
 from .conftest import ALICE, BADGR, Badgr, make_badge
 
@@ -301,3 +301,19 @@ def test_parallel_commands_after_the_token_expired_renew_it_once(logged_in: Badg
     assert json.loads(logged_in.config.read_text())["profiles"]["default"]["expires_at"] > (
         time.time()
     )
+
+
+def test_limit_lists_at_most_n(logged_in: Badgr, sdk: Client) -> None:
+    issuer, _ = make_badge(sdk)
+    for name in ("Rust", "Go"):
+        sdk.badgeclasses.create(
+            issuer=issuer, name=name, description="d", criteria_narrative="c", image=PNG_DATA_URI
+        )
+    every = json.loads(logged_in.run("badges", "list", "--issuer", issuer, "--json").stdout)
+    two = json.loads(
+        logged_in.run("badges", "list", "--issuer", issuer, "--limit", "2", "--json").stdout
+    )
+    assert len(every) == 3 and two == every[:2]
+    assert len(json.loads(logged_in.run("issuers", "list", "--limit", "1", "--json").stdout)) == 1
+    refused = logged_in.run("issuers", "list", "--limit", "0")
+    assert refused.returncode == 2 and "--limit" in refused.stderr

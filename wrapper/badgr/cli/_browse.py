@@ -18,6 +18,18 @@ from ._state import State, common_options, pass_state
 __all__: list[str] = []
 
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+LIMIT_OPTION = click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="At most N, in the server's order (default: all).",
+)
+#: the largest page the API serves
+MAX_PAGE = 500
+
+
+def _page_size(limit: int | None) -> int:
+    return min(limit or MAX_PAGE, MAX_PAGE)
 
 
 def _text(value: Any) -> str:
@@ -35,10 +47,11 @@ def issuers() -> None:
 
 
 @issuers.command("list")
+@LIMIT_OPTION
 @JSON_OPTION
 @common_options
 @pass_state
-def list_issuers(state: State, as_json: bool) -> None:
+def list_issuers(state: State, limit: int | None, as_json: bool) -> None:
     """List your issuers.
 
     \b
@@ -46,7 +59,7 @@ def list_issuers(state: State, as_json: bool) -> None:
       badgr issuers list --json
     """
     with state.client() as client:
-        found = list(client.issuers.list(page_size=500))
+        found = client.issuers.list(page_size=_page_size(limit)).limit(limit).to_list()
     if as_json:
         state.print_json([issuer.to_dict() for issuer in found])
         return
@@ -69,22 +82,24 @@ def badges() -> None:
 @badges.command("list")
 @click.option("--issuer", metavar="ID", help="Only this issuer's badge classes.")
 @click.option("--include-archived", is_flag=True, help="Archived badge classes too.")
+@LIMIT_OPTION
 @JSON_OPTION
 @common_options
 @pass_state
-def list_badges(state: State, issuer: str | None, include_archived: bool, as_json: bool) -> None:
+def list_badges(
+    state: State, issuer: str | None, include_archived: bool, limit: int | None, as_json: bool
+) -> None:
     """List badge classes, yours or one issuer's.
 
     \b
     Example:
-      badgr badges list --issuer ISSUER_ID
+      badgr badges list --issuer ISSUER_ID --limit 20
     """
     with state.client() as client:
-        found = list(
-            client.badgeclasses.list(
-                issuer=issuer, include_archived=include_archived, page_size=500
-            )
+        pager = client.badgeclasses.list(
+            issuer=issuer, include_archived=include_archived, page_size=_page_size(limit)
         )
+        found = pager.limit(limit).to_list()
     if as_json:
         state.print_json([badge.to_dict() for badge in found])
         return
