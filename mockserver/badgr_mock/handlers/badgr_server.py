@@ -149,7 +149,8 @@ def list_access_tokens(ctx: Context) -> Reply:
 def revoke_access_token(ctx: Context) -> Reply:
     user = ctx.require_user()
     changed = ctx.db.execute(
-        "UPDATE tokens SET revoked = 1 WHERE rowid = ? AND user_pk = ? AND revoked = 0",
+        "UPDATE tokens SET revoked = 1, refresh_revoked = 1"
+        " WHERE rowid = ? AND user_pk = ? AND revoked = 0",
         (_token_rowid(ctx.params["entityId"]), user.pk),
     ).rowcount
     if not changed:
