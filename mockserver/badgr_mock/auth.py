@@ -220,10 +220,15 @@ def verify_login(
     return user_pk
 
 
-def revoke_family(db: sqlite3.Connection, family: str, description: str) -> OAuthError:
-    """Revoke every token descended from one grant, and return the refusal to raise: an
-    ``invalid_grant`` whose request still commits (so the revocation stays)."""
+def revoke_family(db: sqlite3.Connection, family: str) -> None:
+    """Revoke every token descended from one grant (a login or an authorization code)."""
     db.execute("UPDATE tokens SET revoked = 1, refresh_revoked = 1 WHERE family = ?", (family,))
+
+
+def _replayed(db: sqlite3.Connection, family: str, description: str) -> OAuthError:
+    """A grant presented again: its family revoked, and the refusal to raise, an
+    ``invalid_grant`` whose request still commits (so the revocation stays)."""
+    revoke_family(db, family)
     return OAuthError(400, "invalid_grant", description, keeps_writes=True)
 
 
@@ -242,7 +247,7 @@ def _refresh_grant(
     if row["refresh_revoked"]:
         # Used already (rotated) or revoked: whoever holds it may have stolen it, so nothing
         # of its family stays valid (OAuth 2.0 Security BCP, refresh token rotation).
-        raise revoke_family(ctx.db, row["family"], "Invalid refresh token.")
+        raise _replayed(ctx.db, row["family"], "Invalid refresh token.")
     if row["issued_at"] + ctx.settings.refresh_token_ttl <= ctx.store.now():
         raise OAuthError(400, "invalid_grant", "Refresh token expired.")
     scope = _scopes(form.get("scope"), row["scope"], row["scope"])
@@ -268,7 +273,7 @@ def _code_grant(
         raise OAuthError(400, "invalid_grant", "Invalid or used authorization code.")
     if row["used"]:
         # A code used twice: refused, and what it produced is revoked (RFC 6749 §4.1.2).
-        raise revoke_family(ctx.db, row["code_hash"], "Invalid or used authorization code.")
+        raise _replayed(ctx.db, row["code_hash"], "Invalid or used authorization code.")
     # Sent at authorize, so required here and identical (RFC 6749 §4.1.3).
     sent = row["redirect_uri"]
     if row["expires_at"] < ctx.store.now() or (sent and form.get("redirect_uri") != sent):
