@@ -20,6 +20,7 @@ from badgr_mock.faults import Faults
 from badgr_mock.testing import serve
 
 from .conftest import ALICE, BOB, strict_app
+from .test_auth import FakeClock
 
 SERVERS = ["documented", "badgr-server"]
 REDIRECT_URI = "http://127.0.0.1/callback"
@@ -31,14 +32,6 @@ PREVIOUS_DATABASE = Path(__file__).parent / "data" / "store-0.2-tokens.sql"
 PREVIOUS_ACCESS = "f4m00SMeV8FIIxQAjNVJtkYVJSxXx6qvGoK4ssqO"
 PREVIOUS_REFRESH = "sZi7g8tG3NJ82EwVGZO9ZcH60ygZ2tuzeL5TO_i8"
 PREVIOUS_EXPIRES_AT = 1796684945.7144041
-
-
-class FakeClock:
-    def __init__(self, now: float = 1_800_000_000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
@@ -181,7 +174,8 @@ def test_a_database_of_the_previous_version_opens_and_keeps_its_tokens(tmp_path:
     with sqlite3.connect(db) as connection:
         connection.executescript(PREVIOUS_DATABASE.read_text(encoding="utf-8"))
     connection.close()
-    clock = FakeClock(PREVIOUS_EXPIRES_AT - 60)
+    clock = FakeClock()
+    clock.now = PREVIOUS_EXPIRES_AT - 60
     for oauth in _over_http(strict_app(db=str(db), clock=clock)):
         assert oauth.works(PREVIOUS_ACCESS)
         renewed = oauth.refresh(PREVIOUS_REFRESH)
