@@ -154,7 +154,8 @@ def logout(state: State) -> None:
     )
     message = (
         f"Logged out (profile {state.profile!r}): the token is forgotten here, not revoked"
-        f" ({reason}); the server accepts it until {until}"
+        f" ({reason}); the server accepts it until {until}, and a copy of its refresh token"
+        " could renew it beyond"
     )
     if error is None:
         state.note(message)
