@@ -24,6 +24,7 @@ except ModuleNotFoundError as missing:  # the [mock] extra is not installed: one
 
 from .app import create_app
 from .auth import is_loopback
+from .context import DEFAULT_REFRESH_TOKEN_TTL
 from .faults import Faults, defects_from_env, faults_from_env
 from .limits import Limits, uvicorn_options
 from .profiles import SERVER_ENV_VAR, add_server_option
@@ -68,6 +69,12 @@ def _parser(env_faults: Faults) -> argparse.ArgumentParser:
     )
     parser.add_argument("--strict", action="store_true", help="validate every response")
     parser.add_argument("--token-ttl", type=int, default=86400, help="access token lifetime (s)")
+    parser.add_argument(
+        "--refresh-token-ttl",
+        type=int,
+        default=DEFAULT_REFRESH_TOKEN_TTL,
+        help=f"refresh token lifetime (s, default {DEFAULT_REFRESH_TOKEN_TTL}: 30 days)",
+    )
     parser.add_argument(
         "--no-login-backoff", action="store_true", help="do not throttle failed logins"
     )
@@ -190,6 +197,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             base_url=args.public_url,
             strict=args.strict,
             token_ttl=args.token_ttl,
+            refresh_token_ttl=args.refresh_token_ttl,
             login_backoff=not args.no_login_backoff,
             login_backoff_per_username=args.login_backoff_per_username,
             test_login_route=args.test_login_route,

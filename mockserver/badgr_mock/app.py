@@ -15,7 +15,7 @@ from starlette.applications import Starlette
 from starlette.types import Message, Receive, Scope, Send
 
 from .auth import LoginThrottle, token_endpoint
-from .context import Handler, MockSettings
+from .context import DEFAULT_REFRESH_TOKEN_TTL, Handler, MockSettings
 from .defects import DefectAnswer, plant_defects, send_defect_answer
 from .docs import DocsSite
 from .envelope import ErrorReply, dump_json
@@ -192,6 +192,7 @@ def create_app(
     base_url: str | None = None,
     strict: bool = False,
     token_ttl: int = 86400,
+    refresh_token_ttl: int = DEFAULT_REFRESH_TOKEN_TTL,
     login_backoff: bool = True,
     login_backoff_per_username: bool = False,
     test_login_route: bool = False,
@@ -209,15 +210,16 @@ def create_app(
     ``badgr-server`` (the self-hosted open-source server); it names the spec routed from.
     ``profile`` is its old name (deprecated: a ``DeprecationWarning``).
 
-    ``clock`` (seconds since the epoch) drives token expiry, login back-off, timestamps and
+    ``token_ttl`` and ``refresh_token_ttl`` are the lifetimes (seconds) of access and refresh
+    tokens. ``clock`` (seconds since the epoch) drives token expiry, login back-off, timestamps and
     the ``rate_limit`` fault's token bucket;
     tests pass a fake one. ``defects`` are test-only deliberate bugs (see README).
     ``test_login_route`` (test only) lets the authorize page log in a username without a
     password, for connections on a loopback address. ``limits`` bound request bodies here and
     connections in ``badgr_mock.limits.uvicorn_options`` (see README, "Limits").
     """
-    if token_ttl <= 0:
-        raise ValueError("token_ttl must be positive")
+    if token_ttl <= 0 or refresh_token_ttl <= 0:
+        raise ValueError("token_ttl and refresh_token_ttl must be positive")
     now = clock or time.time
     throttle = LoginThrottle(now, login_backoff, per_username=login_backoff_per_username)
     handlers: dict[str, Handler] = {
@@ -234,6 +236,7 @@ def create_app(
         base_url=base_url.rstrip("/") if base_url else None,
         strict=strict,
         token_ttl=token_ttl,
+        refresh_token_ttl=refresh_token_ttl,
         profile=chosen,
         limits=limits or Limits(),
         test_login_route=test_login_route,

@@ -105,9 +105,10 @@ class LoginThrottle:
             del self._failures[next(iter(self._failures))]
 
 
-def _client(
+def client_row(
     db: sqlite3.Connection, client_id: str, secret: str | None, *, secret_required: bool = False
 ) -> sqlite3.Row:
+    """The OAuth client, its secret checked (the token and revocation endpoints)."""
     row: sqlite3.Row | None = db.execute(
         "SELECT * FROM clients WHERE client_id = ?", (client_id,)
     ).fetchone()
@@ -131,20 +132,28 @@ def _scopes(requested: str | None, allowed: str, default: str) -> str:
     return " ".join(dict.fromkeys(wanted))
 
 
-def issue_tokens(ctx: Context, user_pk: int, client_id: str, scope: str) -> dict[str, Any]:
+def issue_tokens(
+    ctx: Context, user_pk: int, client_id: str, scope: str, *, family: str | None = None
+) -> dict[str, Any]:
+    """A new pair. ``family``: the grant it descends from (a refresh passes its own on, a code
+    exchange the code's digest); ``None`` starts a family (a login)."""
     access = secrets.token_urlsafe(30)
     refresh = secrets.token_urlsafe(30)
     ttl = ctx.settings.token_ttl
+    access_hash = hash_secret(access)
+    now = ctx.store.now()
     ctx.db.execute(
-        "INSERT INTO tokens (access_hash, refresh_hash, user_pk, client_id, scope, expires_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO tokens (access_hash, refresh_hash, user_pk, client_id, scope, expires_at,"
+        " family, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            hash_secret(access),
+            access_hash,
             hash_secret(refresh),
             user_pk,
             client_id,
             scope,
-            ctx.store.now() + ttl,
+            now + ttl,
+            family or access_hash,
+            now,
         ),
     )
     return {
@@ -179,7 +188,7 @@ def _password_grant(
     password = form.get("password")
     throttle_key = throttle.key(username, ctx.client_host)
     throttle.check(throttle_key)
-    client = _client(ctx.db, client_id, secret)
+    client = client_row(ctx.db, client_id, secret)
     if not username or password is None:
         raise OAuthError(400, "invalid_request", "Request is missing username or password.")
     user_pk = verify_login(ctx.db, throttle, throttle_key, username, password)
@@ -211,44 +220,66 @@ def verify_login(
     return user_pk
 
 
+def revoke_family(db: sqlite3.Connection, family: str) -> None:
+    """Revoke every token descended from one grant (a login or an authorization code)."""
+    db.execute("UPDATE tokens SET revoked = 1, refresh_revoked = 1 WHERE family = ?", (family,))
+
+
+def _replayed(db: sqlite3.Connection, family: str, description: str) -> OAuthError:
+    """A grant presented again: its family revoked, and the refusal to raise, an
+    ``invalid_grant`` whose request still commits (so the revocation stays)."""
+    revoke_family(db, family)
+    return OAuthError(400, "invalid_grant", description, keeps_writes=True)
+
+
 def _refresh_grant(
     ctx: Context, form: dict[str, Any], client_id: str, secret: str | None
 ) -> dict[str, Any]:
-    _client(ctx.db, client_id, secret)
+    client_row(ctx.db, client_id, secret)
     refresh = form.get("refresh_token")
     if not refresh:
         raise OAuthError(400, "invalid_request", "Request is missing refresh_token.")
     row = ctx.db.execute(
-        "SELECT * FROM tokens WHERE refresh_hash = ? AND revoked = 0", (hash_secret(refresh),)
+        "SELECT * FROM tokens WHERE refresh_hash = ?", (hash_secret(refresh),)
     ).fetchone()
     if row is None or row["client_id"] != client_id:
         raise OAuthError(400, "invalid_grant", "Invalid refresh token.")
+    if row["refresh_revoked"]:
+        # Used already (rotated) or revoked: whoever holds it may have stolen it, so nothing
+        # of its family stays valid (OAuth 2.0 Security BCP, refresh token rotation).
+        raise _replayed(ctx.db, row["family"], "Invalid refresh token.")
+    if row["issued_at"] + ctx.settings.refresh_token_ttl <= ctx.store.now():
+        raise OAuthError(400, "invalid_grant", "Refresh token expired.")
     scope = _scopes(form.get("scope"), row["scope"], row["scope"])
     # Rotation: the old pair stops working as soon as the new one is issued.
-    ctx.db.execute("UPDATE tokens SET revoked = 1 WHERE access_hash = ?", (row["access_hash"],))
-    return issue_tokens(ctx, row["user_pk"], client_id, scope)
+    ctx.db.execute(
+        "UPDATE tokens SET revoked = 1, refresh_revoked = 1 WHERE access_hash = ?",
+        (row["access_hash"],),
+    )
+    return issue_tokens(ctx, row["user_pk"], client_id, scope, family=row["family"])
 
 
 def _code_grant(
     ctx: Context, form: dict[str, Any], client_id: str, secret: str | None
 ) -> dict[str, Any]:
-    _client(ctx.db, client_id, secret, secret_required=True)
+    client_row(ctx.db, client_id, secret, secret_required=True)
     code = form.get("code")
     if not code:
         raise OAuthError(400, "invalid_request", "Request is missing code.")
     row = ctx.db.execute(
         "SELECT * FROM auth_codes WHERE code_hash = ?", (hash_secret(code),)
     ).fetchone()
-    if (
-        row is None
-        or row["used"]
-        or row["client_id"] != client_id
-        or row["expires_at"] < ctx.store.now()
-        or (form.get("redirect_uri") or row["redirect_uri"]) != row["redirect_uri"]
-    ):
+    if row is None or row["client_id"] != client_id:
+        raise OAuthError(400, "invalid_grant", "Invalid or used authorization code.")
+    if row["used"]:
+        # A code used twice: refused, and what it produced is revoked (RFC 6749 §4.1.2).
+        raise _replayed(ctx.db, row["code_hash"], "Invalid or used authorization code.")
+    # Sent at authorize, so required here and identical (RFC 6749 §4.1.3).
+    sent = row["redirect_uri"]
+    if row["expires_at"] < ctx.store.now() or (sent and form.get("redirect_uri") != sent):
         raise OAuthError(400, "invalid_grant", "Invalid or used authorization code.")
     ctx.db.execute("UPDATE auth_codes SET used = 1 WHERE code_hash = ?", (row["code_hash"],))
-    return issue_tokens(ctx, row["user_pk"], client_id, row["scope"])
+    return issue_tokens(ctx, row["user_pk"], client_id, row["scope"], family=row["code_hash"])
 
 
 @dataclass(frozen=True)

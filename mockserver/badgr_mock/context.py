@@ -17,6 +17,9 @@ from .profiles import Profile
 from .spec import Operation
 from .store import Store, loads
 
+#: a refresh token's lifetime unless configured (``--refresh-token-ttl``): 30 days
+DEFAULT_REFRESH_TOKEN_TTL = 30 * 86400
+
 ROLE_RANK = {"staff": 1, "editor": 2, "owner": 3}
 STAFF, EDITOR, OWNER = 1, 2, 3
 
@@ -50,6 +53,8 @@ class MockSettings:
     token_ttl: int
     profile: Profile
     limits: Limits = field(default_factory=Limits)
+    #: seconds a refresh token can be used after it was issued
+    refresh_token_ttl: int = DEFAULT_REFRESH_TOKEN_TTL
     #: Test only: GET /auth/oauth2/authorize?username=… issues a code without a password.
     test_login_route: bool = False
 

@@ -67,7 +67,8 @@ class ErrorReply(Exception):
 
 
 class OAuthError(Exception):
-    """A token-endpoint error: plain OAuth JSON, not the envelope."""
+    """A token-endpoint error: plain OAuth JSON, not the envelope. ``keeps_writes``: the
+    request's writes are committed all the same (a refused replay revokes tokens)."""
 
     def __init__(
         self,
@@ -77,6 +78,7 @@ class OAuthError(Exception):
         *,
         expires: int | None = None,
         headers: dict[str, str] | None = None,
+        keeps_writes: bool = False,
     ) -> None:
         super().__init__(error)
         self.status = status
@@ -84,6 +86,7 @@ class OAuthError(Exception):
         self.description = description
         self.expires = expires
         self.headers = headers or {}
+        self.keeps_writes = keeps_writes
 
     def body(self) -> dict[str, Any]:
         body: dict[str, Any] = {"error": self.error}

@@ -69,6 +69,7 @@ CREATE TABLE IF NOT EXISTS tokens (
     scope TEXT NOT NULL,
     expires_at REAL NOT NULL,
     revoked INTEGER NOT NULL DEFAULT 0
+    -- and the columns of _ADDED_COLUMNS (added by _migrate, in new and old files alike)
 );
 CREATE TABLE IF NOT EXISTS auth_codes (
     code_hash TEXT PRIMARY KEY,
@@ -209,6 +210,39 @@ END;
 )
 
 
+#: Columns added since the first release, as ``(table, column, declaration, backfill)``: a
+#: database file of any earlier version opens and gets them (``ALTER TABLE … ADD COLUMN``), and
+#: ``backfill`` (SQL, ``?`` the store's clock) gives the rows it already holds their values.
+_ADDED_COLUMNS = (
+    # The grant a token pair descends from (a login, or the digest of an authorization code),
+    # inherited on refresh: a replayed code or refresh token revokes the whole family.
+    ("tokens", "family", "TEXT", "UPDATE tokens SET family = access_hash WHERE family IS NULL"),
+    # When the refresh token was issued (it expires a fixed time after); rows written before
+    # expiry existed count from the upgrade.
+    ("tokens", "issued_at", "REAL", "UPDATE tokens SET issued_at = ? WHERE issued_at IS NULL"),
+    # The refresh token is used up (rotated) or revoked; ``revoked`` is the access token's
+    # state (before, one flag stood for both).
+    (
+        "tokens",
+        "refresh_revoked",
+        "INTEGER NOT NULL DEFAULT 0",
+        "UPDATE tokens SET refresh_revoked = revoked",
+    ),
+)
+_INDEXES_OF_ADDED_COLUMNS = ("CREATE INDEX IF NOT EXISTS tokens_family ON tokens(family)",)
+
+
+def _migrate(connection: sqlite3.Connection, now: float) -> None:
+    """Add what :data:`_ADDED_COLUMNS` lists and the table lacks; idempotent."""
+    for table, column, declaration, backfill in _ADDED_COLUMNS:
+        present = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+        if column not in present:
+            connection.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
+            connection.execute(backfill, (now,) if "?" in backfill else ())
+    for statement in _INDEXES_OF_ADDED_COLUMNS:  # not executescript: it would commit
+        connection.execute(statement)
+
+
 def new_id() -> str:
     """A 24-hex id, like the hosted service's Mongo-style ids."""
     return secrets.token_hex(12)
@@ -279,6 +313,8 @@ class Store:
                 execute("PRAGMA synchronous=OFF")
             execute("PRAGMA foreign_keys=ON")
             self.connection.executescript(_SCHEMA + _CHANGE_STAMP_TRIGGERS)
+            with self.transaction():
+                _migrate(self.connection, self.clock())
             if execute("SELECT count(*) FROM users").fetchone()[0] == 0:
                 with self.transaction():
                     seed(self)
@@ -298,13 +334,17 @@ class Store:
     @contextmanager
     def transaction(self, *, write: bool = True) -> Iterator[sqlite3.Connection]:
         """One transaction under the lock: committed on success, rolled back on any exception.
-        ``write`` takes the write lock up front (IMMEDIATE), so two writers never deadlock."""
+        ``write`` takes the write lock up front (IMMEDIATE), so two writers never deadlock.
+        An exception whose ``keeps_writes`` is true (a refusal that revoked tokens, such as a
+        replayed authorization code) is raised after a commit instead."""
         with self.lock:
             self.connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
                 yield self.connection
-            except BaseException:
-                self.connection.execute("ROLLBACK")
+            except BaseException as exc:
+                self.connection.execute(
+                    "COMMIT" if getattr(exc, "keeps_writes", False) else "ROLLBACK"
+                )
                 raise
             else:
                 self.connection.execute("COMMIT")

@@ -81,6 +81,7 @@ def test_extra_routes_row(changes: list[spec_diff.Change]) -> None:
             and r[1] in {f"/v2/{x}/changed" for x in ("issuers", "badgeclasses", "assertions")}
         ),
         "`GET`/`DELETE /v2/auth/tokens`": lambda r: r[1].startswith("/v2/auth/tokens"),
+        "`POST /o/revoke_token/`": lambda r: r == ("post", "/o/revoke_token/"),
     }
     for claims, cell in ((documented_claims, documented), (server_claims, badgr_server)):
         for word in claims:

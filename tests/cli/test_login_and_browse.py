@@ -36,9 +36,10 @@ def test_login_whoami_logout_keep_the_token_in_a_private_file(badgr: Badgr) -> N
 
     out = badgr.run("logout")
     assert out.returncode == 0
-    assert "the token is forgotten here, not revoked; the server accepts it until 20" in (
-        out.stderr
-    )
+    assert (
+        "the token is forgotten here, not revoked (the documented API offers no token"
+        " revocation); the server accepts it until 20"
+    ) in out.stderr
     after = badgr.run("whoami")
     assert after.returncode == 2
     assert after.stderr.strip() == (

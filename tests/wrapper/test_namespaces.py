@@ -41,8 +41,10 @@ def test_every_generated_operation_has_a_namespace_method() -> None:
             for value in vars(namespace_module).values()
             if isinstance(value, ModuleType) and value.__name__.startswith("badgr_api.api.")
         }
-    missing = _operation_modules() - used - {"badgr_api.api.oauth.issue_token"}
-    assert len(_operation_modules()) == 76
+    # the token endpoints are driven by the auth flow (``_auth.py``), behind oauth's methods
+    token_endpoints = {"badgr_api.api.oauth.issue_token", "badgr_api.api.oauth.revoke_token"}
+    missing = _operation_modules() - used - token_endpoints
+    assert len(_operation_modules()) == 77
     assert missing == set()
 
 

@@ -9,9 +9,12 @@
 * authorization-code helpers: :func:`authorize_url` (with a random ``state``) and the code
   exchange (``client.oauth.exchange_code``);
 * ``token_updated(token)`` is called after every grant so callers can persist tokens;
+* revocation where the server offers it (badgr-server's RFC 7009 endpoint,
+  ``client.oauth.revoke()``), after which the client forgets the pair;
 * credentials are only ever attached to requests for the origin of ``base_url``.
 
-The grant itself is built and parsed by the generated ``oauth.issue_token`` operation.
+The grant itself is built and parsed by the generated ``oauth.issue_token`` operation, a
+revocation by ``oauth.revoke_token``.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import httpx
 
 from ._bounds import AUTH_RESPONSE_BYTES, aread_bounded, read_bounded
 from ._config import DEFAULT_CLIENT_ID, DEFAULT_SCOPE
-from ._envelope import token_error
+from ._envelope import error_for, token_error
 from ._logging import log_request, log_response, logger, register_secret
 from ._retry import async_sleep
 from .errors import APIError, AuthenticationError, RateLimitError
@@ -213,6 +216,39 @@ class BadgrAuth(httpx.Auth):
         assert self._token is not None
         return self._token
 
+    def revoke_flow(self) -> Generator[httpx.Request, httpx.Response, None]:
+        """Revoke the current pair on the server (``client.oauth.revoke()``, RFC 7009): the
+        refresh token first (the server takes its access token with it), then the access
+        token; then forget the pair. An answer other than 200 raises (``NotFoundError``: no
+        such route) and keeps the pair, so the revocation can be tried again."""
+        from badgr_api.api.oauth import revoke_token
+        from badgr_api.models.revoke_token_request import RevokeTokenRequest
+        from badgr_api.types import UNSET
+
+        token = self._token
+        if token is None:
+            raise AuthenticationError(401, "no token to revoke: the client has not logged in")
+        for value, hint in (
+            (token.refresh_token, "refresh_token"),
+            (token.access_token, "access_token"),
+        ):
+            if not value:
+                continue
+            body = RevokeTokenRequest(
+                token=value,
+                token_type_hint=hint,
+                client_id=self.client_id,
+                client_secret=self._client_secret or UNSET,
+            )
+            logger.debug("token revocation: %s", hint)
+            response = yield self._token_request(revoke_token._get_kwargs(body=body))
+            if response.status_code != 200:
+                raise error_for(response)
+        if self._token is token:  # a plain swap: never block an event loop on the lock
+            self._token = None
+            self._generation += 1
+        logger.info("revoked the token on the server; the client forgot it")
+
     @property
     def can_renew(self) -> bool:
         return self._password is not None or bool(self._token and self._token.refresh_token)
@@ -372,13 +408,7 @@ class BadgrAuth(httpx.Auth):
 
         if self._parser is None:
             self._parser = GeneratedClient(base_url=self._base_url)
-        kwargs = issue_token._get_kwargs(body=body)
-        request = httpx.Request(
-            kwargs["method"].upper(),
-            self._base_url + kwargs["url"],
-            data=kwargs["data"],
-            headers=kwargs["headers"],
-        )
+        request = self._token_request(issue_token._get_kwargs(body=body))
         logger.debug("token request: grant_type=%s", body.grant_type)
         issued_at = time.time()
         response = yield request
@@ -397,6 +427,15 @@ class BadgrAuth(httpx.Auth):
         self._store(token)
         logger.info("obtained a new access token (grant_type=%s)", body.grant_type)
         return token
+
+    def _token_request(self, kwargs: dict[str, Any]) -> httpx.Request:
+        """The request of a generated form operation (``issue_token``, ``revoke_token``)."""
+        return httpx.Request(
+            kwargs["method"].upper(),
+            self._base_url + kwargs["url"],
+            data=kwargs["data"],
+            headers=kwargs["headers"],
+        )
 
     def _store(self, token: Token) -> None:
         self._token = token

@@ -75,6 +75,7 @@ _BADGR_SERVER_ONLY = (
     "list_changed_badgeclasses",
     "list_changed_issuers",
     "revoke_access_token",
+    "revoke_token",
 )
 
 #: operationId -> the only kind of server that has it (every other operation is on both)

@@ -90,6 +90,7 @@ if TYPE_CHECKING:
     from .revocation_result import RevocationResult
     from .revocation_result_envelope import RevocationResultEnvelope
     from .revoke_input import RevokeInput
+    from .revoke_token_request import RevokeTokenRequest
     from .skill_linking_preferences import SkillLinkingPreferences
     from .staff_input import StaffInput
     from .staff_invitation import StaffInvitation
@@ -191,6 +192,7 @@ _MODULE_OF = {
     "RevocationResult": ".revocation_result",
     "RevocationResultEnvelope": ".revocation_result_envelope",
     "RevokeInput": ".revoke_input",
+    "RevokeTokenRequest": ".revoke_token_request",
     "SkillLinkingPreferences": ".skill_linking_preferences",
     "StaffInput": ".staff_input",
     "StaffInvitation": ".staff_invitation",
@@ -307,6 +309,7 @@ __all__ = (
     "RevocationResult",
     "RevocationResultEnvelope",
     "RevokeInput",
+    "RevokeTokenRequest",
     "SkillLinkingPreferences",
     "StaffInput",
     "StaffInvitation",

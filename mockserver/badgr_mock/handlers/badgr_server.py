@@ -1,4 +1,5 @@
-"""Operations only the open-source badgr-server has: batch award, change feeds, access tokens."""
+"""Operations only the open-source badgr-server has: batch award, change feeds, access tokens
+and their revocation (RFC 7009)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .. import render
+from ..auth import client_row, revoke_family
 from ..context import STAFF, Context, Handler, Reply
-from ..envelope import ErrorReply, bad_request, not_found
+from ..envelope import ErrorReply, OAuthError, bad_request, not_found
 from ..formats import normalise_timestamp, timestamp_from_epoch
 from ..pagination import MAX_PAGE_SIZE, decode_cursor, encode_cursor, requested_page_size
+from ..store import PUBLIC_CLIENT_ID, hash_secret
 from .assertions import store_award
 from .badgeclasses import fetch_badgeclass, render_rows
 
@@ -149,12 +152,41 @@ def list_access_tokens(ctx: Context) -> Reply:
 def revoke_access_token(ctx: Context) -> Reply:
     user = ctx.require_user()
     changed = ctx.db.execute(
-        "UPDATE tokens SET revoked = 1 WHERE rowid = ? AND user_pk = ? AND revoked = 0",
+        "UPDATE tokens SET revoked = 1, refresh_revoked = 1"
+        " WHERE rowid = ? AND user_pk = ? AND revoked = 0",
         (_token_rowid(ctx.params["entityId"]), user.pk),
     ).rowcount
     if not changed:
         raise not_found()
     return Reply(status=204, result=None)
+
+
+def revoke_token(ctx: Context) -> Reply:
+    """``POST /o/revoke_token/`` (RFC 7009): 200 and no body, known token or not (§2.2).
+
+    A refresh token takes its whole family with it (the access tokens of the same grant,
+    §2.1's SHOULD; with rotation that is its own pair); an access token goes alone, as
+    django-oauth-toolkit does. A token of another client is refused (§2.1)."""
+    if any(name == "token" for name, _ in ctx.query_items):
+        raise OAuthError(400, "invalid_request", "The token must be sent in the post body.")
+    form: dict[str, Any] = ctx.body
+    client_id = form.get("client_id") or PUBLIC_CLIENT_ID
+    client_row(ctx.db, client_id, form.get("client_secret"))
+    digest = hash_secret(form["token"])
+    row = ctx.db.execute(
+        "SELECT access_hash, refresh_hash, client_id, family FROM tokens"
+        " WHERE access_hash = ? OR refresh_hash = ?",
+        (digest, digest),
+    ).fetchone()
+    if row is None:
+        return Reply(result=None)
+    if row["client_id"] != client_id:
+        raise OAuthError(400, "unauthorized_client", "The token was not issued to this client.")
+    if row["refresh_hash"] == digest:
+        revoke_family(ctx.db, row["family"])
+    else:
+        ctx.db.execute("UPDATE tokens SET revoked = 1 WHERE access_hash = ?", (digest,))
+    return Reply(result=None)
 
 
 HANDLERS: dict[str, Handler] = {
@@ -164,4 +196,5 @@ HANDLERS: dict[str, Handler] = {
     "list_changed_assertions": list_changed_assertions,
     "list_access_tokens": list_access_tokens,
     "revoke_access_token": revoke_access_token,
+    "revoke_token": revoke_token,
 }

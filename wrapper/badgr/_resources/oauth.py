@@ -1,4 +1,4 @@
-"""``oauth``: explicit login and the authorization-code grant (``/o/token``)."""
+"""``oauth``: explicit login, the authorization-code grant (``/o/token``) and revocation."""
 
 from __future__ import annotations
 
@@ -9,14 +9,15 @@ from .._auth import BadgrAuth, Token, authorize_url
 from .._call import Grant, Runner
 from .._config import DEFAULT_SCOPE, authorize_page
 from .._namespace import M, Namespace, job
+from .._profiles import require
 from .tokens import AccessTokens
 
 __all__ = ["OAuth"]
 
 
 class OAuth(Namespace[M]):
-    """Token helpers: explicit login, the authorization-code grant, and (badgr-server) the
-    access tokens you granted (``.tokens``)."""
+    """Token helpers: explicit login, the authorization-code grant, and (badgr-server)
+    revocation and the access tokens you granted (``.tokens``)."""
 
     def __init__(self, executor: Runner, auth: BadgrAuth, base_url: str) -> None:
         super().__init__(executor)
@@ -70,3 +71,17 @@ class OAuth(Namespace[M]):
         or the password grant when there is no refresh token. The server may rotate the
         refresh token; ``token_updated`` hears of the new pair. Never retried."""
         return Grant(self._auth.renew_flow())
+
+    @job
+    def revoke(self) -> Grant[None]:
+        """Revoke this client's token on the server, then forget it (log out).
+
+        badgr-server only (its RFC 7009 ``POST /o/revoke_token/``): the refresh token, which
+        takes its access token with it, then the access token. Afterwards the client sends
+        no token; one with a password logs in again on its next call, one without raises
+        ``AuthenticationError``. The documented API has no revocation route:
+        ``UnsupportedOperationError``, nothing sent. A server that refuses or lacks the route
+        raises (``NotFoundError``, ``APIError``), a network failure ``APIConnectionError``;
+        the client then keeps the token, so you can try again. Never retried."""
+        require(self._server, "revoke_token", "oauth.revoke")
+        return Grant(self._auth.revoke_flow())

@@ -13,7 +13,7 @@ from badgr import REGIONS, Client, Server, errors
 from badgr_api.models.badge_user import BadgeUser
 
 from ._app import cli
-from ._errors import SetupError
+from ._errors import EXIT_SETUP, CLIError, SetupError, exit_code_for
 from ._formats import rfc3339
 from ._profiles import Profile
 from ._state import State, common_options, pass_state
@@ -123,27 +123,62 @@ def login(
 @common_options
 @pass_state
 def logout(state: State) -> None:
-    """Forget the stored token of the profile (the server is not told: see below).
+    """Revoke the profile's token on the server where it can, and forget it here.
 
-    Neither the documented API nor this CLI offers a way to revoke a token on the server, so
-    it stays valid until it expires; `badgr logout` says until when.
+    A badgr-server revokes the token pair (RFC 7009): it stops working at once. The documented
+    API offers no revocation, so there the token is only forgotten here and stays valid until
+    it expires; `badgr logout` says so, and says until when. It says the same, and exits 1
+    (refused) or 2 (unreachable), when a server that could revoke it did not.
 
     \b
     Example:
       badgr logout --profile mock
     """
-    profile = state.store.get(state.profile)
-    if profile is None or not state.store.remove(state.profile):
-        raise SetupError(f"profile {state.profile!r} is not logged in")
+    with state.store.locked():  # no renewal in another process rotates the pair meanwhile
+        profile = state.store.get(state.profile)
+        if profile is None:
+            raise SetupError(f"profile {state.profile!r} is not logged in")
+        failure = None if profile.token is None else _revoke(state, profile)
+        state.store.remove(state.profile)
+    if failure is None:
+        state.note(
+            f"Logged out (profile {state.profile!r}): the token is revoked on the server"
+            " and forgotten here"
+        )
+        return
+    reason, error = failure
     until = (
         rfc3339(datetime.datetime.fromtimestamp(profile.expires_at, datetime.UTC))
         if profile.expires_at
         else "it expires"
     )
-    state.note(
-        f"Logged out (profile {state.profile!r}): the token is forgotten here, not revoked;"
-        f" the server accepts it until {until}"
+    message = (
+        f"Logged out (profile {state.profile!r}): the token is forgotten here, not revoked"
+        f" ({reason}); the server accepts it until {until}, and a copy of its refresh token"
+        " could renew it beyond"
     )
+    if error is None:
+        state.note(message)
+        return
+    failed = SetupError if exit_code_for(error) == EXIT_SETUP else CLIError
+    raise failed(message)
+
+
+def _revoke(state: State, profile: Profile) -> tuple[str, errors.BadgrError | None] | None:
+    """Revoke the stored pair: ``None`` when done, else why not and, when the server could
+    have revoked it but did not, the error (the exit code follows it)."""
+    try:
+        with state.login_client(profile) as client:
+            client.oauth.revoke()
+    except errors.UnsupportedOperationError:
+        return "the documented API offers no token revocation", None
+    except errors.APIError as error:
+        if error.status_code in (404, 405, 501):
+            return f"this server offers no token revocation: {error.status_code}", None
+        return f"the server refused to revoke it: {error}", error
+    except errors.APIConnectionError as error:
+        return f"cannot reach the server: {error}", error
+    return None
 
 
 @cli.command()

@@ -92,12 +92,15 @@ class State:
                 f"not logged in (profile {self.profile!r}): run `badgr login` or set BADGR_TOKEN"
             )
         profile = self._renewed(profile, options)
+        return self.login_client(profile, token_updated=self._saver(profile), **options)
+
+    def login_client(self, profile: Profile, **options: Any) -> Client:
+        """A client for a stored login as stored (its server unless ``BADGR_SERVER`` says
+        otherwise, its OAuth client and token pair): nothing renewed, nothing saved."""
+        if profile.server and not os.environ.get("BADGR_SERVER"):
+            options.setdefault("server", profile.server)
         return self._build(
-            base_url=profile.base_url,
-            token=profile.token,
-            client_id=profile.client_id,
-            token_updated=self._saver(profile),
-            **options,
+            base_url=profile.base_url, token=profile.token, client_id=profile.client_id, **options
         )
 
     def _renewed(self, profile: Profile, options: dict[str, Any]) -> Profile:
@@ -111,12 +114,8 @@ class State:
             current = self.store.get(self.profile) or profile
             token = current.token
             if token is not None and token.expiring() and token.refresh_token:
-                with self._build(
-                    base_url=current.base_url,
-                    token=token,
-                    client_id=current.client_id,
-                    token_updated=self._saver(current),
-                    **options,
+                with self.login_client(
+                    current, token_updated=self._saver(current), **options
                 ) as client:
                     client.oauth.refresh()
                 current = self.store.get(self.profile) or current
