@@ -82,12 +82,13 @@ def drifting(app: ASGIApp) -> ASGIApp:
 
 @contextmanager
 def proxied(
-    log: Path, server: str = "documented", defects: Iterable[str] = (), strict: bool = False
+    log: Path, server: str = "documented", defects: Iterable[str] = (), **settings: Any
 ) -> Iterator[Proxied]:
-    """The mock (with `defects`, drift on request) and the proxy in front of it."""
+    """The mock (with `defects`, drift on request) and the proxy in front of it (`settings`:
+    more of `ProxySettings`)."""
     mock = create_app(server=server, base_url=PUBLIC, defects=defects)
     with serve(drifting(mock)) as upstream:
         recorder = Recorder(Judge(spec_of(server), sdk_check), log)
-        settings = ProxySettings(upstream, upstream_public_url=PUBLIC, strict=strict)
-        with serve(Proxy(settings, recorder).app) as url:
+        chosen = ProxySettings(upstream, upstream_public_url=PUBLIC, **settings)
+        with serve(Proxy(chosen, recorder).app) as url:
             yield Proxied(url, log)
