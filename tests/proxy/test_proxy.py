@@ -4,6 +4,8 @@ defects and drift are each reported once, in their section, with whether the SDK
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -67,36 +69,93 @@ def _problems(records: list[dict[str, Any]], section: str) -> list[tuple[Any, ..
     )
 
 
-def test_planted_defects_and_drift_are_reported_once_each(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    log = tmp_path / "proxy.ndjson"
+@dataclass
+class Planted:
+    log: Path
+    token: str
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory: pytest.TempPathFactory) -> Planted:
+    """One exchange per planted case, through the proxy, recorded once for this module."""
+    log = tmp_path_factory.mktemp("planted") / "proxy.ndjson"
     cookie = {"Cookie": "sessionid=s3cr3t-c00kie"}
     with (
         proxied(log, defects=["missing_field", "server_error"]) as proxy,
         httpx.Client(base_url=proxy.url, headers=cookie) as http,
     ):
-        token = _drifting_traffic(http)
-    records = proxy.records()
-    issuer, me = "GET /v2/issuers/{idOrEntityId}", "GET /v2/users/self"
-    assert _problems(records, "drift") == [
-        (issuer, 200, "body", "/result/0/entityId"),
-        (me, 200, "body", "/result/0/firstName"),
-        (me, 200, "media type", ""),
-        (me, 418, "status", ""),
-    ]
-    assert _problems(records, "defect") == [("POST /v2/issuers", 500, "server error", "")]
-    assert _problems(records, "client") == [("GET /v2/issuers", 400, "parameter", "/num")]
-    assert _problems(records, "unknown") == [("GET /v2/nowhere", 404, "operation", "")]
+        return Planted(log, _drifting_traffic(http))
+
+
+ISSUER, ME = "GET /v2/issuers/{idOrEntityId}", "GET /v2/users/self"
+EXPECTED = {
+    "drift": [
+        (ISSUER, 200, "body", "/result/0/entityId"),
+        (ME, 200, "body", "/result/0/firstName"),
+        (ME, 200, "media type", ""),
+        (ME, 418, "status", ""),
+    ],
+    "defect": [("POST /v2/issuers", 500, "server error", "")],
+    "client": [("GET /v2/issuers", 400, "parameter", "/num")],
+    "unknown": [("GET /v2/nowhere", 404, "operation", "")],
+}
+
+
+def _read(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def test_planted_defects_and_drift_are_reported_once_each(
+    planted: Planted, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = _read(planted.log)
+    assert {section: _problems(records, section) for section in EXPECTED} == EXPECTED
     sdk = {(r["operation"], r["status"]): r["sdk"] for r in records if r["problems"]}
-    assert sdk[(issuer, 200)].startswith("fails: KeyError")  # the SDK would have failed
-    assert sdk[(me, 200)].startswith("fails")  # the HTML page
+    assert sdk[(ISSUER, 200)].startswith("fails: KeyError")  # the SDK would have failed
+    assert sdk[(ME, 200)].startswith("fails")  # the HTML page
     html = tmp_path / "report.html"
-    assert main(["report", str(log), "--html", str(html)]) == 1
+    assert main(["report", str(planted.log), "--html", str(html)]) == 1
     shown = capsys.readouterr().out + html.read_text()
     for heading in ("Server defects (1)", "Conformance drift (4)", "Client errors (1)"):
         assert heading in shown
     assert "Unknown operations (1)" in shown
-    written = log.read_text() + shown
-    for secret in (token, PASSWORD, "s3cr3t-c00kie"):
+    coverage = "<td>GET /v2/users/self</td><td>3</td><td>200 x2, 418 x1</td><td>400, 401, 404, 429"
+    assert coverage in shown  # seen, and declared but not seen
+    written = planted.log.read_text() + shown
+    for secret in (planted.token, PASSWORD, "s3cr3t-c00kie"):
         assert secret not in written
+
+
+def _har(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """The recorded exchanges as a browser would export them (HAR 1.2)."""
+
+    def headers(message: dict[str, Any]) -> list[dict[str, str]]:
+        return [{"name": k, "value": v} for k, v in message["headers"].items()]
+
+    entries = [
+        {
+            "request": {
+                "method": r["method"],
+                "url": f"https://proxy.example{r['target']}",
+                "headers": headers(r["request"]),
+                **({"postData": {"text": r["request"]["body"]}} if r["request"]["body"] else {}),
+            },
+            "response": {
+                "status": r["status"],
+                "headers": headers(r["response"]),
+                "content": {"text": r["response"]["body"] or ""},
+            },
+        }
+        for r in records
+    ]
+    return {"log": {"version": "1.2", "entries": entries}}
+
+
+def test_recorded_traffic_is_checked_again_offline(planted: Planted, tmp_path: Path) -> None:
+    har = tmp_path / "session.har"
+    har.write_text(json.dumps(_har(_read(planted.log))))
+    for recorded in (planted.log, har):
+        output = tmp_path / f"{recorded.name}.checked.ndjson"
+        assert main(["check", str(recorded), "--output", str(output)]) == 1
+        checked = _read(output)
+        assert {section: _problems(checked, section) for section in EXPECTED} == EXPECTED
