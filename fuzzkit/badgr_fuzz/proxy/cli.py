@@ -11,6 +11,7 @@ Exit code: 0 nothing found, 1 findings, 2 could not run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import socket
 import sys
@@ -132,7 +133,8 @@ def _serve(args: argparse.Namespace) -> int:
     config = uvicorn.Config(
         proxy.app, log_level="warning", access_log=False, **uvicorn_options(settings.limits)
     )
-    with sock:
+    # uvicorn raises the Ctrl-C it caught again once it has shut down: the summary follows it
+    with sock, contextlib.suppress(KeyboardInterrupt):
         uvicorn.Server(config).run(sockets=[sock])
     with args.log.open(encoding="utf-8") as lines:
         report = read_records(lines)
