@@ -29,6 +29,7 @@ def test_strict_mode_answers_a_502_naming_the_violation(tmp_path: Path) -> None:
         made = http.post("/v2/issuers", json=body)
         assert made.status_code == 201
         assert made.json()["result"][0]["openBadgeId"].startswith(proxy.url)  # rewritten
+        assert http.head("/v2/users/self").status_code == 200  # no body, as HEAD should
         broken = http.get(f"/v2/issuers/{made.json()['result'][0]['entityId']}")
     assert broken.status_code == 502
     described = broken.json()["status"]["description"]
