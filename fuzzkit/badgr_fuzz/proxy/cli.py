@@ -31,11 +31,21 @@ from badgr_mock.profiles import add_server_option
 
 DEFAULT_LOG = "badgr-proxy.ndjson"
 DESCRIPTION = "Check real traffic against the API description of a kind of Credentials server."
+EXAMPLES = """Examples:
+  badgr proxy serve https://api.badgr.io --port 8010 --log traffic.ndjson
+  badgr proxy check browser-session.har --server badgr-server --html report.html
+  badgr proxy report traffic.ndjson
+"""
 console = Console(highlight=False)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="badgr proxy", description=DESCRIPTION)
+    parser = argparse.ArgumentParser(
+        prog="badgr proxy",
+        description=DESCRIPTION,
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="forward to UPSTREAM_URL, judging each exchange")
     serve.add_argument("upstream", metavar="UPSTREAM_URL")
