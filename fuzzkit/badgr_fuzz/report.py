@@ -28,7 +28,8 @@ from badgr_fuzz import html
 from badgr_fuzz.causes import Cause, group, signature
 from badgr_fuzz.recorded import Recorded, from_scenario
 
-Kind = Literal["defect", "drift"]
+#: the fuzz report has the first two; `badgr proxy` (badgr_fuzz.proxy) all four
+Kind = Literal["defect", "drift", "unknown", "client"]
 
 DRIFT_CHECKS = frozenset(
     {
@@ -256,7 +257,7 @@ def _shorten(text: str, limit: int = 400) -> str:
 COLUMNS = ("cause (check)", "operations", "cases", "failure (one curl reproduction)")
 
 
-def _row(cause: Cause) -> tuple[str, str, str, str]:
+def cause_row(cause: Cause) -> tuple[str, str, str, str]:
     detail = _shorten(f"{cause.title}: {cause.message}\n{cause.reproduction}".strip())
     return (
         f"{cause.category}\n({cause.check})",
@@ -266,12 +267,12 @@ def _row(cause: Cause) -> tuple[str, str, str, str]:
     )
 
 
-def _causes_table(title: str, causes: list[Cause]) -> Table:
+def causes_table(title: str, causes: list[Cause]) -> Table:
     table = Table(title=title, show_lines=True, title_justify="left")
     for column in COLUMNS:
         table.add_column(column, overflow="fold", justify="right" if column == "cases" else "left")
     for cause in causes:
-        table.add_row(*(escape(cell) for cell in _row(cause)))
+        table.add_row(*(escape(cell) for cell in cause_row(cause)))
     return table
 
 
@@ -297,7 +298,7 @@ def print_report(report: Report, report_dir: Path, console: Console) -> None:
     for title, kind, causes in _sections(report):
         if causes:
             style = "red" if kind == "defect" else "yellow"
-            console.print(_causes_table(f"{title} ({len(causes)})", causes), style=style)
+            console.print(causes_table(f"{title} ({len(causes)})", causes), style=style)
     if report.not_implemented:
         console.print(f"Not implemented by this server ({len(report.not_implemented)}):")
         for name in report.not_implemented:
@@ -316,7 +317,7 @@ def write_html(report: Report, report_dir: Path, server: str | None = None) -> P
     sections = [
         html.Section(
             f"{title} ({len(causes)})",
-            table=html.Table(COLUMNS, [_row(c) for c in causes]),
+            table=html.Table(COLUMNS, [cause_row(c) for c in causes]),
             tone=kind,
         )
         for title, kind, causes in _sections(report)

@@ -172,3 +172,25 @@ def fuzz(
         allow_writes=allow_writes,
     )
     ctx.exit(main(argv + list(fuzz_args)))
+
+
+@cli.command(context_settings={**PASS_THROUGH, "help_option_names": []})
+@click.argument("proxy_args", nargs=-1, type=click.UNPROCESSED, metavar="COMMAND [ARGS]...")
+@click.pass_context
+def proxy(ctx: click.Context, proxy_args: Sequence[str]) -> None:
+    """Check real traffic against the API description (the fuzz kit's proxy; `--help` for more).
+
+    \b
+    Commands:
+      serve UPSTREAM_URL [--server documented|badgr-server] [--port N] [--strict]
+      check FILE     judge recorded traffic: the proxy's NDJSON or a HAR file
+      report FILE    the summary (and --html report) of the proxy's NDJSON
+
+    \b
+    Examples:
+      badgr proxy serve https://api.badgr.io --port 8010 --log traffic.ndjson
+      badgr proxy check browser-session.har --server badgr-server --html report.html
+      badgr proxy report traffic.ndjson
+    """
+    main: Callable[[list[str]], int] = _import("badgr_fuzz.proxy", "fuzz").main
+    ctx.exit(main(list(proxy_args)))

@@ -1,0 +1,5 @@
+import sys
+
+from badgr_fuzz.proxy import main
+
+sys.exit(main())

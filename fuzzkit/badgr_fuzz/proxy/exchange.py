@@ -1,0 +1,140 @@
+"""One exchange (a request and its answer) as the proxy saw it, and as one NDJSON record.
+
+What is written never holds a credential: the headers that carry them (`Authorization`,
+`Cookie`, `Set-Cookie`, ...: `badgr_fuzz.recorded.DROPPED`) are written as `[REDACTED]`, and the
+target and both bodies go through the SDK's one redactor, `badgr.redact` (tokens, passwords,
+client secrets); e-mail addresses too when asked (`redact_emails`), replaced by an address that
+still passes `format: email`, so a record checks as its exchange did.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from badgr import redact
+from badgr_fuzz.recorded import DROPPED
+
+REDACTED = "[REDACTED]"
+#: What an e-mail address becomes with `redact_emails`: still a valid address.
+EMAIL_STANDIN = "redacted@example.com"
+_EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+#: Headers that describe the connection, not the message: never forwarded nor recorded.
+HOP_BY_HOP = frozenset(
+    {
+        "connection",
+        "keep-alive",
+        "proxy-connection",
+        "te",
+        "trailer",
+        "transfer-encoding",
+        "upgrade",
+        "content-length",
+        "content-encoding",
+        "host",
+    }
+)
+_CREDENTIAL_HEADERS = DROPPED - {"content-length", "host", "user-agent"}
+
+
+@dataclass
+class Exchange:
+    """A request and its answer, as sent (headers lower-cased, bodies decoded)."""
+
+    method: str
+    #: path and query, as the client sent them
+    target: str
+    request_headers: dict[str, str]
+    request_body: bytes
+    status: int
+    response_headers: dict[str, str]
+    response_body: bytes
+    #: why the exchange could not be judged in full ("" when it could)
+    note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def path(self) -> str:
+        return self.target.split("?", 1)[0]
+
+    @property
+    def query(self) -> str:
+        return self.target.partition("?")[2]
+
+
+def _text(raw: bytes, emails: bool) -> tuple[str, bool]:
+    """A body as text (redacted) and whether it had to be base64 (not UTF-8)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return base64.b64encode(raw).decode("ascii"), True
+    text = redact(text)
+    return (_EMAIL.sub(EMAIL_STANDIN, text) if emails else text), False
+
+
+def _headers(headers: Mapping[str, str], emails: bool) -> dict[str, str]:
+    kept: dict[str, str] = {}
+    for name, value in headers.items():
+        if name.lower() in _CREDENTIAL_HEADERS:
+            kept[name.lower()] = REDACTED
+        elif name.lower() not in HOP_BY_HOP:
+            text = redact(value)
+            kept[name.lower()] = _EMAIL.sub(EMAIL_STANDIN, text) if emails else text
+    return kept
+
+
+def _message(headers: Mapping[str, str], body: bytes, emails: bool) -> dict[str, Any]:
+    text, is_base64 = _text(body, emails)
+    return {
+        "headers": _headers(headers, emails),
+        "body": text if body else None,
+        **({"base64": True} if is_base64 else {}),
+    }
+
+
+def to_record(
+    exchange: Exchange, verdict: dict[str, Any], *, redact_emails: bool = False
+) -> dict[str, Any]:
+    """The NDJSON record: the verdict, then the redacted exchange (enough to judge it again)."""
+    target = redact(exchange.target)
+    if redact_emails:
+        target = _EMAIL.sub(EMAIL_STANDIN, target)
+    record: dict[str, Any] = {
+        **verdict,
+        "method": exchange.method,
+        "target": target,
+        "status": exchange.status,
+        "request": _message(exchange.request_headers, exchange.request_body, redact_emails),
+        "response": _message(exchange.response_headers, exchange.response_body, redact_emails),
+    }
+    if exchange.note:
+        record["note"] = exchange.note
+    return record
+
+
+def _body(message: Mapping[str, Any]) -> bytes:
+    body = message.get("body")
+    if body is None:
+        return b""
+    if message.get("base64"):
+        return base64.b64decode(str(body))
+    return str(body).encode("utf-8")
+
+
+def from_record(record: Mapping[str, Any]) -> Exchange:
+    """An exchange back from its record (credentials stay redacted)."""
+    request = record.get("request") or {}
+    response = record.get("response") or {}
+    return Exchange(
+        method=str(record["method"]).upper(),
+        target=str(record["target"]),
+        request_headers=dict(request.get("headers") or {}),
+        request_body=_body(request),
+        status=int(record["status"]),
+        response_headers=dict(response.get("headers") or {}),
+        response_body=_body(response),
+        note=str(record.get("note", "")),
+    )

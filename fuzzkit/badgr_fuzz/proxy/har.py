@@ -1,0 +1,58 @@
+"""Recorded traffic read back as exchanges: the proxy's own NDJSON, or a HAR file (HTTP
+Archive 1.2, as browsers and HTTP clients export it)."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from badgr_fuzz.proxy.exchange import Exchange, from_record
+
+
+def _headers(entries: list[dict[str, Any]]) -> dict[str, str]:
+    return {str(h["name"]).lower(): str(h["value"]) for h in entries if "name" in h}
+
+
+def _har_entry(entry: dict[str, Any]) -> Exchange:
+    request, response = entry["request"], entry["response"]
+    url = urlsplit(request["url"])
+    posted = request.get("postData") or {}
+    content = response.get("content") or {}
+    text = str(content.get("text") or "")
+    raw = base64.b64decode(text) if content.get("encoding") == "base64" else text.encode("utf-8")
+    response_headers = _headers(response.get("headers") or [])
+    if content.get("mimeType") and "content-type" not in response_headers:
+        response_headers["content-type"] = str(content["mimeType"])
+    request_headers = _headers(request.get("headers") or [])
+    if posted.get("mimeType") and "content-type" not in request_headers:
+        request_headers["content-type"] = str(posted["mimeType"])
+    return Exchange(
+        method=str(request["method"]).upper(),
+        target=url.path + (f"?{url.query}" if url.query else ""),
+        request_headers=request_headers,
+        request_body=str(posted.get("text") or "").encode("utf-8"),
+        status=int(response["status"]),
+        response_headers=response_headers,
+        response_body=raw,
+    )
+
+
+def read_traffic(path: Path) -> Iterator[Exchange]:
+    """The exchanges of a HAR file or of the proxy's NDJSON (told apart by their content)."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        whole = json.loads(text)
+    except ValueError:  # more than one JSON document: NDJSON
+        whole = None
+    if isinstance(whole, dict) and "log" in whole:
+        for entry in whole["log"].get("entries", []):
+            if int((entry.get("response") or {}).get("status") or 0) > 0:  # 0: never answered
+                yield _har_entry(entry)
+        return
+    for line in text.splitlines():
+        if line.strip():
+            yield from_record(json.loads(line))

@@ -1,0 +1,202 @@
+"""The proxy: forwards every request to the upstream and returns its answer, judged on the way.
+
+Requests are read within the mock's limits (`badgr_mock.limits.read_body`: size, time, bytes in
+flight) and sent on one `httpx.AsyncClient` (TLS verified, no redirects followed). Answers stream
+back chunk by chunk, decoded, with the upstream's URLs rewritten (`rewrite.py`) and a copy kept
+(at most `max_response_bytes`; past it the answer is cut off) that is judged once the answer has
+left. In strict mode the answer is held until judged, and one that breaks the API description
+becomes a 502 naming the violation.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+
+import anyio
+import httpx
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+from starlette.routing import Route
+
+from badgr_fuzz.proxy.exchange import HOP_BY_HOP, Exchange
+from badgr_fuzz.proxy.judge import CLIENT, Verdict
+from badgr_fuzz.proxy.recorder import Recorder
+from badgr_fuzz.proxy.rewrite import REWRITTEN_HEADERS, Rewriter
+from badgr_mock.envelope import ErrorReply, dump_json
+from badgr_mock.limits import BodyBudget, ClientGone, Limits, read_body
+from badgr_mock.requests import MAX_BODY_BYTES
+
+#: The SDK's own bound on an answer (`max_response_bytes`).
+MAX_RESPONSE_BYTES = 16 * 1024 * 1024
+METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+_SAFE_HOST = re.compile(r"^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$")
+_JSON = re.compile(r"^application/([a-z0-9.+-]+\+)?json\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ProxySettings:
+    upstream: str
+    #: the URL the upstream writes into its own links, when not `upstream`
+    upstream_public_url: str | None = None
+    strict: bool = False
+    max_request_bytes: int = MAX_BODY_BYTES
+    max_response_bytes: int = MAX_RESPONSE_BYTES
+    limits: Limits = field(default_factory=Limits)
+    timeout: float = 60.0
+
+
+def _problem(status: int, description: str) -> Response:
+    body = {"status": {"success": False, "description": description}, "result": []}
+    return Response(dump_json(body), status_code=status, media_type="application/json")
+
+
+def _headers(headers: httpx.Headers, rewriter: Rewriter) -> list[tuple[bytes, bytes]]:
+    """The answer's headers for the client: no hop-by-hop ones, the upstream's URLs rewritten
+    (every `Set-Cookie` kept)."""
+    return [
+        (
+            name.encode("latin-1"),
+            (rewriter.header(value) if name in REWRITTEN_HEADERS else value).encode("latin-1"),
+        )
+        for name, value in headers.multi_items()
+        if name not in HOP_BY_HOP
+    ]
+
+
+class Proxy:
+    """The ASGI app (`app`) over one upstream client; `aclose` when done."""
+
+    def __init__(self, settings: ProxySettings, recorder: Recorder) -> None:
+        self.settings = settings
+        self.recorder = recorder
+        self.upstream = settings.upstream.rstrip("/")
+        self.http = httpx.AsyncClient(
+            verify=True, follow_redirects=False, timeout=settings.timeout, trust_env=False
+        )
+        self.budget = BodyBudget(settings.limits.body_bytes_in_flight)
+        routes = [Route("/{path:path}", self.forward, methods=METHODS)]
+        self.app = Starlette(routes=routes, lifespan=self._lifespan)
+
+    @contextlib.asynccontextmanager
+    async def _lifespan(self, app: Starlette) -> AsyncIterator[None]:
+        yield
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self.http.aclose()
+
+    def origin(self, request: Request) -> str:
+        """The proxy's origin as the client addressed it."""
+        host = request.headers.get("host", "")
+        if not _SAFE_HOST.match(host):
+            server = request.scope.get("server") or ("127.0.0.1", 80)
+            host = f"{server[0]}:{server[1]}"
+        return f"{request.url.scheme}://{host}"
+
+    async def forward(self, request: Request) -> Response:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        headers = {k: v for k, v in request.headers.items() if k not in HOP_BY_HOP}
+        try:
+            body = await read_body(
+                request,
+                max_bytes=self.settings.max_request_bytes,
+                timeout=self.settings.limits.body_timeout,
+                budget=self.budget,
+            )
+        except ErrorReply as refusal:
+            return _problem(refusal.status, f"badgr proxy: {refusal.description}")
+        except ClientGone:
+            return Response(status_code=400)
+        exchange = Exchange(request.method, target, headers, body, 0, {}, b"")
+        outgoing = self.http.build_request(
+            request.method, self.upstream + target, headers=headers, content=body
+        )
+        try:
+            answer = await self.http.send(outgoing, stream=True)
+        except httpx.HTTPError as error:
+            exchange.status, exchange.note = 502, f"upstream unreachable: {type(error).__name__}"
+            await self._record(exchange)
+            return _problem(502, f"badgr proxy: {exchange.note}")
+        exchange.status = answer.status_code
+        exchange.response_headers = {k: v for k, v in answer.headers.items() if k not in HOP_BY_HOP}
+        rewriter = Rewriter(
+            [self.upstream, self.settings.upstream_public_url or ""], self.origin(request)
+        )
+        raw_headers = _headers(answer.headers, rewriter)
+        is_json = bool(_JSON.match(answer.headers.get("content-type", "")))
+        if self.settings.strict:
+            return await self._strict(answer, exchange, raw_headers, rewriter if is_json else None)
+        streamed = StreamingResponse(
+            self._relay(answer, exchange, rewriter if is_json else None),
+            status_code=answer.status_code,
+        )
+        streamed.raw_headers = raw_headers
+        return streamed
+
+    async def _read(self, answer: httpx.Response, exchange: Exchange) -> AsyncIterator[bytes]:
+        """The answer's decoded chunks, a copy kept in `exchange`, cut at the size bound."""
+        kept: list[bytes] = []
+        size = 0
+        try:
+            async for chunk in answer.aiter_bytes():
+                size += len(chunk)
+                if size > self.settings.max_response_bytes:
+                    exchange.note = (
+                        f"the answer exceeds {self.settings.max_response_bytes} bytes; cut off"
+                    )
+                    break
+                kept.append(chunk)
+                yield chunk
+        except httpx.HTTPError as error:
+            exchange.note = f"the answer broke off: {type(error).__name__}"
+        finally:
+            await answer.aclose()
+            exchange.response_body = b"".join(kept)
+
+    async def _relay(
+        self, answer: httpx.Response, exchange: Exchange, rewriter: Rewriter | None
+    ) -> AsyncIterator[bytes]:
+        body = rewriter.stream() if rewriter else None
+        try:
+            async for chunk in self._read(answer, exchange):
+                yield body.feed(chunk) if body else chunk
+            if body:
+                yield body.flush()
+        finally:
+            await self._record(exchange)
+        if exchange.note:
+            raise ConnectionAbortedError(exchange.note)  # the client must not take it as whole
+
+    async def _strict(
+        self,
+        answer: httpx.Response,
+        exchange: Exchange,
+        raw_headers: list[tuple[bytes, bytes]],
+        rewriter: Rewriter | None,
+    ) -> Response:
+        chunks = [chunk async for chunk in self._read(answer, exchange)]
+        verdict = await self._record(exchange)
+        broken = [p for p in verdict.problems if p.section != CLIENT]
+        if broken:
+            first = broken[0]
+            where = f" at {first.pointer}" if first.pointer else ""
+            return _problem(502, f"badgr proxy: {verdict.operation}: {first.message}{where}")
+        content = b"".join(chunks)
+        if rewriter is not None:
+            stream = rewriter.stream()
+            content = stream.feed(content) + stream.flush()
+        answered = Response(content, status_code=answer.status_code)
+        answered.raw_headers = [
+            *raw_headers,
+            (b"content-length", str(len(content)).encode("ascii")),
+        ]
+        return answered
+
+    async def _record(self, exchange: Exchange) -> Verdict:
+        verdict = await anyio.to_thread.run_sync(self.recorder.judge.judge, exchange)
+        await anyio.to_thread.run_sync(self.recorder.record, exchange, verdict)
+        return verdict

@@ -1,0 +1,94 @@
+"""Fixtures: the mock (the upstream, its public URL not its listening address, defects planted
+on demand, drift added per request) and the proxy in front of it, both over real HTTP."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from badgr_fuzz.demands import spec_of
+from badgr_fuzz.proxy.judge import Judge
+from badgr_fuzz.proxy.recorder import Recorder
+from badgr_fuzz.proxy.sdk import sdk_check
+from badgr_fuzz.proxy.server import Proxy, ProxySettings
+from badgr_mock.app import create_app
+from badgr_mock.testing import serve
+
+#: the URL the upstream writes into its links; it listens elsewhere (127.0.0.1:<port>)
+PUBLIC = "https://public.badgr.test"
+ALICE = "alice@example.com"
+PASSWORD = "badgr-demo"
+#: the header that asks `drifting` to change one answer
+DRIFT = "x-test-drift"
+
+
+@dataclass
+class Proxied:
+    url: str
+    log: Path
+
+    def records(self) -> list[dict[str, Any]]:
+        return [json.loads(line) for line in self.log.read_text().splitlines()]
+
+
+def _drift(kind: bytes, start: Message, body: bytes) -> tuple[Message, bytes]:
+    """One answer made to break the spec: a wrong type, an undeclared status, an HTML page."""
+    headers = [(k, v) for k, v in start["headers"] if k not in (b"content-length",)]
+    if kind == b"type":
+        document = json.loads(body)
+        document["result"][0]["firstName"] = 12345
+        body = json.dumps(document).encode()
+    elif kind == b"status":
+        start = {**start, "status": 418}
+    elif kind == b"html":
+        headers = [(k, v) for k, v in headers if k != b"content-type"]
+        headers.append((b"content-type", b"text/html; charset=utf-8"))
+        body = b"<!doctype html><title>Maintenance</title>"
+    headers.append((b"content-length", str(len(body)).encode()))
+    return {**start, "headers": headers}, body
+
+
+def drifting(app: ASGIApp) -> ASGIApp:
+    """The app, except that a request with `x-test-drift: type|status|html` gets its answer
+    changed that way."""
+
+    async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
+        kind = dict(scope.get("headers") or []).get(DRIFT.encode())
+        if scope["type"] != "http" or not kind:
+            return await app(scope, receive, send)
+        start: Message = {}
+        chunks: list[bytes] = []
+
+        async def held(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+                return
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body"):
+                changed, body = _drift(kind, start, b"".join(chunks))
+                await send(changed)
+                await send({"type": "http.response.body", "body": body})
+
+        await app(scope, receive, held)
+
+    return wrapped
+
+
+@contextmanager
+def proxied(
+    log: Path, server: str = "documented", defects: Iterable[str] = (), **settings: Any
+) -> Iterator[Proxied]:
+    """The mock (with `defects`, drift on request) and the proxy in front of it (`settings`:
+    more of `ProxySettings`)."""
+    mock = create_app(server=server, base_url=PUBLIC, defects=defects)
+    with serve(drifting(mock)) as upstream:
+        recorder = Recorder(Judge(spec_of(server), sdk_check), log)
+        chosen = ProxySettings(upstream, upstream_public_url=PUBLIC, **settings)
+        with serve(Proxy(chosen, recorder).app) as url:
+            yield Proxied(url, log)

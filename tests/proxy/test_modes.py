@@ -1,0 +1,73 @@
+"""The proxy's limits and strict mode, over real HTTP; URL rewriting across chunk boundaries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+
+from badgr_fuzz.proxy.rewrite import Rewriter
+from tests.proxy.conftest import ALICE, PASSWORD, PUBLIC, proxied
+
+
+def _login(http: httpx.Client) -> None:
+    form = {"username": ALICE, "password": PASSWORD, "scope": "rw:profile rw:issuer"}
+    http.headers["Authorization"] = (
+        "Bearer " + http.post("/o/token", data=form).json()["access_token"]
+    )
+
+
+def test_strict_mode_answers_a_502_naming_the_violation(tmp_path: Path) -> None:
+    log = tmp_path / "proxy.ndjson"
+    with (
+        proxied(log, defects=["missing_field"], strict=True) as proxy,
+        httpx.Client(base_url=proxy.url) as http,
+    ):
+        _login(http)
+        body = {"name": "Strict", "email": ALICE, "url": "https://x.example"}
+        made = http.post("/v2/issuers", json=body)
+        assert made.status_code == 201
+        assert made.json()["result"][0]["openBadgeId"].startswith(proxy.url)  # rewritten
+        assert http.head("/v2/users/self").status_code == 200  # no body, as HEAD should
+        broken = http.get(f"/v2/issuers/{made.json()['result'][0]['entityId']}")
+    assert broken.status_code == 502
+    described = broken.json()["status"]["description"]
+    assert "GET /v2/issuers/{idOrEntityId}" in described
+    assert "'entityId' is a required property at /result/0/entityId" in described
+
+
+def test_answers_past_the_bound_are_cut_off_and_big_requests_refused(tmp_path: Path) -> None:
+    log = tmp_path / "proxy.ndjson"
+    with (
+        proxied(log, max_response_bytes=300, max_request_bytes=1000) as proxy,
+        httpx.Client(base_url=proxy.url) as http,
+    ):
+        _login(http)  # a token answer is under 300 bytes
+        with pytest.raises(httpx.RemoteProtocolError):
+            http.get("/v2/users/self")
+        refused = http.post("/v2/issuers", json={"name": "x" * 2000})
+        assert refused.status_code == 413
+        records = proxy.records()
+    assert [r["operation"] for r in records] == ["POST /o/token", "GET /v2/users/self"]
+    assert records[1]["note"] == "the answer exceeds 300 bytes; cut off"
+    assert records[1]["sections"] == ["defect"]
+
+
+def test_urls_are_rewritten_wherever_the_chunks_split_them() -> None:
+    rewriter = Rewriter(["http://127.0.0.1:9", PUBLIC], "http://127.0.0.1:8010")
+    body = (
+        b'{"next": "https://public.badgr.test/v2/x?after=1", "self": "http://127.0.0.1:9",'
+        b' "other": "https://public.badgr.test.evil/v2", "text": "HTTPS://PUBLIC.BADGR.TEST#a"}'
+    )
+    wanted = (
+        b'{"next": "http://127.0.0.1:8010/v2/x?after=1", "self": "http://127.0.0.1:8010",'
+        b' "other": "https://public.badgr.test.evil/v2", "text": "http://127.0.0.1:8010#a"}'
+    )
+    for first in range(len(body)):
+        for second in (first, first + 7, first + 30):
+            stream = rewriter.stream()
+            parts = [body[:first], body[first:second], body[second:]]
+            assert b"".join(stream.feed(p) for p in parts) + stream.flush() == wanted
+    link = '<https://public.badgr.test/v2/x?after=1>; rel="next"'
+    assert rewriter.header(link) == '<http://127.0.0.1:8010/v2/x?after=1>; rel="next"'
