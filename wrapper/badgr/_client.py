@@ -21,11 +21,12 @@ from ._auth import BadgrAuth, Token, TokenCallback
 from ._bounds import DEFAULT_MAX_RESPONSE_BYTES
 from ._call import Call, RawOperation, Runner, positive_int
 from ._config import DEFAULT_SCOPE, DEFAULT_TIMEOUT, resolve_config
-from ._executor import AsyncExecutor, Settings, SyncExecutor
+from ._executor import AsyncExecutor, SyncExecutor
 from ._namespace import AsyncMode, M, Namespace, RawAsyncMode, RawSyncMode, SyncMode
 from ._profiles import Server, resolve_server
 from ._response import RawResponse, raw_response
 from ._retry import RetryPolicy
+from ._settings import Settings
 
 if TYPE_CHECKING:
     from ._resources.assertions import Assertions

@@ -17,24 +17,23 @@ them raw.
 from __future__ import annotations
 
 import copy
-import dataclasses
 import ssl
 import time
-from collections.abc import Coroutine, Generator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Coroutine, Generator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, cast
 
 import httpx
 
-from ._auth import BadgrAuth
-from ._bounds import AUTH_RESPONSE_BYTES, DEFAULT_MAX_RESPONSE_BYTES, aread_bounded, read_bounded
+from ._bounds import AUTH_RESPONSE_BYTES, aread_bounded, read_bounded
 from ._call import Call, Job, Outcome
+from ._deadline import call_deadline, pause_before_sending, timed_attempt
 from ._flow import Action, Attempt, Flow, Nested, Sleep, _connection_error, call_flow, settled
 from ._jobs.loop import JobLoop
 from ._logging import LOGGED_WITHOUT_CREDENTIALS
 from ._retry import RetryPolicy, SharedPause, async_sleep
-from .errors import BadgrError, RateLimitError
+from ._settings import Settings
+from .errors import BadgrError
 
 if TYPE_CHECKING:
     from badgr_api.client import AuthenticatedClient
@@ -46,48 +45,6 @@ if TYPE_CHECKING:
 __all__ = ["AsyncExecutor", "Settings", "SyncExecutor", "_connection_error"]
 
 T = TypeVar("T")
-#: seconds between a call's start and its first attempt, at most (no timeout to shorten yet)
-_FIRST_ATTEMPT_SLACK = 0.05
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What every request of a client carries; a ``with_options`` copy derives its own."""
-
-    base_url: str
-    auth: BadgrAuth
-    timeout: httpx.Timeout
-    policy: RetryPolicy
-    #: the client's headers (``Accept`` and ``headers=``)
-    headers: Mapping[str, str]
-    #: headers added by ``with_options(headers=…)``
-    extra_headers: Mapping[str, str] = field(default_factory=dict)
-    #: the most of one answer read, after decompression (:mod:`badgr._bounds`)
-    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
-
-    @cached_property
-    def call_budget(self) -> float | None:
-        """The most one method call may take, in seconds: the longest limit of ``timeout``
-        (``timeout=5`` bounds connect, each read and the whole call by 5 s); ``None`` when
-        ``timeout`` sets no limit."""
-        limits = [v for v in self.timeout.as_dict().values() if v is not None]
-        return max(limits) if limits else None
-
-    def derive(
-        self,
-        *,
-        timeout: httpx.Timeout | None = None,
-        policy: RetryPolicy | None = None,
-        headers: Mapping[str, str] | None = None,
-        max_response_bytes: int | None = None,
-    ) -> Settings:
-        return dataclasses.replace(
-            self,
-            timeout=timeout or self.timeout,
-            policy=policy or self.policy,
-            extra_headers={**self.extra_headers, **(headers or {})},
-            max_response_bytes=max_response_bytes or self.max_response_bytes,
-        )
 
 
 def _answer(flow: Flow, result: Any) -> Action:
@@ -202,48 +159,6 @@ class _ExecutorCore:
         """``base_url`` as ``httpx`` normalised it, without the trailing slash."""
         return str(httpx.URL(self.settings.base_url)).rstrip("/")
 
-    def _deadline(self, whole_call: bool) -> float | None:
-        """When a method call must be over (``time.monotonic()``): ``timeout`` bounds the whole
-        of it, retries and waits included. Calls of jobs have none: each request of a job is
-        bounded (:meth:`_timed`), not the job (1,000 awards under a rate limit take minutes)."""
-        budget = self.settings.call_budget
-        return None if budget is None or not whole_call else time.monotonic() + budget
-
-    def _timed(self, request: httpx.Request, deadline: float | None) -> float | None:
-        """Bound one attempt: the time its answer may take to arrive whole (a body trickling
-        in never outlasts ``timeout``), and, later in a call with a ``deadline``, each limit
-        of ``timeout`` shortened to what is left of it."""
-        budget = self.settings.call_budget
-        if budget is None:
-            return deadline
-        now = time.monotonic()
-        if deadline is None:
-            return now + budget
-        left = deadline - now
-        if left >= budget - _FIRST_ATTEMPT_SLACK:  # the call's first attempt: all its time
-            return deadline
-        if left <= 0:  # raised before sending: the flow knows nothing was sent
-            raise httpx.ConnectTimeout("no time left of the call's timeout", request=request)
-        limits = self.settings.timeout.as_dict()
-        request.extensions["timeout"] = {
-            phase: left if limit is None else min(limit, left) for phase, limit in limits.items()
-        }
-        return deadline
-
-    def _paused_past(self, call: Call[Any], deadline: float | None) -> float:
-        """The client-wide pause the server asked for, to wait before sending; a pause that
-        outlasts the call's ``deadline`` raises :class:`RateLimitError` without waiting."""
-        wait = self.pause.remaining()
-        if wait and deadline is not None and time.monotonic() + wait > deadline:
-            raise RateLimitError(
-                429,
-                "Too Many Requests",
-                retry_after=wait,
-                note=f"{call.name}: not sent; the server asked this client to wait longer"
-                " than the call's timeout leaves",
-            )
-        return wait
-
     def _decoded(self, call: Call[Any], response: httpx.Response) -> Attempt:
         """Decode a success body; a parser that raises leaves the raw response for ``unwrap``."""
         if call.shape == "none" or not 200 <= response.status_code < 300:
@@ -304,7 +219,7 @@ class SyncExecutor(_ExecutorCore):
 
     def _attempt(self, call: Call[Any], deadline: float | None) -> Attempt:
         request = self._request(call, self.http)
-        read_until = self._timed(request, deadline)
+        read_until = timed_attempt(self.settings, request, deadline)
         response = self.http.send(
             request, auth=self.settings.auth, follow_redirects=False, stream=True
         )
@@ -314,7 +229,7 @@ class SyncExecutor(_ExecutorCore):
     def run_detailed(self, call: Call[T], *, whole_call: bool = True) -> Outcome[T]:
         """Run ``call`` to its outcome; ``timeout`` bounds all of it unless not ``whole_call``
         (a job's call: then each attempt)."""
-        return self._run(call, self._deadline(whole_call))
+        return self._run(call, call_deadline(self.settings, whole_call))
 
     def _run(self, call: Call[T], deadline: float | None) -> Outcome[T]:
         first: Attempt | BaseException | None = None
@@ -352,7 +267,7 @@ class SyncExecutor(_ExecutorCore):
                 return None
             if isinstance(action, Nested):
                 return self._run(action.call, deadline)
-            wait = self._paused_past(action.call, deadline)
+            wait = pause_before_sending(self.pause, action.call, deadline)
             if wait:
                 time.sleep(wait)
             return self._attempt(action.call, deadline)
@@ -368,7 +283,7 @@ class SyncExecutor(_ExecutorCore):
             request = next(generator)
             while True:
                 request.extensions.setdefault("timeout", self.settings.timeout.as_dict())
-                read_until = self._timed(request, None)
+                read_until = timed_attempt(self.settings, request, None)
                 response = self.http.send(request, auth=LOGGED_WITHOUT_CREDENTIALS, stream=True)
                 read_bounded(response, AUTH_RESPONSE_BYTES, read_until)
                 request = generator.send(response)
@@ -477,7 +392,7 @@ class AsyncExecutor(_ExecutorCore):
 
     async def _attempt(self, call: Call[Any], deadline: float | None) -> Attempt:
         request = self._request(call, self.http)
-        read_until = self._timed(request, deadline)
+        read_until = timed_attempt(self.settings, request, deadline)
         response = await self.http.send(
             request, auth=self.settings.auth, follow_redirects=False, stream=True
         )
@@ -485,7 +400,7 @@ class AsyncExecutor(_ExecutorCore):
         return self._decoded(call, response)
 
     async def run_detailed(self, call: Call[T], *, whole_call: bool = True) -> Outcome[T]:
-        return await self._run(call, self._deadline(whole_call))
+        return await self._run(call, call_deadline(self.settings, whole_call))
 
     async def _run(self, call: Call[T], deadline: float | None) -> Outcome[T]:
         first: Attempt | BaseException | None = None
@@ -520,7 +435,7 @@ class AsyncExecutor(_ExecutorCore):
                 return None
             if isinstance(action, Nested):
                 return await self._run(action.call, deadline)
-            wait = self._paused_past(action.call, deadline)
+            wait = pause_before_sending(self.pause, action.call, deadline)
             if wait:
                 await async_sleep(wait)
             return await self._attempt(action.call, deadline)
@@ -538,7 +453,7 @@ class AsyncExecutor(_ExecutorCore):
             request = next(generator)
             while True:
                 request.extensions.setdefault("timeout", self.settings.timeout.as_dict())
-                read_until = self._timed(request, None)
+                read_until = timed_attempt(self.settings, request, None)
                 response = await self.http.send(
                     request, auth=LOGGED_WITHOUT_CREDENTIALS, stream=True
                 )

@@ -24,7 +24,7 @@ from .._bounds import read_bounded
 if TYPE_CHECKING:
     import asyncio
 
-    from .._executor import Settings
+    from .._settings import Settings
 
 __all__ = ["JOB_THREADS", "JobLoop", "ThreadedSyncClient"]
 
