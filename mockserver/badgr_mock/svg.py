@@ -46,26 +46,35 @@ def _unsafe(element: ET.Element) -> bool:
     return name == "style" and bool(_EXTERNAL_CSS.search(element.text or ""))
 
 
-def _clean_attributes(element: ET.Element) -> None:
+def _clean_attributes(element: ET.Element) -> bool:
+    """Remove event and external-reference attributes; whether any was."""
+    removed = False
     for attribute, value in list(element.attrib.items()):
         name = _local(attribute)
         external = name == "href" and not _SAFE_TARGET.match(value)
         if name.startswith("on") or external or _EXTERNAL_CSS.search(value):
             del element.attrib[attribute]
+            removed = True
+    return removed
 
 
 def cleaned_svg(data: bytes) -> bytes:
-    """``data`` without anything that could run or load another document when shown;
-    :class:`NotAnSvg` when it does not parse as an ``<svg>`` document without a DOCTYPE."""
+    """``data`` without anything that could run or load another document when shown (the
+    bytes as sent when there was nothing to remove); :class:`NotAnSvg` when it does not parse
+    as an ``<svg>`` document without a DOCTYPE."""
     try:
         root = fromstring(data, forbid_dtd=True)
     except (ET.ParseError, DefusedXmlException, ValueError) as exc:
         raise NotAnSvg(str(exc)) from None
     if root.tag != f"{{{SVG_NS}}}svg":
         raise NotAnSvg("the root element is not <svg> in the SVG namespace")
+    changed = False
     for parent in list(root.iter()):
         for child in [child for child in parent if _unsafe(child)]:
             parent.remove(child)
-        _clean_attributes(parent)
+            changed = True
+        changed = _clean_attributes(parent) or changed
+    if not changed:
+        return data
     cleaned: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return cleaned

@@ -75,3 +75,8 @@ def test_what_is_not_a_plain_svg_document_is_refused(api: Api, refused: bytes) -
     )
     assert answer.status_code == 400
     assert answer.json()["fieldErrors"] == {"image": ["Image data is not an SVG."]}
+
+
+def test_an_svg_with_nothing_to_remove_is_kept_byte_for_byte() -> None:
+    clean = SVG.format('<rect width="9" height="9"/>').encode()
+    assert cleaned_svg(clean) is clean
