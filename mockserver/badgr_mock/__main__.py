@@ -69,6 +69,12 @@ def _parser(env_faults: Faults) -> argparse.ArgumentParser:
     parser.add_argument("--strict", action="store_true", help="validate every response")
     parser.add_argument("--token-ttl", type=int, default=86400, help="access token lifetime (s)")
     parser.add_argument(
+        "--badgr-domain",
+        default="localhost:4200",
+        help="the domain of the server's default BadgrApp, sent as badgrDomain "
+        "(default localhost:4200; '' sends null, as a server without one does)",
+    )
+    parser.add_argument(
         "--no-login-backoff", action="store_true", help="do not throttle failed logins"
     )
     parser.add_argument(
@@ -193,6 +199,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             login_backoff=not args.no_login_backoff,
             login_backoff_per_username=args.login_backoff_per_username,
             test_login_route=args.test_login_route,
+            badgr_domain=args.badgr_domain or None,
             limits=limits,
             faults=faults,
             defects=defects,

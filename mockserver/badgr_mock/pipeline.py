@@ -25,7 +25,6 @@ from .envelope import (
     success_body,
 )
 from .limits import BodyBudget, ClientGone, read_body
-from .profiles import slim
 from .requests import MAX_BODY_BYTES, parse_body, parse_form, parse_parameters
 from .spec import Operation, SpecIndex, route_sort_key
 from .store import Store
@@ -227,8 +226,7 @@ class Pipeline:
         elif reply.result is None:
             body = None
         else:
-            result = slim(self.settings.profile, reply.result)
-            body = success_body(result, self.envelope_timestamp(), reply.description)
+            body = success_body(reply.result, self.envelope_timestamp(), reply.description)
             body.update(reply.extra)
         media_type = JSON if reply.raw is not None else self.media_type(request)
         response = self._encode(operation, reply.status, body, reply.headers, media_type)

@@ -184,7 +184,7 @@ def _user_by_email(ctx: Context, email: str) -> User | None:
 
 
 def _staff_entry(ctx: Context, issuer_pk: int, member: User) -> dict[str, Any]:
-    return render.staff_entry(member, staff_role(ctx.db, issuer_pk, member.pk))
+    return render.staff_entry(ctx.settings, member, staff_role(ctx.db, issuer_pk, member.pk))
 
 
 def _owner_count(ctx: Context, issuer_pk: int) -> int:
