@@ -83,9 +83,11 @@ class Pipeline:
     def _endpoint(self, operations: dict[str, Operation]) -> Callable[..., Any]:
         allowed = ", ".join([*operations, *(["HEAD"] if "GET" in operations else []), "OPTIONS"])
 
+        metadata = dump_json(_drf_metadata(operations))
+
         async def endpoint(request: Request) -> Response:
             if request.method == "OPTIONS":  # as the real server's metadata view: 200 + Allow
-                return Response(status_code=200, headers={"Allow": allowed})
+                return JSONBytesResponse(metadata, status_code=200, headers={"Allow": allowed})
             method = "GET" if request.method == "HEAD" else request.method
             return await self.handle(request, operations[method])
 
@@ -311,6 +313,23 @@ class Pipeline:
         if answer.location is not None:
             return RedirectResponse(answer.location, status_code=302)
         return HTMLResponse(answer.login_page or "")
+
+
+#: What a DRF view says it renders and parses (badgr-server's settings), in its OPTIONS answer.
+_RENDERS = ["application/ld+json", "application/json", "text/html"]
+_PARSES = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"]
+
+
+def _drf_metadata(operations: dict[str, Operation]) -> dict[str, Any]:
+    """DRF's SimpleMetadata answer to OPTIONS: the view's name and description, and the media
+    types it renders and parses (the real server's, §12)."""
+    name = " ".join(sorted({op.operation_id.split("_", 1)[-1] for op in operations.values()}))
+    return {
+        "name": name.replace("_", " ").title(),
+        "description": "",
+        "renders": _RENDERS,
+        "parses": _PARSES,
+    }
 
 
 def _is_integer(text: str) -> bool:

@@ -123,6 +123,8 @@ class Profile:
     # ``latestTermsDescription`` only while the user has not agreed to the latest terms
     # (else the documented envelope's null).
     terms_description_until_agreed: bool = False
+    # An issuer that has ever awarded cannot be deleted (else: while an award is unrevoked).
+    protect_issuers_that_awarded: bool = False
     # Its assertion habits: no ``salt`` on unhashed recipients, no ``image`` once revoked.
     old_assertion_shapes: bool = False
     # Errors carry machine codes (``errorCode``, a batch revoke item's ``code``); the old
@@ -162,6 +164,7 @@ PROFILES = {
         envelope_extras=False,
         shapes=BADGR_SERVER_SHAPES,
         terms_description_until_agreed=True,
+        protect_issuers_that_awarded=True,
     ),
 }
 
