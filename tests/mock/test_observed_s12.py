@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
-from . import s12_values  # noqa: F401  (registers its cases)
+from . import s12_routing, s12_values  # noqa: F401  (they register their cases)
 from .conftest import strict_app
 from .s12_cases import CASES, SAME, Case, Expect, World
 
