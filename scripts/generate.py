@@ -71,7 +71,10 @@ def load_yaml(path: Path) -> dict[str, Any]:
 def apply_actions(spec: dict[str, Any], actions: list[dict[str, Any]]) -> dict[str, Any]:
     """Apply overlay actions one by one with oas-patch; an action that matches nothing is an error
     (the documented spec moved under it), so the overlay can never go silently stale."""
-    document = copy.deepcopy(spec)
+    # A JSON round trip first: objects the spec shares by YAML anchor become separate, so an
+    # action changes what it names and nothing else (as when the spec is written out without
+    # anchors, e.g. by tests/apidiff's corpus).
+    document = json.loads(json.dumps(spec))
     for action in actions:
         if not parse_jsonpath(action["target"]).find(document):
             raise SystemExit(f"overlay target matches nothing: {action['target']}")

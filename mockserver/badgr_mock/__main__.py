@@ -76,6 +76,12 @@ def _parser(env_faults: Faults) -> argparse.ArgumentParser:
         help=f"refresh token lifetime (s, default {DEFAULT_REFRESH_TOKEN_TTL}: 30 days)",
     )
     parser.add_argument(
+        "--badgr-domain",
+        default="localhost:4200",
+        help="the domain of the server's default BadgrApp, sent as badgrDomain "
+        "(default localhost:4200; '' sends null, as a server without one does)",
+    )
+    parser.add_argument(
         "--no-login-backoff", action="store_true", help="do not throttle failed logins"
     )
     parser.add_argument(
@@ -201,6 +207,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             login_backoff=not args.no_login_backoff,
             login_backoff_per_username=args.login_backoff_per_username,
             test_login_route=args.test_login_route,
+            badgr_domain=args.badgr_domain or None,
             limits=limits,
             faults=faults,
             defects=defects,

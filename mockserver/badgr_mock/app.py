@@ -196,6 +196,8 @@ def create_app(
     login_backoff: bool = True,
     login_backoff_per_username: bool = False,
     test_login_route: bool = False,
+    badgr_domain: str | None = "localhost:4200",
+    latest_terms_version: int = 1,
     limits: Limits | None = None,
     faults: Faults | None = None,
     defects: Iterable[str] = frozenset(),
@@ -217,6 +219,9 @@ def create_app(
     ``test_login_route`` (test only) lets the authorize page log in a username without a
     password, for connections on a loopback address. ``limits`` bound request bodies here and
     connections in ``badgr_mock.limits.uvicorn_options`` (see README, "Limits").
+    ``badgr_domain`` is the ``badgrDomain`` a badgr-server's users and issuers carry;
+    ``latest_terms_version`` the terms the seeded users (who agreed to version 1) are asked
+    to agree to.
     """
     if token_ttl <= 0 or refresh_token_ttl <= 0:
         raise ValueError("token_ttl and refresh_token_ttl must be positive")
@@ -240,6 +245,8 @@ def create_app(
         profile=chosen,
         limits=limits or Limits(),
         test_login_route=test_login_route,
+        badgr_domain=badgr_domain,
+        latest_terms_version=latest_terms_version,
     )
     pipeline = Pipeline(spec, handlers, Store(db, now), settings, throttle)
     return BadgrMockApp(

@@ -57,6 +57,10 @@ class MockSettings:
     refresh_token_ttl: int = DEFAULT_REFRESH_TOKEN_TTL
     #: Test only: GET /auth/oauth2/authorize?username=… issues a code without a password.
     test_login_route: bool = False
+    #: The domain of the server's default BadgrApp, sent as ``badgrDomain`` (None: no app).
+    badgr_domain: str | None = "localhost:4200"
+    #: The latest terms of service; users who agreed to an older version are asked again.
+    latest_terms_version: int = 1
 
 
 @dataclass

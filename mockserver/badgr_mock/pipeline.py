@@ -25,7 +25,6 @@ from .envelope import (
     success_body,
 )
 from .limits import BodyBudget, ClientGone, read_body
-from .profiles import slim
 from .requests import MAX_BODY_BYTES, parse_body, parse_form, parse_parameters
 from .spec import Operation, SpecIndex, route_sort_key
 from .store import Store
@@ -84,9 +83,11 @@ class Pipeline:
     def _endpoint(self, operations: dict[str, Operation]) -> Callable[..., Any]:
         allowed = ", ".join([*operations, *(["HEAD"] if "GET" in operations else []), "OPTIONS"])
 
+        metadata = dump_json(_drf_metadata(operations))
+
         async def endpoint(request: Request) -> Response:
             if request.method == "OPTIONS":  # as the real server's metadata view: 200 + Allow
-                return Response(status_code=200, headers={"Allow": allowed})
+                return JSONBytesResponse(metadata, status_code=200, headers={"Allow": allowed})
             method = "GET" if request.method == "HEAD" else request.method
             return await self.handle(request, operations[method])
 
@@ -227,8 +228,7 @@ class Pipeline:
         elif reply.result is None:
             body = None
         else:
-            result = slim(self.settings.profile, reply.result)
-            body = success_body(result, self.envelope_timestamp(), reply.description)
+            body = success_body(reply.result, self.envelope_timestamp(), reply.description)
             body.update(reply.extra)
         media_type = JSON if reply.raw is not None else self.media_type(request)
         response = self._encode(operation, reply.status, body, reply.headers, media_type)
@@ -313,6 +313,23 @@ class Pipeline:
         if answer.location is not None:
             return RedirectResponse(answer.location, status_code=302)
         return HTMLResponse(answer.login_page or "")
+
+
+#: What a DRF view says it renders and parses (badgr-server's settings), in its OPTIONS answer.
+_RENDERS = ["application/ld+json", "application/json", "text/html"]
+_PARSES = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"]
+
+
+def _drf_metadata(operations: dict[str, Operation]) -> dict[str, Any]:
+    """DRF's SimpleMetadata answer to OPTIONS: the view's name and description, and the media
+    types it renders and parses (the real server's, §12)."""
+    name = " ".join(sorted({op.operation_id.split("_", 1)[-1] for op in operations.values()}))
+    return {
+        "name": name.replace("_", " ").title(),
+        "description": "",
+        "renders": _RENDERS,
+        "parses": _PARSES,
+    }
 
 
 def _is_integer(text: str) -> bool:

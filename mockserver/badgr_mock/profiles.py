@@ -9,11 +9,94 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 DOCUMENTED = "documented"
 BADGR_SERVER = "badgr-server"
+
+
+#: What badgr-server sends for "no expiry" on a badge class (§12): both members, null.
+NO_EXPIRY: dict[str, None] = {"amount": None, "duration": None}
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How one kind of server draws one resource, as data for the one serializer of it.
+
+    ``keys``: exactly these (of those the serializer renders); None: all of them.
+    ``if_null``: the value sent where the serializer has None (``(key, value)`` pairs).
+    ``omit_if_null``: keys left out rather than sent as null.
+    ``from_settings``: keys the server decides (the mock's setting of the same name, e.g.
+    ``badgrDomain``), whatever a client stored."""
+
+    keys: frozenset[str] | None = None
+    if_null: tuple[tuple[str, Any], ...] = ()
+    omit_if_null: frozenset[str] = frozenset()
+    from_settings: frozenset[str] = frozenset()
+
+
+def _keys(names: str) -> frozenset[str]:
+    return frozenset(names.split())
+
+
+_ASSERTION_KEYS = _keys(
+    "entityType entityId openBadgeId createdAt createdBy badgeclass badgeclassOpenBadgeId issuer"
+    " issuerOpenBadgeId image recipient issuedOn narrative evidence revoked revocationReason"
+    " acceptance expires extensions"
+)
+_DOMAIN = _keys("badgrDomain")
+
+#: badgr-server's resources, key by key as measured (badgr-server-observed.md §10, §12).
+BADGR_SERVER_SHAPES: dict[str, Shape] = {
+    "Issuer": Shape(
+        _keys(
+            "badgrDomain createdAt createdBy description email entityId entityType extensions"
+            " image name openBadgeId staff url"
+        ),
+        from_settings=_DOMAIN,
+    ),
+    "StaffUserProfile": Shape(
+        _keys("entityType entityId firstName lastName emails url telephone badgrDomain"),
+        from_settings=_DOMAIN,
+    ),
+    "BadgeUser": Shape(
+        _keys(
+            "entityType entityId firstName lastName emails url telephone agreedTermsVersion"
+            " hasAgreedToLatestTermsVersion marketingOptIn badgrDomain hasPasswordSet recipient"
+        ),
+        from_settings=_DOMAIN,
+    ),
+    "BadgeClass": Shape(
+        _keys(
+            "alignments createdAt createdBy criteriaNarrative criteriaUrl description entityId"
+            " entityType expires extensions image issuer issuerOpenBadgeId name openBadgeId tags"
+        ),
+        if_null=(("expires", NO_EXPIRY),),
+    ),
+    "Alignment": Shape(_keys("targetName targetUrl targetDescription targetFramework targetCode")),
+    "Assertion": Shape(_ASSERTION_KEYS),
+    "BackpackAssertion": Shape(
+        (_ASSERTION_KEYS - _keys("createdAt createdBy evidence extensions")) | _keys("pending")
+    ),
+    "BackpackCollection": Shape(
+        _keys(
+            "entityType entityId name description owner share_url shareHash published assertions"
+        ),
+        if_null=(("shareHash", ""),),
+    ),
+    "AccessToken": Shape(_keys("entityType entityId application scope expires created")),
+    "RevocationResult": Shape(
+        _keys("revoked entityId revocationReason reason"),
+        omit_if_null=_keys("revocationReason"),
+    ),
+}
+
+
+#: The documented API's staff entries show a member's names and primary e-mail only.
+DOCUMENTED_SHAPES: dict[str, Shape] = {
+    "StaffUserProfile": Shape(_keys("id entityType entityId firstName lastName emails")),
+}
 
 
 @dataclass(frozen=True)
@@ -35,8 +118,13 @@ class Profile:
     oldest_first_unpaged: bool
     # A ``num`` that is not a number turns pagination off instead of being refused.
     lenient_page_size: bool = False
-    # Entity fields this server does not have.
-    omitted_fields: frozenset[str] = frozenset()
+    # How it draws each resource (keyed by ``render`` kind); a kind not listed: every field.
+    shapes: dict[str, Shape] = field(default_factory=dict, hash=False, compare=False)
+    # ``latestTermsDescription`` only while the user has not agreed to the latest terms
+    # (else the documented envelope's null).
+    terms_description_until_agreed: bool = False
+    # An issuer that has ever awarded cannot be deleted (else: while an award is unrevoked).
+    protect_issuers_that_awarded: bool = False
     # Its assertion habits: no ``salt`` on unhashed recipients, no ``image`` once revoked.
     old_assertion_shapes: bool = False
     # Errors carry machine codes (``errorCode``, a batch revoke item's ``code``); the old
@@ -58,6 +146,7 @@ PROFILES = {
         html_not_found=False,
         oauth_error_media_type="application/json",
         oldest_first_unpaged=False,
+        shapes=DOCUMENTED_SHAPES,
     ),
     BADGR_SERVER: Profile(
         name=BADGR_SERVER,
@@ -73,23 +162,9 @@ PROFILES = {
         old_assertion_shapes=True,
         error_codes=False,
         envelope_extras=False,
-        omitted_fields=frozenset(
-            {
-                "id",
-                "source",
-                "sourceUrl",
-                "imagePath",
-                "originalJson",
-                "ob3Properties",
-                "ob3AwardProperties",
-                "preferences",
-                "archived",
-                "assertionRef",
-                "badgeRef",
-                "issuerRef",
-                "pending",
-            }
-        ),
+        shapes=BADGR_SERVER_SHAPES,
+        terms_description_until_agreed=True,
+        protect_issuers_that_awarded=True,
     ),
 }
 
@@ -99,34 +174,6 @@ def profile_named(name: str) -> Profile:
         return PROFILES[name]
     except KeyError:
         raise ValueError(f"unknown profile {name!r}; known: {sorted(PROFILES)}") from None
-
-
-def slim(profile: Profile, entities: list[Any]) -> list[Any]:
-    """The entities without the fields this profile's server does not have."""
-    if not profile.omitted_fields:
-        return entities
-    slimmed = []
-    for entity in entities:
-        if isinstance(entity, dict):
-            entity = {k: v for k, v in entity.items() if k not in profile.omitted_fields}
-            if isinstance(entity.get("alignments"), list):
-                entity["alignments"] = [
-                    {k: v for k, v in item.items() if k != "displayAsSkill"}
-                    for item in entity["alignments"]
-                ]
-            if profile.old_assertion_shapes and entity.get("entityType") == "Assertion":
-                entity = _old_assertion_shape(entity)
-        slimmed.append(entity)
-    return slimmed
-
-
-def _old_assertion_shape(assertion: dict[str, Any]) -> dict[str, Any]:
-    recipient = assertion.get("recipient")
-    if isinstance(recipient, dict) and not recipient.get("hashed", True):
-        assertion["recipient"] = {k: v for k, v in recipient.items() if k != "salt"}
-    if assertion.get("revoked"):
-        assertion["image"] = None
-    return assertion
 
 
 #: The kind of server, for the mock and the fuzz kit as for the SDK (``BADGR_SERVER``).

@@ -6,10 +6,30 @@ import functools
 import sqlite3
 from typing import Any
 
-from .context import Context, User, load_user, open_badge_id
+from .context import Context, MockSettings, User, load_user, open_badge_id
 from .store import loads
 
-LATEST_TERMS_VERSION = 1
+
+def shaped(settings: MockSettings, kind: str, entity: dict[str, Any]) -> dict[str, Any]:
+    """``entity`` as this kind of server draws a ``kind`` (its profile's ``Shape``): the
+    serializers render every field any kind has, and this keeps the kind's own."""
+    shape = settings.profile.shapes.get(kind)
+    if shape is None:
+        return entity
+    if shape.keys is not None:
+        entity = {key: value for key, value in entity.items() if key in shape.keys}
+    for key in shape.from_settings:
+        entity[key] = getattr(settings, _SETTING_NAMES[key])
+    for key, value in shape.if_null:
+        if entity.get(key) is None:
+            entity[key] = value
+    for key in shape.omit_if_null:
+        if entity.get(key) is None:
+            entity.pop(key, None)
+    return entity
+
+
+_SETTING_NAMES = {"badgrDomain": "badgr_domain"}
 
 
 def image_url(base_url: str, kind: str, entity_id: str, doc: dict[str, Any]) -> str | None:
@@ -20,8 +40,13 @@ def image_url(base_url: str, kind: str, entity_id: str, doc: dict[str, Any]) -> 
     return value if isinstance(value, str) else None
 
 
-def user_profile(user: User) -> dict[str, Any]:
+def user_profile(settings: MockSettings, user: User) -> dict[str, Any]:
+    return shaped(settings, "BadgeUser", _user_profile(settings, user))
+
+
+def _user_profile(settings: MockSettings, user: User) -> dict[str, Any]:
     doc = user.doc
+    agreed = doc.get("agreedTermsVersion", settings.latest_terms_version)
     return {
         "id": user.id,
         "entityType": "BadgeUser",
@@ -35,27 +60,25 @@ def user_profile(user: User) -> dict[str, Any]:
         "url": doc.get("url", []),
         "telephone": doc.get("telephone", []),
         "badgrDomain": doc.get("badgrDomain"),
-        "agreedTermsVersion": doc.get("agreedTermsVersion", LATEST_TERMS_VERSION),
-        "hasAgreedToLatestTermsVersion": (
-            doc.get("agreedTermsVersion", LATEST_TERMS_VERSION) >= LATEST_TERMS_VERSION
-        ),
+        "agreedTermsVersion": agreed,
+        "hasAgreedToLatestTermsVersion": agreed >= settings.latest_terms_version,
         "marketingOptIn": bool(doc.get("marketingOptIn", False)),
         "hasPasswordSet": True,
         "recipient": {"identity": user.primary_email, "type": "email"},
     }
 
 
-def staff_profile(member: User) -> dict[str, Any]:
-    """What fellow staff may see of a member: names and the primary e-mail, nothing more.
-    Adding an e-mail as staff must not reveal the account's other addresses or settings."""
-    full = user_profile(member)
-    public = {key: full[key] for key in ("id", "entityType", "entityId", "firstName", "lastName")}
-    public["emails"] = [entry for entry in full["emails"] if entry["primary"]]
-    return public
+def staff_profile(settings: MockSettings, member: User) -> dict[str, Any]:
+    """What fellow staff may see of a member (each kind's ``StaffUserProfile`` shape): never
+    more than the primary e-mail. Adding an e-mail as staff must not reveal the account's
+    other addresses."""
+    public = _user_profile(settings, member)
+    public["emails"] = [entry for entry in public["emails"] if entry["primary"]]
+    return shaped(settings, "StaffUserProfile", public)
 
 
-def staff_entry(member: User, role: str | None) -> dict[str, Any]:
-    return {"role": role, "user": member.entity_id, "userProfile": staff_profile(member)}
+def staff_entry(settings: MockSettings, member: User, role: str | None) -> dict[str, Any]:
+    return {"role": role, "user": member.entity_id, "userProfile": staff_profile(settings, member)}
 
 
 def staff_entries(ctx: Context, issuer_pk: int) -> list[dict[str, Any]]:
@@ -66,7 +89,7 @@ def staff_entries(ctx: Context, issuer_pk: int) -> list[dict[str, Any]]:
     ):
         member = load_user(ctx.db, row["user_pk"])
         if member is not None:
-            entries.append(staff_entry(member, row["role"]))
+            entries.append(staff_entry(ctx.settings, member, row["role"]))
     return entries
 
 
@@ -97,13 +120,13 @@ def issuer(ctx: Context, row: sqlite3.Row, *, include_staff: bool = True) -> dic
     }
     if include_staff:
         rendered["staff"] = staff_entries(ctx, row["pk"])
-    return rendered
+    return shaped(ctx.settings, "Issuer", rendered)
 
 
 def badge_class(ctx: Context, row: sqlite3.Row, issuer_entity_id: str) -> dict[str, Any]:
     doc = loads(row["doc"])
     entity_id = row["entity_id"]
-    return {
+    rendered = {
         "id": row["id"],
         "entityType": "BadgeClass",
         "entityId": entity_id,
@@ -122,14 +145,18 @@ def badge_class(ctx: Context, row: sqlite3.Row, issuer_entity_id: str) -> dict[s
         "criteriaUrl": doc.get("criteriaUrl"),
         "criteriaNarrative": doc.get("criteriaNarrative"),
         "alignments": [
-            {
-                "targetName": alignment.get("targetName"),
-                "targetUrl": alignment.get("targetUrl"),
-                "targetDescription": alignment.get("targetDescription"),
-                "targetFramework": alignment.get("targetFramework"),
-                "targetCode": alignment.get("targetCode"),
-                "displayAsSkill": alignment.get("displayAsSkill"),
-            }
+            shaped(
+                ctx.settings,
+                "Alignment",
+                {
+                    "targetName": alignment.get("targetName"),
+                    "targetUrl": alignment.get("targetUrl"),
+                    "targetDescription": alignment.get("targetDescription"),
+                    "targetFramework": alignment.get("targetFramework"),
+                    "targetCode": alignment.get("targetCode"),
+                    "displayAsSkill": alignment.get("displayAsSkill"),
+                },
+            )
             for alignment in doc.get("alignments", [])
         ],
         "tags": doc.get("tags", []),
@@ -143,17 +170,34 @@ def badge_class(ctx: Context, row: sqlite3.Row, issuer_entity_id: str) -> dict[s
         "ob3Properties": doc.get("ob3Properties"),
         "preferences": doc.get("preferences"),
     }
+    return shaped(ctx.settings, "BadgeClass", rendered)
 
 
-def assertion(ctx: Context, row: sqlite3.Row, *, show_plaintext: bool) -> dict[str, Any]:
-    """The API shape of an assertion row; pages repeat rows, so renders are memoised on the
-    row's full content (any write changes the key). A shallow copy keeps callers independent."""
-    rendered = _assertion(
-        ctx.base_url,
-        *(row[name] for name in _ASSERTION_COLUMNS),
-        show_plaintext=show_plaintext,
+def assertion(
+    ctx: Context, row: sqlite3.Row, *, show_plaintext: bool, backpack: bool = False
+) -> dict[str, Any]:
+    """The API shape of an assertion row, as its issuer sees it or (``backpack``) as its
+    recipient does; pages repeat rows, so renders are memoised on the row's full content (any
+    write changes the key). A shallow copy keeps callers independent."""
+    rendered = dict(
+        _assertion(
+            ctx.base_url,
+            *(row[name] for name in _ASSERTION_COLUMNS),
+            show_plaintext=show_plaintext,
+        )
     )
-    return dict(rendered)
+    if ctx.settings.profile.old_assertion_shapes:
+        _old_assertion_shape(rendered)
+    return shaped(ctx.settings, "BackpackAssertion" if backpack else "Assertion", rendered)
+
+
+def _old_assertion_shape(assertion: dict[str, Any]) -> None:
+    """badgr-server's habits: no ``salt`` on unhashed recipients, no ``image`` once revoked."""
+    recipient = assertion["recipient"]
+    if not recipient.get("hashed", True):
+        assertion["recipient"] = {k: v for k, v in recipient.items() if k != "salt"}
+    if assertion["revoked"]:
+        assertion["image"] = None
 
 
 _ASSERTION_COLUMNS = ("id", "entity_id", "created", "doc", "revoked", "acceptance", "expires")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import email
 import email.policy
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -40,17 +40,19 @@ def describe(error: ValidationError) -> str:
     """A short message without echoing large or secret instance values."""
     value = error.validator_value
     kind = error.validator
+    custom = error.schema.get("x-error-message") if isinstance(error.schema, dict) else None
+    if isinstance(custom, str):  # the server's own words for a rule, e.g. evidence's
+        return custom
     if kind == "required":
         return "This field is required."
     if kind == "type":
-        return f"Expected {value}."
+        return "This field may not be null." if error.instance is None else f"Expected {value}."
     if kind == "maxLength":
         return f"Ensure this field has no more than {value} characters."
     if kind == "minLength":
         return "This field may not be blank." if value == 1 else f"At least {value} characters."
-    if kind == "enum":
-        choices = value if isinstance(value, list) else []
-        return "Not a valid choice; expected one of: " + ", ".join(map(_short, choices)) + "."
+    if kind == "enum":  # Django's words, the value quoted
+        return f'"{_short(error.instance)}" is not a valid choice.'
     if kind == "format":
         return _FORMAT_MESSAGES.get(str(value), f"Not a valid {value}.")
     if kind == "pattern":
@@ -86,7 +88,7 @@ def schema_errors(validator: SchemaValidator, instance: Any) -> dict[str, list[s
     size limit, so a huge invalid body costs about what a small one does."""
     found: dict[str, list[str]] = {}
     listed = 0
-    for error in validator.iter_errors(instance):
+    for error in _specific(validator.iter_errors(instance)):
         if listed == MAX_LISTED_ERRORS:
             found.setdefault("", []).append(TOO_MANY_ERRORS)
             break
@@ -106,14 +108,62 @@ def schema_errors(validator: SchemaValidator, instance: Any) -> dict[str, list[s
     return found
 
 
+def _specific(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
+    """A value that is not null failing an ``anyOf [X, null]`` fails as X does: the errors of
+    X's branch, so a nested field is named (``expires.duration``), as the server names it."""
+    for error in errors:
+        branches = error.validator_value if error.validator == "anyOf" else None
+        if not isinstance(branches, list) or error.instance is None:
+            yield error
+            continue
+        nullable = [i for i, branch in enumerate(branches) if branch == {"type": "null"}]
+        others = [i for i in range(len(branches)) if i not in nullable]
+        if not nullable or len(others) != 1:
+            yield error
+            continue
+        inner = [e for e in error.context or [] if e.relative_schema_path[0] == others[0]]
+        yield from _specific(inner) if inner else [error]
+
+
 def _add(found: dict[str, list[str]], path: str, message: str) -> None:
     messages = found.setdefault(path, [])
     if message not in messages:
         messages.append(message)
 
 
-def nested_field_errors(problems: dict[str, list[str]]) -> dict[str, Any]:
-    """Dotted paths as nested objects, the server's shape: ``{"recipient": {"identity": [..]}}``."""
+def nested_field_errors(problems: dict[str, list[str]], document: Any = None) -> dict[str, Any]:
+    """Dotted paths as nested objects, the server's shape: ``{"recipient": {"identity": [..]}}``;
+    a list of objects in ``document`` (nested serializers) answers a list with one object per
+    item, ``{}`` for the good ones (``{"alignments": [{}, {"targetUrl": [..]}]}``)."""
+    nested = _nest(problems)
+    return _items_as_lists(nested, document) if isinstance(document, dict) else nested
+
+
+def _items_as_lists(node: dict[str, Any], instance: dict[str, Any]) -> dict[str, Any]:
+    for key, errors in node.items():
+        value = instance.get(key)
+        if not isinstance(errors, dict):
+            continue
+        if isinstance(value, dict):
+            _items_as_lists(errors, value)
+        elif (
+            isinstance(value, list)
+            and any(isinstance(item, dict) for item in value)
+            and all(index.isdigit() and int(index) < len(value) for index in errors)
+        ):
+            items: list[Any] = []
+            for index, item in enumerate(value):
+                error = errors.get(str(index), {})
+                if isinstance(error, list):  # the item's own rule
+                    error = {"non_field_errors": error}
+                elif isinstance(item, dict):
+                    error = _items_as_lists(error, item)
+                items.append(error)
+            node[key] = items
+    return node
+
+
+def _nest(problems: dict[str, list[str]]) -> dict[str, Any]:
     nested: dict[str, Any] = {}
     for dotted, messages in problems.items():
         *parents, leaf = dotted.split(".")
@@ -343,7 +393,9 @@ def parse_body(operation: Operation, content_type: str | None, raw: bytes) -> An
         )
     problems = schema_errors(validator, document)
     if problems:
-        field_errors = nested_field_errors({key: value for key, value in problems.items() if key})
+        field_errors = nested_field_errors(
+            {key: value for key, value in problems.items() if key}, document
+        )
         validation_errors = problems.get("", [])
         if validation_errors and not isinstance(document, dict | list):
             validation_errors = [f"Invalid data: {validation_errors[0]}"]

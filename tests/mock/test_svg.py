@@ -74,7 +74,7 @@ def test_what_is_not_a_plain_svg_document_is_refused(api: Api, refused: bytes) -
         },
     )
     assert answer.status_code == 400
-    assert answer.json()["fieldErrors"] == {"image": ["Image data is not an SVG."]}
+    assert answer.json()["fieldErrors"] == {"image": "Valid image file or data URI required."}
 
 
 def test_an_svg_with_nothing_to_remove_is_kept_byte_for_byte() -> None:

@@ -230,7 +230,18 @@ USER: dict[str, Any] = {
     "hasPasswordSet": True,
     "recipient": {"type": "email", "identity": "alice@example.com"},
 }
-ISSUER["staff"] = [{"userProfile": USER, "user": ALICE, "role": "owner"}]
+# §10 elides the staff profile; §12 gives its keys (fewer than the user's own profile has)
+STAFF_PROFILE = {
+    key: USER[key]
+    for key in ("entityType", "entityId", "firstName", "lastName", "emails", "url", "telephone")
+}
+ISSUER["staff"] = [
+    {
+        "userProfile": {**STAFF_PROFILE, "badgrDomain": "localhost:4200"},
+        "user": ALICE,
+        "role": "owner",
+    }
+]
 FEED_PAGINATION = {
     "hasNext": True,
     "nextResults": f"{BASE}/v2/assertions/changed?cursor=cD0y&num=2",

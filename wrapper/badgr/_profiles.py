@@ -50,6 +50,8 @@ _DOCUMENTED_ONLY = (
     "invite_issuer_staff",
     "list_claim_codes",
     "list_issuer_pathways",
+    "list_organization_public_issuers",
+    "list_organizations",
     "patch_issuer",
     "patch_issuer_by_open_badge_id",
     "patch_issuer_by_ref",

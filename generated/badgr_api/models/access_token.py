@@ -20,6 +20,7 @@ _new_object = object.__new__
 # from_dict reads every documented key in one call when all are present
 _read_all_fields = operator.itemgetter(
     "entityId",
+    "entityType",
     "application",
     "scope",
     "expires",
@@ -28,6 +29,7 @@ _read_all_fields = operator.itemgetter(
 _FIELD_NAMES = frozenset(
     (
         "entityId",
+        "entityType",
         "application",
         "scope",
         "expires",
@@ -41,6 +43,8 @@ class AccessToken:
     """An OAuth access token the user has granted to an application."""
 
     entity_id: str
+    entity_type: str | Unset = UNSET
+    """ `AccessToken` """
     application: AccessTokenApplicationType0 | None | Unset = UNSET
     scope: None | str | Unset = UNSET
     expires: datetime.datetime | None | Unset = UNSET
@@ -49,6 +53,8 @@ class AccessToken:
 
     def to_dict(self) -> dict[str, Any]:
         entity_id = self.entity_id
+
+        entity_type = self.entity_type
 
         application: dict[str, Any] | None | Unset
         if isinstance(self.application, Unset):
@@ -87,6 +93,8 @@ class AccessToken:
                 "entityId": entity_id,
             }
         )
+        if entity_type is not UNSET:
+            field_dict["entityType"] = entity_type
         if application is not UNSET:
             field_dict["application"] = application
         if scope is not UNSET:
@@ -101,10 +109,11 @@ class AccessToken:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         try:
-            complete = len(src_dict) >= 5
+            complete = len(src_dict) >= 6
             if complete:
                 (
                     entity_id,
+                    entity_type,
                     _application,
                     scope,
                     _expires,
@@ -118,13 +127,14 @@ class AccessToken:
             if type(src_dict) is not dict:
                 return cls.from_dict(dict(src_dict))
             entity_id = src_dict["entityId"]
+            entity_type = src_dict.get("entityType", UNSET)
             _application = src_dict.get("application", UNSET)
             scope = src_dict.get("scope", UNSET)
             _expires = src_dict.get("expires", UNSET)
             _created = src_dict.get("created", UNSET)
             has_extra_keys = not _FIELD_NAMES.issuperset(src_dict)
         else:
-            has_extra_keys = len(src_dict) > 5
+            has_extra_keys = len(src_dict) > 6
 
         application: AccessTokenApplicationType0 | None | Unset
         if _application is None or _application is UNSET:
@@ -168,6 +178,7 @@ class AccessToken:
         if cls is AccessToken:  # what attrs' __init__ would do, without its call overhead
             access_token = _new_object(cls)
             access_token.entity_id = entity_id
+            access_token.entity_type = entity_type
             access_token.application = application
             access_token.scope = scope
             access_token.expires = expires
@@ -175,6 +186,7 @@ class AccessToken:
         else:  # a subclass may bring fields or an __init__ of its own
             access_token = cls(
                 entity_id=entity_id,
+                entity_type=entity_type,
                 application=application,
                 scope=scope,
                 expires=expires,

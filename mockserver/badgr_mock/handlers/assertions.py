@@ -300,7 +300,7 @@ def revoke_assertions(ctx: Context) -> Reply:
             outcome["reason"] = failure[0]
             if codes:
                 outcome["code"] = failure[1]
-        results.append(outcome)
+        results.append(render.shaped(ctx.settings, "RevocationResult", outcome))
     return Reply(result=results, description="revoked badges")
 
 

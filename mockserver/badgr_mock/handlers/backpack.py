@@ -34,7 +34,7 @@ def list_backpack_assertions(ctx: Context) -> Reply:
     where, args = _backpack_predicate(user)
     extra, extra_args = visibility_filters(ctx)
     page = paginate(ctx, "assertions", where + extra, [*args, *extra_args])
-    result = [render.assertion(ctx, row, show_plaintext=True) for row in page.rows]
+    result = [render.assertion(ctx, row, show_plaintext=True, backpack=True) for row in page.rows]
     return Reply(result=result, headers=page.headers)
 
 
@@ -52,7 +52,7 @@ def fetch_backpack_assertion(ctx: Context, ref: str) -> sqlite3.Row:
 
 def get_backpack_assertion(ctx: Context) -> Reply:
     row = fetch_backpack_assertion(ctx, ctx.params["idOrEntityId"])
-    return Reply(result=[render.assertion(ctx, row, show_plaintext=True)])
+    return Reply(result=[render.assertion(ctx, row, show_plaintext=True, backpack=True)])
 
 
 def update_backpack_assertion(ctx: Context) -> Reply:
@@ -61,7 +61,7 @@ def update_backpack_assertion(ctx: Context) -> Reply:
         "UPDATE assertions SET acceptance = ? WHERE pk = ?", (ctx.body["acceptance"], row["pk"])
     )
     updated = row_by_pk(ctx.db, "assertions", row["pk"])
-    return Reply(result=[render.assertion(ctx, updated, show_plaintext=True)])
+    return Reply(result=[render.assertion(ctx, updated, show_plaintext=True, backpack=True)])
 
 
 def delete_backpack_assertion(ctx: Context) -> Reply:
@@ -164,7 +164,8 @@ def import_backpack_assertion(ctx: Context) -> Reply:
     )
     assert cursor.lastrowid is not None
     row = row_by_pk(ctx.db, "assertions", cursor.lastrowid)
-    return Reply(status=201, result=[render.assertion(ctx, row, show_plaintext=True)])
+    rendered = render.assertion(ctx, row, show_plaintext=True, backpack=True)
+    return Reply(status=201, result=[rendered])
 
 
 # ---- collections ------------------------------------------------------------------------------
@@ -174,7 +175,7 @@ def _render_collection(ctx: Context, row: sqlite3.Row, owner: User) -> dict[str,
     doc = loads(row["doc"])
     published = bool(doc.get("published"))
     share_hash = doc.get("shareHash") if published else None
-    return {
+    rendered = {
         "id": row["id"],
         "entityType": "BackpackCollection",
         "entityId": row["entity_id"],
@@ -187,6 +188,7 @@ def _render_collection(ctx: Context, row: sqlite3.Row, owner: User) -> dict[str,
         "assertions": doc.get("assertions", []),
         "credentials": doc.get("credentials", []),
     }
+    return render.shaped(ctx.settings, "BackpackCollection", rendered)
 
 
 def _check_members(ctx: Context, user: User, refs: list[str]) -> list[str]:

@@ -125,6 +125,8 @@ def create_issuer_badgeclass(ctx: Context) -> Reply:
 
 
 def create_badgeclass(ctx: Context) -> Reply:
+    if "issuer" not in ctx.body:  # badgr-server's view check (the documented spec requires it)
+        raise bad_request({"issuer": "This field is required"})
     issuer = find_row(ctx.db, "issuers", ctx.body["issuer"])
     if issuer is None or role_on_issuer(ctx.db, issuer["pk"], ctx.user) < EDITOR:
         raise bad_request({"issuer": ["Unknown issuer, or you may not define its badge classes."]})

@@ -136,14 +136,27 @@ def list_access_tokens(ctx: Context) -> Reply:
         "WHERE user_pk = ? AND revoked = 0 AND expires_at > ? ORDER BY rowid",
         (user.pk, ctx.store.now()),
     ).fetchall()
+    ttl = ctx.settings.token_ttl  # tokens never slide, so they were made ttl before expiry
     result = [
-        {
-            "entityId": _token_entity_id(row["rowid"]),
-            "application": {"name": row["client_id"], "url": None, "image": None},
-            "scope": row["scope"],
-            "expires": timestamp_from_epoch(row["expires_at"]),
-            "created": None,
-        }
+        render.shaped(
+            ctx.settings,
+            "AccessToken",
+            {
+                "entityType": "AccessToken",
+                "entityId": _token_entity_id(row["rowid"]),
+                "application": {
+                    "name": row["client_id"],
+                    "image": None,
+                    "website_url": None,
+                    "clientId": row["client_id"],
+                    "policyUri": None,
+                    "termsUri": None,
+                },
+                "scope": row["scope"],
+                "expires": timestamp_from_epoch(row["expires_at"]),
+                "created": timestamp_from_epoch(row["expires_at"] - ttl),
+            },
+        )
         for row in rows
     ]
     return Reply(result=result)

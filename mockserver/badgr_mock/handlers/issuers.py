@@ -22,7 +22,7 @@ from ..context import (
     row_by_pk,
     staff_role,
 )
-from ..envelope import bad_request, not_found
+from ..envelope import ErrorReply, bad_request, not_found
 from ..images import apply_image
 from ..pagination import paginate
 from ..store import dumps, loads, new_entity_id, new_id
@@ -48,7 +48,6 @@ def _include_staff(ctx: Context) -> bool:
 def _check_issuer_email(user: User, email: str) -> None:
     if email.lower() not in user.verified_emails:
         raise bad_request(
-            {"email": ["Issuer email must be one of your verified addresses."]},
             validation_errors=[
                 "Issuer email must be one of your verified addresses. Add this email to your "
                 "profile and try again."
@@ -158,12 +157,21 @@ def update_issuer(ctx: Context) -> Reply:
     return Reply(result=[render.issuer(ctx, updated, include_staff=_include_staff(ctx))])
 
 
+# A protected delete says why in status.description (§12), as badge classes do.
+ISSUER_HAS_AWARDED = "Issuer can not be deleted because it has previously issued badges."
+ISSUER_HAS_UNREVOKED_AWARDS = "Issuer may only be deleted if all its awards have been revoked."
+
+
 def delete_issuer(ctx: Context) -> Reply:
     row = fetch_issuer(ctx, issuer_ref(ctx), OWNER)
-    if unrevoked_awards(ctx, "issuer_pk = ?", row["pk"]):
-        raise bad_request(
-            validation_errors=["Issuer may only be deleted if all its awards have been revoked."]
-        )
+    if ctx.settings.profile.protect_issuers_that_awarded:  # revoked awards count too
+        awarded = ctx.db.execute(
+            "SELECT 1 FROM assertions WHERE issuer_pk = ? LIMIT 1", (row["pk"],)
+        ).fetchone()
+        if awarded:
+            raise ErrorReply(400, ISSUER_HAS_AWARDED)
+    elif unrevoked_awards(ctx, "issuer_pk = ?", row["pk"]):
+        raise ErrorReply(400, ISSUER_HAS_UNREVOKED_AWARDS)
     ctx.db.execute(
         "DELETE FROM images WHERE entity_id = ? OR entity_id IN "
         "(SELECT entity_id FROM badgeclasses WHERE issuer_pk = ?)",
@@ -184,7 +192,7 @@ def _user_by_email(ctx: Context, email: str) -> User | None:
 
 
 def _staff_entry(ctx: Context, issuer_pk: int, member: User) -> dict[str, Any]:
-    return render.staff_entry(member, staff_role(ctx.db, issuer_pk, member.pk))
+    return render.staff_entry(ctx.settings, member, staff_role(ctx.db, issuer_pk, member.pk))
 
 
 def _owner_count(ctx: Context, issuer_pk: int) -> int:

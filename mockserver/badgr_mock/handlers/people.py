@@ -18,14 +18,15 @@ _PROFILE_FIELDS = ("firstName", "lastName", "marketingOptIn")
 # ---- users ------------------------------------------------------------------------------------
 
 
-def _self_reply(user: User) -> Reply:
-    return Reply(
-        result=[render.user_profile(user)],
-        extra={
-            "latestTermsVersion": render.LATEST_TERMS_VERSION,
-            "latestTermsDescription": None,
-        },
-    )
+def _self_reply(ctx: Context, user: User) -> Reply:
+    settings = ctx.settings
+    profile = render.user_profile(settings, user)
+    latest = settings.latest_terms_version
+    extra: dict[str, Any] = {"latestTermsVersion": latest}
+    agreed = profile["hasAgreedToLatestTermsVersion"]
+    if not (agreed and settings.profile.terms_description_until_agreed):
+        extra["latestTermsDescription"] = None if agreed else f"terms v{latest}"
+    return Reply(result=[profile], extra=extra)
 
 
 def _target_user(ctx: Context) -> User:
@@ -38,7 +39,7 @@ def _target_user(ctx: Context) -> User:
 
 
 def get_user(ctx: Context) -> Reply:
-    return _self_reply(_target_user(ctx))
+    return _self_reply(ctx, _target_user(ctx))
 
 
 def update_user(ctx: Context) -> Reply:
@@ -50,7 +51,7 @@ def update_user(ctx: Context) -> Reply:
     ctx.db.execute("UPDATE users SET doc = ? WHERE pk = ?", (dumps(doc), user.pk))
     updated = load_user(ctx.db, user.pk)
     assert updated is not None
-    return _self_reply(updated)
+    return _self_reply(ctx, updated)
 
 
 # ---- organizations ----------------------------------------------------------------------------
