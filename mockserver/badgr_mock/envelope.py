@@ -66,6 +66,24 @@ class ErrorReply(Exception):
         return body
 
 
+#: the error codes of RFC 6749 §5.2 and §4.1.2.1, and RFC 7009's
+RFC_6749_ERRORS = frozenset(
+    {
+        "invalid_request",
+        "invalid_client",
+        "invalid_grant",
+        "unauthorized_client",
+        "unsupported_grant_type",
+        "invalid_scope",
+        "access_denied",
+        "unsupported_response_type",
+        "server_error",
+        "temporarily_unavailable",
+        "unsupported_token_type",
+    }
+)
+
+
 class OAuthError(Exception):
     """A token-endpoint error: plain OAuth JSON, not the envelope. ``keeps_writes``: the
     request's writes are committed all the same (a refused replay revokes tokens)."""
@@ -87,6 +105,13 @@ class OAuthError(Exception):
         self.expires = expires
         self.headers = headers or {}
         self.keeps_writes = keeps_writes
+
+    @property
+    def standard(self) -> bool:
+        """An RFC 6749 error code, as the OAuth library answers (JSON on every server); else one
+        of the server's own refusals (``invalid client_id``: badgr-server labels them
+        ``text/html``)."""
+        return self.error in RFC_6749_ERRORS
 
     def body(self) -> dict[str, Any]:
         body: dict[str, Any] = {"error": self.error}

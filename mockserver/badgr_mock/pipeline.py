@@ -166,7 +166,7 @@ class Pipeline:
     def oauth_response(
         self, request: Request, operation: Operation | None, error: OAuthError
     ) -> Response:
-        media_type = self.media_type(request, oauth=True)
+        media_type = JSON if error.standard else self.media_type(request, oauth=True)
         return self._encode(operation, error.status, error.body(), error.headers, media_type)
 
     def envelope_timestamp(self) -> str | None:

@@ -23,7 +23,6 @@ from .conftest import ALICE, BOB
 HTML = "text/html"
 JSON = "application/json"
 NO_EXPIRY = {"amount": None, "duration": None}
-TOKEN_ENDPOINT = "token endpoint: merged separately"
 
 
 def keys(names: str) -> frozenset[str]:

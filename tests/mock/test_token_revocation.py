@@ -88,7 +88,8 @@ def test_unknown_tokens_answer_200_and_refusals_are_oauth_errors(badgr_server: S
         badgr_server.http.post(f"{REVOKE}?token={pair['access_token']}", data={"token": "x"}),
     ):
         assert refused.status_code == 400 and refused.json()["error"] == "invalid_request"
-        assert refused.headers["content-type"].startswith("text/html")  # as /o/token's
+        # an RFC 6749 error, as the OAuth library answers it: JSON (§12)
+        assert refused.headers["content-type"].startswith("application/json")
     assert badgr_server.works(pair["access_token"])
 
 
