@@ -99,7 +99,7 @@ def _pages_fetched(defect: str) -> tuple[str, float]:
 def bench_hostile() -> dict[str, tuple[str, float]]:
     results: dict[str, tuple[str, float]] = {}
     with serve(hostile) as url:
-        for path in ("/v2/fine", "/v2/bomb", "/v2/endless"):
+        for path in ("/v2/fine", "/v2/bomb", "/v2/stacked", "/v2/endless"):
             results[f"rss {path}"] = _peak_rss(url, path)
         with Client(base_url=url, token="t", timeout=TIMEOUT) as client:
             for path in ("/v2/trickle", "/v2/day"):
@@ -119,6 +119,7 @@ def hostile_section(results: dict[str, tuple[str, float]]) -> str:
     baseline = results["rss /v2/fine"][1]
     for path, what in (
         ("/v2/bomb", "a gzip bomb (80 MiB of zeros in 80 KiB)"),
+        ("/v2/stacked", "the bomb gzipped again (`Content-Encoding: gzip, gzip`)"),
         ("/v2/endless", "an endless body (256 MiB, chunked)"),
     ):
         outcome, rss = results[f"rss {path}"]

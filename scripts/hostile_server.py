@@ -27,6 +27,8 @@ def _gzip_bomb(inflated: int) -> bytes:
 
 
 BOMB = _gzip_bomb(80 * MiB)
+#: the bomb gzipped again, sent as ``Content-Encoding: gzip, gzip``
+STACKED_BOMB = zlib.compress(BOMB, 9, 31)
 #: an honest compressed answer: ``{"status": …, "result": [{"n": 0}, … {"n": 9999}]}``
 GZIPPED_RESULT = [{"n": n} for n in range(10_000)]
 GZIPPED = zlib.compress(
@@ -61,7 +63,7 @@ async def hostile(scope: dict[str, Any], receive: Any, send: Send) -> None:
     """``/bomb``: 80 MiB of zeros in an 80 KiB gzip body; ``/endless``: a chunked body that
     never ends; ``/liar``: a ``Content-Length`` of 10 GiB; ``/gzipped``: an honest gzip
     answer; ``/trickle``: a valid answer, a byte at a time; ``/day``: 429, come back in a day;
-    ``/pause``: 429 for 3 s, then fine."""
+    ``/pause``: 429 for 3 s, then fine; ``/stacked``: the bomb gzipped twice."""
     assert scope["type"] == "http"
     path = scope["path"]
     HITS[path] += 1
@@ -75,9 +77,10 @@ async def hostile(scope: dict[str, Any], receive: Any, send: Send) -> None:
     elif path in ("/v2/pause", "/v2/fine"):
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": b'{"status": {"success": true}}'})
-    elif path in ("/v2/bomb", "/v2/gzipped"):
-        body = BOMB if path == "/v2/bomb" else GZIPPED
-        headers += [(b"content-encoding", b"gzip"), (b"content-length", str(len(body)).encode())]
+    elif path in ("/v2/bomb", "/v2/gzipped", "/v2/stacked"):
+        body = {"/v2/bomb": BOMB, "/v2/gzipped": GZIPPED}.get(path, STACKED_BOMB)
+        encoding = b"gzip, gzip" if path == "/v2/stacked" else b"gzip"
+        headers += [(b"content-encoding", encoding), (b"content-length", str(len(body)).encode())]
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": body})
     elif path == "/v2/endless":  # endless for the client: it hangs up long before the end

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import pickle
 import threading
+import zlib
 from collections.abc import Iterator
 
+import httpx
 import pytest
 
 from badgr import AsyncClient, Client, errors
+from badgr._bounds import COMPRESSED_STEP, _decoded
 from badgr_mock.testing import serve
-from scripts.hostile_server import GZIPPED, GZIPPED_RESULT, HITS, MiB, hostile
+from scripts.hostile_server import GZIPPED, GZIPPED_RESULT, HITS, STACKED_BOMB, MiB, hostile
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +26,7 @@ def url() -> Iterator[str]:
         yield base_url
 
 
-@pytest.mark.parametrize("path", ["/v2/bomb", "/v2/endless", "/v2/liar"])
+@pytest.mark.parametrize("path", ["/v2/bomb", "/v2/stacked", "/v2/endless", "/v2/liar"])
 def test_an_answer_past_the_limit_is_refused_not_read(url: str, path: str) -> None:
     with (
         Client(base_url=url, token="t0k3n-value", max_response_bytes=MiB) as client,
@@ -61,6 +64,19 @@ async def test_an_honest_compressed_answer_is_read_whole(url: str) -> None:
     async with AsyncClient(base_url=url, token="t0k3n-value") as aclient:
         raw = await aclient.request("GET", "/v2/gzipped")
         assert raw.parse()["result"] == GZIPPED_RESULT
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "gzip, gzip"])
+def test_a_bomb_is_counted_a_step_at_a_time_however_it_is_wrapped(encoding: str) -> None:
+    """No decoded piece is much larger than a step of compressed input could inflate to
+    (deflate's limit is about 1032:1): a bomb in a bomb cannot inflate a millionfold at once."""
+    body = STACKED_BOMB if encoding == "gzip, gzip" else zlib.compress(bytes(8 * MiB), 9, 31)
+    response = httpx.Response(
+        200, headers={"content-encoding": encoding}, stream=httpx.ByteStream(body)
+    )
+    pieces = [len(piece) for piece in _decoded(response)]
+    assert max(pieces) <= 1100 * COMPRESSED_STEP
+    assert sum(pieces) == (80 if encoding == "gzip, gzip" else 8) * MiB
 
 
 def test_the_limit_must_be_a_positive_number_of_bytes() -> None:

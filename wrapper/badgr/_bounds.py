@@ -14,6 +14,7 @@ import time
 from collections.abc import AsyncIterator, Iterator
 
 import httpx
+from httpx._decoders import ContentDecoder, MultiDecoder  # httpx pinned <0.29
 
 from .errors import ResponseTooLargeError
 
@@ -76,16 +77,40 @@ def _read_already(response: httpx.Response, limit: int) -> bool:
     return True
 
 
+def _layers(response: httpx.Response) -> list[ContentDecoder]:
+    """The decoders of the body's encodings, in decoding order (httpx pinned <0.29)."""
+    decoder = response._get_content_decoder()
+    return list(decoder.children) if isinstance(decoder, MultiDecoder) else [decoder]
+
+
+def _through(layers: list[ContentDecoder], data: bytes) -> Iterator[bytes]:
+    """``data`` decoded by every layer, each fed ``COMPRESSED_STEP`` bytes at a time: a bomb
+    in a bomb (``Content-Encoding: gzip, gzip``) inflates a thousandfold per step, not a
+    millionfold."""
+    if not layers:
+        if data:
+            yield data
+        return
+    first, rest = layers[0], layers[1:]
+    for start in range(0, len(data), COMPRESSED_STEP):
+        yield from _through(rest, first.decode(data[start : start + COMPRESSED_STEP]))
+
+
+def _flushed(layers: list[ContentDecoder]) -> Iterator[bytes]:
+    for index, layer in enumerate(layers):
+        yield from _through(layers[index + 1 :], layer.flush())
+
+
 def _decoded(response: httpx.Response) -> Iterator[bytes]:
     """The body, decoded ``COMPRESSED_STEP`` compressed bytes at a time (``iter_bytes``
     decodes each network read whole: 64 KiB of a gzip bomb is 64 MB)."""
     if "content-encoding" not in response.headers:
         yield from response.iter_bytes()
         return
-    decoder = response._get_content_decoder()  # httpx pinned <0.29
+    layers = _layers(response)
     for raw in response.iter_raw(COMPRESSED_STEP):
-        yield decoder.decode(raw)
-    yield decoder.flush()
+        yield from _through(layers, raw)
+    yield from _flushed(layers)
 
 
 async def _adecoded(response: httpx.Response) -> AsyncIterator[bytes]:
@@ -93,10 +118,12 @@ async def _adecoded(response: httpx.Response) -> AsyncIterator[bytes]:
         async for chunk in response.aiter_bytes():
             yield chunk
         return
-    decoder = response._get_content_decoder()
+    layers = _layers(response)
     async for raw in response.aiter_raw(COMPRESSED_STEP):
-        yield decoder.decode(raw)
-    yield decoder.flush()
+        for chunk in _through(layers, raw):
+            yield chunk
+    for chunk in _flushed(layers):
+        yield chunk
 
 
 def read_bounded(response: httpx.Response, limit: int, until: float | None = None) -> None:
