@@ -38,11 +38,20 @@ class Proxied:
 
 
 def _drift(kind: bytes, start: Message, body: bytes) -> tuple[Message, bytes]:
-    """One answer made to break the spec: a wrong type, an undeclared status, an HTML page."""
+    """One answer made to break the spec: a wrong type, an extra field, nulls, an undeclared
+    status, an HTML page."""
     headers = [(k, v) for k, v in start["headers"] if k not in (b"content-length",)]
-    if kind == b"type":
+    if kind in (b"type", b"extra", b"null"):
         document = json.loads(body)
-        document["result"][0]["firstName"] = 12345
+        user = document["result"][0]
+        if kind == b"type":
+            user["firstName"] = 12345
+        elif kind == b"extra":  # an undeclared field, in the envelope and in the user
+            document["servedBy"] = "edge-7"
+            user["observedOnly"] = {"since": "2026-01-01", "tags": ["a", "b"], "n": 2}
+        else:  # nulls: a boolean, and a field declared by a $ref
+            user["hasPasswordSet"] = None
+            user["recipient"] = None
         body = json.dumps(document).encode()
     elif kind == b"status":
         start = {**start, "status": 418}
@@ -55,8 +64,8 @@ def _drift(kind: bytes, start: Message, body: bytes) -> tuple[Message, bytes]:
 
 
 def drifting(app: ASGIApp) -> ASGIApp:
-    """The app, except that a request with `x-test-drift: type|status|html` gets its answer
-    changed that way."""
+    """The app, except that a request with `x-test-drift: type|extra|null|status|html` gets
+    its answer changed that way."""
 
     async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
         kind = dict(scope.get("headers") or []).get(DRIFT.encode())

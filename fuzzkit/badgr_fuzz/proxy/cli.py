@@ -4,6 +4,9 @@ description.
     serve UPSTREAM_URL [--server documented|badgr-server] [--port N] [--strict] [--log FILE]
     check FILE [--server ...] [--output FILE] [--html FILE]   # the proxy's NDJSON or a HAR file
     report FILE [--server ...] [--html FILE]                  # the summary of a proxy's NDJSON
+    suggest FILE [--server ...] [--out OVERLAY.yaml]          # an overlay that fits the answers
+
+`--spec PATH` (check, suggest) judges by that API description instead of the shipped one.
 
 Exit code: 0 nothing found, 1 findings, 2 could not run.
 """
@@ -28,6 +31,7 @@ from badgr_fuzz.proxy.har import read_traffic
 from badgr_fuzz.proxy.judge import Judge
 from badgr_fuzz.proxy.summary import ProxyReport, print_summary, read_records, write_html
 from badgr_mock.profiles import add_server_option
+from badgr_mock.spec import SpecIndex, load_spec
 
 DEFAULT_LOG = "badgr-proxy.ndjson"
 DESCRIPTION = "Check real traffic against the API description of a kind of Credentials server."
@@ -35,6 +39,7 @@ EXAMPLES = """Examples:
   badgr proxy serve https://api.badgr.io --port 8010 --log traffic.ndjson
   badgr proxy check browser-session.har --server badgr-server --html report.html
   badgr proxy report traffic.ndjson
+  badgr proxy suggest traffic.ndjson --out observed.overlay.yaml
 """
 console = Console(highlight=False)
 
@@ -63,30 +68,45 @@ def _parser() -> argparse.ArgumentParser:
     for name, help_text in (
         ("check", "judge recorded traffic: the proxy's NDJSON or a HAR file"),
         ("report", "the summary of a proxy's NDJSON records"),
+        ("suggest", "an OpenAPI Overlay that would make the recorded answers conform"),
     ):
         sub = commands.add_parser(name, help=help_text)
         sub.add_argument("file", type=Path, metavar="FILE")
     commands.choices["check"].add_argument(
         "--output", type=Path, default=None, help="write the new NDJSON records here"
     )
+    commands.choices["suggest"].add_argument(
+        "--out", type=Path, default=None, help="write the overlay here (default: stdout)"
+    )
+    for name in ("check", "suggest"):
+        commands.choices[name].add_argument(
+            "--spec", type=Path, default=None, help="this API description, not the shipped one"
+        )
     for sub in commands.choices.values():
         add_server_option(sub)
-        sub.add_argument("--html", type=Path, default=None, help="the HTML report")
-        if sub.prog.split()[-1] != "report":
+        if sub.prog.split()[-1] != "suggest":
+            sub.add_argument("--html", type=Path, default=None, help="the HTML report")
+        if sub.prog.split()[-1] not in ("report", "suggest"):
             sub.add_argument(
                 "--redact-emails", action="store_true", help="no e-mail address in records"
             )
     return parser
 
 
-def _judge(server: str) -> Judge:
+def _spec(server: str, path: Path | None = None) -> SpecIndex:
+    return spec_of(server) if path is None else load_spec(path)
+
+
+def _judge(server: str, path: Path | None = None) -> Judge:
     from badgr_fuzz.proxy.sdk import sdk_check
 
-    return Judge(spec_of(server), sdk_check)
+    return Judge(_spec(server, path), sdk_check)
 
 
-def _summarize(report: ProxyReport, server: str, html: Path | None) -> int:
-    spec = spec_of(server)
+def _summarize(
+    report: ProxyReport, server: str, html: Path | None, spec_path: Path | None = None
+) -> int:
+    spec = _spec(server, spec_path)
     print_summary(report, spec, console)
     if html is not None:
         write_html(report, spec, html, server)
@@ -95,7 +115,7 @@ def _summarize(report: ProxyReport, server: str, html: Path | None) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    judge = _judge(args.server)
+    judge = _judge(args.server, args.spec)
     records: list[dict[str, Any]] = []
     for exchange in read_traffic(args.file):
         verdict = judge.judge(exchange)
@@ -105,7 +125,28 @@ def _check(args: argparse.Namespace) -> int:
     report = ProxyReport()
     for record in records:
         report.add(record)
-    return _summarize(report, args.server, args.html)
+    return _summarize(report, args.server, args.html, args.spec)
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    from badgr_fuzz.proxy.suggest import dump_overlay, suggest
+
+    found = suggest(Judge(_spec(args.server, args.spec)), read_traffic(args.file))
+    overlay = found.overlay(f"What the answers recorded in {args.file.name} need ({args.server})")
+    text = dump_overlay(overlay)
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        args.out.write_text(text, encoding="utf-8")
+    out = sys.stderr if args.out is None else sys.stdout
+    print(
+        f"badgr proxy suggest: {found.exchanges} exchanges, {len(overlay['actions'])} actions"
+        + (f", written to {args.out}" if args.out else ""),
+        file=out,
+    )
+    for left in dict.fromkeys(found.left):
+        print(f"  left to a person (no widening fixes it): {left}", file=out)
+    return 0
 
 
 def _write(path: Path, records: Iterable[dict[str, Any]]) -> None:
@@ -158,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
             return _serve(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "suggest":
+            return _suggest(args)
         with args.file.open(encoding="utf-8") as lines:
             report = read_records(lines)
         return _summarize(report, args.server, args.html)

@@ -1,0 +1,187 @@
+"""The shape of observed JSON as a JSON Schema, and the walk of an observed answer over the
+schema the API description declares for it: what the description would need to say more
+(`Widening`) for the answer to conform. Nothing here ever narrows a schema."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+#: a pointer's last `allOf`/`anyOf`/`oneOf` member: /allOf/1 at the end
+_MORE = "additionalProperties"
+_COMBINED = re.compile(r"/(?:allOf|anyOf|oneOf)/\d+$")
+
+Schema = dict[str, Any]
+#: the JSON Schema type of a Python value decoded from JSON
+_TYPES: tuple[tuple[type, str], ...] = (
+    (bool, "boolean"),
+    (int, "integer"),
+    (float, "number"),
+    (str, "string"),
+    (list, "array"),
+    (dict, "object"),
+)
+
+
+def json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    return next(name for kind, name in _TYPES if isinstance(value, kind))
+
+
+def infer(value: Any) -> Schema:
+    """The observed value's shape: its type; an object's properties (all optional); an array's
+    items (the merged shape of every element)."""
+    kind = json_type(value)
+    schema: Schema = {"type": kind}
+    if kind == "object":
+        schema["properties"] = {str(k): infer(v) for k, v in value.items()}
+    elif kind == "array" and value:
+        items = infer(value[0])
+        for element in value[1:]:
+            items = merge(items, infer(element))
+        schema["items"] = items
+    return schema
+
+
+def _types(schema: Schema) -> list[str]:
+    declared = schema.get("type", [])
+    return [declared] if isinstance(declared, str) else list(declared)
+
+
+def merge(one: Schema, other: Schema) -> Schema:
+    """A shape that both observed shapes conform to (types united, properties merged)."""
+    types = _types(one) + [t for t in _types(other) if t not in _types(one)]
+    merged: Schema = {"type": types[0] if len(types) == 1 else types}
+    properties = {**one.get("properties", {})}
+    for name, schema in other.get("properties", {}).items():
+        properties[name] = merge(properties[name], schema) if name in properties else schema
+    if properties or "object" in types:
+        merged["properties"] = properties
+    if "items" in one and "items" in other:
+        merged["items"] = merge(one["items"], other["items"])
+    elif "items" in one or "items" in other:
+        merged["items"] = one.get("items") or other["items"]
+    return merged
+
+
+def accepts(types: list[str], value: Any) -> bool:
+    kind = json_type(value)
+    return kind in types or (kind == "integer" and "number" in types)
+
+
+@dataclass
+class Widening:
+    """What the description would need to say more, by JSON pointer of the schema node."""
+
+    #: types to add to a node's `type`
+    types: dict[str, list[str]] = field(default_factory=dict)
+    #: values to add to a node's `enum`
+    enums: dict[str, list[Any]] = field(default_factory=dict)
+    #: object node -> undeclared property -> its observed shape
+    properties: dict[str, dict[str, Schema]] = field(default_factory=dict)
+    #: a `$ref`-only node the value breaks -> (the $ref, the observed shape it must also allow)
+    alternatives: dict[str, tuple[str, Schema]] = field(default_factory=dict)
+    #: pointer -> the observations behind it (for the actions' descriptions)
+    seen: dict[str, list[str]] = field(default_factory=dict)
+
+    def note(self, pointer: str, observation: str) -> None:
+        notes = self.seen.setdefault(pointer, [])
+        if observation not in notes:
+            notes.append(observation)
+
+
+class Walker:
+    """Walks observed answers over the schemas of one API description (a parsed document)."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = document
+        self.widening = Widening()
+
+    def lookup(self, pointer: str) -> Any:
+        node: Any = self.document
+        for raw in pointer.lstrip("/").split("/") if pointer else []:
+            key = raw.replace("~1", "/").replace("~0", "~")
+            node = node[int(key)] if isinstance(node, list) else node[key]
+        return node
+
+    def _ref(self, node: Schema) -> str | None:
+        ref = node.get("$ref")
+        return ref[1:] if isinstance(ref, str) and ref.startswith("#/") else None
+
+    def conjuncts(self, node: Schema, pointer: str, value: Any) -> Iterator[tuple[Schema, str]]:
+        """The schema nodes that all apply to the value: the node, what it refers to, its
+        `allOf` members, and the first `anyOf`/`oneOf` branch whose types take the value."""
+        yield node, pointer
+        ref = self._ref(node)
+        if ref is not None:
+            yield from self.conjuncts(self.lookup(ref), ref, value)
+        for index, member in enumerate(node.get("allOf", [])):
+            yield from self.conjuncts(member, f"{pointer}/allOf/{index}", value)
+        for keyword in ("anyOf", "oneOf"):
+            branches = node.get(keyword, [])
+            for index, branch in enumerate(branches):
+                branch_pointer = f"{pointer}/{keyword}/{index}"
+                found = list(self.conjuncts(branch, branch_pointer, value))
+                typed = [_types(n) for n, _ in found if "type" in n]
+                if all(accepts(t, value) for t in typed):
+                    yield from found
+                    break
+
+    def types_of(self, node: Schema, pointer: str, value: Any) -> list[list[str]]:
+        return [_types(n) for n, _ in self.conjuncts(node, pointer, value) if "type" in n]
+
+    def walk(self, node: Schema, pointer: str, value: Any, where: str) -> None:
+        """Note what `node` (at `pointer`) lacks for `value` (seen at `where` in an answer)."""
+        kind = json_type(value)
+        ref = self._ref(node)
+        bare = ref is not None and "type" not in node and "allOf" not in node
+        if bare and not all(accepts(t, value) for t in self.types_of(node, pointer, value)):
+            # a $ref cannot be widened in place: it becomes anyOf [the $ref, the shape]
+            old = self.widening.alternatives.get(pointer, (f"#{ref}", infer(value)))
+            self.widening.alternatives[pointer] = (old[0], merge(old[1], infer(value)))
+            self.widening.note(pointer, f"{where} seen as {kind}")
+            return
+        conjuncts = list(self.conjuncts(node, pointer, value))
+        for schema, at in conjuncts:
+            if "type" in schema and not accepts(_types(schema), value):
+                added = self.widening.types.setdefault(at, [])
+                added += [kind] if kind not in added else []
+                self.widening.note(at, f"{where} seen as {kind}")
+            if "enum" in schema and value not in schema["enum"] and kind not in ("object", "array"):
+                values = self.widening.enums.setdefault(at, [])
+                values += [value] if value not in values else []
+                self.widening.note(at, f"{where} seen as {value!r}")
+        if kind == "object":
+            self._object(conjuncts, value, where)
+        elif kind == "array":
+            for schema, at in conjuncts:
+                if isinstance(schema.get("items"), dict):
+                    for index, element in enumerate(value):
+                        self.walk(schema["items"], f"{at}/items", element, f"{where}/{index}")
+
+    def _object(
+        self, conjuncts: list[tuple[Schema, str]], value: dict[str, Any], where: str
+    ) -> None:
+        homes = [(s, at) for s, at in conjuncts if "properties" in s]
+        if not homes:
+            homes = [(s, at) for s, at in conjuncts if "object" in _types(s)]
+        for name, member in value.items():
+            declared = [(s, at) for s, at in conjuncts if name in s.get("properties", {})]
+            escaped = name.replace("~", "~0").replace("/", "~1")
+            for schema, at in declared:
+                here = f"{at}/properties/{escaped}"
+                self.walk(schema["properties"][name], here, member, f"{where}/{escaped}")
+            extra = [(s, at) for s, at in conjuncts if isinstance(s.get(_MORE), dict)]
+            for schema, at in [] if declared else extra:
+                self.walk(schema[_MORE], f"{at}/{_MORE}", member, f"{where}/{escaped}")
+            if declared or extra or not homes:
+                continue
+            # the last: an envelope's own part, not the shared envelope; an overlay cannot
+            # update a member of a list (oas-patch): the allOf's owner gets the property
+            home = _COMBINED.sub("", homes[-1][1])
+            shapes = self.widening.properties.setdefault(home, {})
+            shapes[name] = merge(shapes[name], infer(member)) if name in shapes else infer(member)
+            self.widening.note(home, f"{where}/{escaped} not declared")

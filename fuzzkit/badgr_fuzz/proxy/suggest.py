@@ -1,0 +1,164 @@
+"""`badgr proxy suggest`: from observed answers to an OpenAPI Overlay 1.0 document (the format
+of openapi/badgr-server.overlay.yaml) that would make them conform to the API description.
+
+Three kinds of action, each only ever adding: an undeclared status code added to its operation
+with the observed body's shape; a type (`null` among them) added to a field seen with it; an
+undeclared field added, optional, with its observed shape. Nothing is removed on the strength of
+absence: a required field an answer lacks, a missing header, a media type that is not JSON stay
+as they are, listed as left to a person. (The one `remove` it writes takes a `$ref`-only schema
+out to put it back in an `anyOf` with the observed shape: a widening.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from badgr_fuzz.proxy.exchange import Exchange
+from badgr_fuzz.proxy.judge import DRIFT, Judge, decoded
+from badgr_fuzz.proxy.shapes import Schema, Walker, infer, merge
+from badgr_mock.requests import media_type_of
+
+#: keys written as `.key` in a JSONPath target (anything else is quoted: `['key']`)
+_PLAIN = frozenset(
+    {"paths", "components", "schemas", "responses", "content", "schema", "properties", "items"}
+    | {"allOf", "anyOf", "oneOf", "additionalProperties", "get", "put", "post", "delete", "patch"}
+)
+_INDEX = re.compile(r"\d+")
+JSON = "application/json"
+
+
+def jsonpath(pointer: str) -> str:
+    """A JSON pointer as the JSONPath target of an overlay action."""
+    path = "$"
+    for raw in pointer.lstrip("/").split("/") if pointer else []:
+        key = raw.replace("~1", "/").replace("~0", "~")
+        if key in _PLAIN:
+            path += f".{key}"
+        elif _INDEX.fullmatch(key) and path.endswith(("allOf", "anyOf", "oneOf")):
+            path += f"[{key}]"
+        else:
+            path += "['" + key.replace("\\", "\\\\").replace("'", "\\'") + "']"
+    return path
+
+
+def _escape(segment: str) -> str:
+    return segment.replace("~", "~0").replace("/", "~1")
+
+
+@dataclass
+class Suggestion:
+    """What the observed answers ask of the description, gathered exchange by exchange."""
+
+    judge: Judge
+    walker: Walker = field(init=False)
+    #: (path, method, status) -> media type -> observed shape (None: not JSON)
+    statuses: dict[tuple[str, str, str], dict[str, Schema | None]] = field(default_factory=dict)
+    #: drift no action can fix without narrowing or guessing
+    left: list[str] = field(default_factory=list)
+    exchanges: int = 0
+
+    def __post_init__(self) -> None:
+        self.walker = Walker(self.judge.spec.document)
+
+    def add(self, exchange: Exchange) -> None:
+        self.exchanges += 1
+        found = self.judge.find(exchange.method, exchange.path)
+        if found is None or exchange.note or exchange.status >= 500:
+            return
+        operation = found[0]
+        problems = [p for p in self.judge.judge(exchange).problems if p.section == DRIFT]
+        media_type = media_type_of(exchange.response_headers.get("content-type"))
+        body = decoded(exchange.response_body)
+        where = f"{operation.method} {operation.path} {exchange.status}"
+        if any(p.part == "status" for p in problems):
+            key = (operation.path, operation.method.lower(), str(exchange.status))
+            shapes = self.statuses.setdefault(key, {})
+            shape = infer(body) if media_type == JSON and body is not None else None
+            old = shapes.get(media_type)
+            shapes[media_type] = merge(old, shape) if old and shape else (shape or old)
+            return
+        for problem in problems:
+            unfixable = problem.part in ("media type", "header")
+            if unfixable or problem.message.startswith(("no body", "a body")):
+                self.left.append(f"{where}: {problem.message}")
+        declared = operation.responses.get(str(exchange.status))
+        if declared is None or media_type != JSON or JSON not in declared.media_types:
+            return
+        pointer = self._schema_pointer(operation.path, operation.method.lower(), exchange.status)
+        if body is not None and pointer is not None:
+            self.walker.walk(self.walker.lookup(pointer), pointer, body, f"{where}: ")
+
+    def _schema_pointer(self, path: str, method: str, status: int) -> str | None:
+        pointer = f"/paths/{_escape(path)}/{method}/responses/{status}"
+        response = self.walker.lookup(pointer)
+        while isinstance(response, dict) and isinstance(response.get("$ref"), str):
+            pointer = response["$ref"][1:]
+            response = self.walker.lookup(pointer)
+        if "schema" not in response.get("content", {}).get(JSON, {}):
+            return None
+        return f"{pointer}/content/{_escape(JSON)}/schema"
+
+    def actions(self) -> list[dict[str, Any]]:
+        """The overlay's actions, in a stable order: statuses, then schemas by pointer."""
+        found: list[dict[str, Any]] = []
+        for (path, method, status), shapes in sorted(self.statuses.items()):
+            content = {m: ({"schema": s} if s else {}) for m, s in sorted(shapes.items())}
+            response: dict[str, Any] = {"description": "Observed by badgr proxy (undeclared)."}
+            if content:
+                response["content"] = content
+            found.append(
+                {
+                    "target": jsonpath(f"/paths/{_escape(path)}/{method}/responses"),
+                    "description": f"{method.upper()} {path} answered {status}",
+                    "update": {status: response},
+                }
+            )
+        return found + self._schema_actions()
+
+    def _schema_actions(self) -> list[dict[str, Any]]:
+        widening, found = self.walker.widening, []
+        notes = widening.seen
+        for pointer, names in sorted(widening.properties.items()):
+            update: dict[str, Any] = {"properties": dict(sorted(names.items()))}
+            found.append(_action(pointer, notes[pointer], update))
+        for pointer, kinds in sorted(widening.types.items()):
+            declared = self.walker.lookup(pointer)["type"]
+            types = kinds if isinstance(declared, list) else [declared, *kinds]
+            found.append(_action(pointer, notes[pointer], {"type": types}))
+        for pointer, values in sorted(widening.enums.items()):
+            found.append(_action(pointer, notes[pointer], {"enum": values}))
+        for pointer, (ref, shape) in sorted(widening.alternatives.items()):
+            parent, _, key = pointer.rpartition("/")
+            name = key.replace("~1", "/").replace("~0", "~")
+            found.append({"target": jsonpath(pointer), "remove": True})
+            update = {name: {"anyOf": [{"$ref": ref}, shape]}}
+            found.append(_action(parent, notes[pointer], update))
+        return found
+
+    def overlay(self, title: str) -> dict[str, Any]:
+        return {
+            "overlay": "1.0.0",
+            "info": {"title": title, "version": "1.0.0"},
+            "actions": self.actions(),
+        }
+
+
+def _action(pointer: str, notes: list[str], update: dict[str, Any]) -> dict[str, Any]:
+    shown = "; ".join(notes[:3]) + (f"; and {len(notes) - 3} more" if len(notes) > 3 else "")
+    return {"target": jsonpath(pointer), "description": shown, "update": update}
+
+
+def suggest(judge: Judge, exchanges: Iterable[Exchange]) -> Suggestion:
+    suggestion = Suggestion(judge)
+    for exchange in exchanges:
+        suggestion.add(exchange)
+    return suggestion
+
+
+def dump_overlay(overlay: dict[str, Any]) -> str:
+    return yaml.safe_dump(overlay, sort_keys=False, allow_unicode=True, width=100)

@@ -1,0 +1,101 @@
+"""`badgr proxy suggest`: answers that break the spec, recorded through the proxy in front of
+the mock (over real HTTP), become an overlay; applied with the project's overlay tooling
+(scripts/generate.py, oas-patch), the same records check clean, and nothing was removed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+
+from badgr_fuzz.proxy.cli import main
+from scripts.generate import apply_actions, overlay_errors
+from tests.proxy.conftest import ALICE, DRIFT, PASSWORD, proxied
+
+SHIPPED = Path("openapi/credentials.yaml")
+#: what each planted answer asks of the spec (the HTML page: nothing a widening can fix)
+PLANTED = ("type", "extra", "null", "status")
+
+
+@pytest.fixture(scope="module")
+def recorded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    log = tmp_path_factory.mktemp("suggest") / "proxy.ndjson"
+    with proxied(log) as proxy, httpx.Client(base_url=proxy.url) as http:
+        form = {"username": ALICE, "password": PASSWORD, "scope": "rw:profile rw:issuer"}
+        token = http.post("/o/token", data=form).json()["access_token"]
+        http.headers["Authorization"] = f"Bearer {token}"
+        http.get("/v2/users/self")
+        http.get("/v2/issuers")
+        for kind in (*PLANTED, "html"):
+            http.get("/v2/users/self", headers={DRIFT: kind})
+    return log
+
+
+def _records(path: Path) -> list[dict[str, Any]]:
+    return [yaml.safe_load(line) for line in path.read_text().splitlines()]
+
+
+def _drift(records: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
+    return sorted(
+        (r["status"], p["part"], p["pointer"])
+        for r in records
+        for p in r["problems"]
+        if p["section"] == "drift"
+    )
+
+
+def _leaves(node: Any, pointer: str = "") -> Iterator[str]:
+    """The pointer of every path, method, status code and declared property of a spec."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            here = f"{pointer}/{key}"
+            if pointer in ("/paths", "") or pointer.endswith(("/responses", "/properties")):
+                yield here
+            if key not in ("example", "examples"):
+                yield from _leaves(value, here)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _leaves(value, f"{pointer}/{index}")
+
+
+def test_the_suggested_overlay_makes_the_answers_conform(
+    recorded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = tmp_path / "before.ndjson"
+    assert main(["check", str(recorded), "--output", str(before)]) == 1
+    assert _drift(_records(before)) == [
+        (200, "body", "/result/0/firstName"),
+        (200, "body", "/result/0/hasPasswordSet"),
+        (200, "body", "/result/0/recipient"),
+        (200, "media type", ""),
+        (418, "status", ""),
+    ]  # the extra fields are allowed (no additionalProperties: false), yet still suggested
+    out = tmp_path / "observed.overlay.yaml"
+    assert main(["suggest", str(recorded), "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "left to a person" in said and "text/html is not declared" in said
+    overlay = yaml.safe_load(out.read_text())
+    assert overlay_errors(overlay) == []
+
+    original = yaml.safe_load(SHIPPED.read_text())
+    patched = apply_actions(original, overlay["actions"])
+    spec = tmp_path / "patched.yaml"
+    spec.write_text(yaml.safe_dump(patched, sort_keys=False))
+    after = tmp_path / "after.ndjson"
+    main(["check", str(recorded), "--spec", str(spec), "--output", str(after)])
+    # only the HTML page is still drift: every other planted answer now conforms
+    assert _drift(_records(after)) == [(200, "media type", "")]
+
+    # nothing removed: every path, method, status and property is still there
+    kept = set(_leaves(patched))
+    assert [p for p in _leaves(original) if p not in kept] == []
+    user = patched["components"]["schemas"]["BadgeUser"]["properties"]
+    assert user["hasPasswordSet"]["type"] == ["boolean", "null"]
+    assert user["firstName"]["type"] == ["string", "null", "integer"]
+    assert {"$ref": "#/components/schemas/UserRecipient"} in user["recipient"]["anyOf"]
+    assert "observedOnly" in user
+    assert "418" in patched["paths"]["/v2/users/self"]["get"]["responses"]
