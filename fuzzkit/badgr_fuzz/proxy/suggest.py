@@ -46,6 +46,10 @@ def jsonpath(pointer: str) -> str:
     return path
 
 
+def is_json(media_type: str) -> bool:
+    return media_type == JSON or media_type.endswith("+json")
+
+
 def _escape(segment: str) -> str:
     return segment.replace("~", "~0").replace("/", "~1")
 
@@ -78,30 +82,36 @@ class Suggestion:
         if any(p.part == "status" for p in problems):
             key = (operation.path, operation.method.lower(), str(exchange.status))
             shapes = self.statuses.setdefault(key, {})
-            shape = infer(body) if media_type == JSON and body is not None else None
-            old = shapes.get(media_type)
-            shapes[media_type] = merge(old, shape) if old and shape else (shape or old)
+            shape = infer(body) if is_json(media_type) and body is not None else None
+            # the validators judge a JSON body by application/json's schema: declared too
+            for chosen in dict.fromkeys([media_type, JSON] if shape else [media_type]):
+                old = shapes.get(chosen)
+                shapes[chosen] = merge(old, shape) if old and shape else (shape or old)
             return
         for problem in problems:
             unfixable = problem.part in ("media type", "header")
             if unfixable or problem.message.startswith(("no body", "a body")):
                 self.left.append(f"{where}: {problem.message}")
         declared = operation.responses.get(str(exchange.status))
-        if declared is None or media_type != JSON or JSON not in declared.media_types:
+        if declared is None or not is_json(media_type) or media_type not in declared.media_types:
             return
-        pointer = self._schema_pointer(operation.path, operation.method.lower(), exchange.status)
+        pointer = self._schema_pointer(
+            operation.path, operation.method.lower(), exchange.status, media_type
+        )
         if body is not None and pointer is not None:
             self.walker.walk(self.walker.lookup(pointer), pointer, body, f"{where}: ")
 
-    def _schema_pointer(self, path: str, method: str, status: int) -> str | None:
+    def _schema_pointer(self, path: str, method: str, status: int, media_type: str) -> str | None:
         pointer = f"/paths/{_escape(path)}/{method}/responses/{status}"
         response = self.walker.lookup(pointer)
         while isinstance(response, dict) and isinstance(response.get("$ref"), str):
             pointer = response["$ref"][1:]
             response = self.walker.lookup(pointer)
-        if "schema" not in response.get("content", {}).get(JSON, {}):
-            return None
-        return f"{pointer}/content/{_escape(JSON)}/schema"
+        content = response.get("content", {})
+        for chosen in (media_type, JSON):  # the validators judge by application/json's
+            if "schema" in content.get(chosen, {}):
+                return f"{pointer}/content/{_escape(chosen)}/schema"
+        return None
 
     def actions(self) -> list[dict[str, Any]]:
         """The overlay's actions, in a stable order: statuses, then schemas by pointer."""
