@@ -4,6 +4,7 @@ the mock (over real HTTP), become an overlay; applied with the project's overlay
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ import yaml
 from badgr_fuzz.proxy.cli import main
 from scripts.generate import apply_actions, overlay_errors
 from tests.proxy.conftest import ALICE, DRIFT, PASSWORD, proxied
+from tests.proxy.test_proxy import _har
 
 SHIPPED = {"documented": "openapi/credentials.yaml", "badgr-server": "openapi/badgr-server.yaml"}
 #: what each planted answer asks of the spec (the HTML page: nothing a widening can fix)
@@ -111,3 +113,15 @@ def test_the_suggested_overlay_makes_the_answers_conform(
     assert {"$ref": "#/components/schemas/UserRecipient"} in user["recipient"]["anyOf"]
     assert "observedOnly" in user
     assert "418" in patched["paths"]["/v2/users/self"]["get"]["responses"]
+
+
+def test_a_har_file_gets_the_same_overlay(recorded: Recorded, tmp_path: Path) -> None:
+    har = tmp_path / "session.har"
+    har.write_text(json.dumps(_har([json.loads(line) for line in recorded.log.open()])))
+    overlays = []
+    for source in (recorded.log, har):
+        out = tmp_path / f"{source.name}.overlay.yaml"
+        assert main(["suggest", str(source), "--server", recorded.server, "--out", str(out)]) == 0
+        overlays.append(yaml.safe_load(out.read_text())["actions"])
+    assert overlays[0] == overlays[1]
+    assert len(overlays[0]) >= len(PLANTED) + 2  # the $ref made nullable: remove, then update

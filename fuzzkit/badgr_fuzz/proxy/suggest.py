@@ -29,6 +29,7 @@ _PLAIN = frozenset(
     | {"allOf", "anyOf", "oneOf", "additionalProperties", "get", "put", "post", "delete", "patch"}
 )
 _INDEX = re.compile(r"\d+")
+_MEMBER = re.compile(r"/(?:allOf|anyOf|oneOf)/\d+$")
 JSON = "application/json"
 
 
@@ -137,10 +138,14 @@ class Suggestion:
             update: dict[str, Any] = {"properties": dict(sorted(names.items()))}
             found.append(_action(pointer, notes[pointer], update))
         for pointer, kinds in sorted(widening.types.items()):
+            if self._unreachable(pointer, notes[pointer]):
+                continue
             declared = self.walker.lookup(pointer)["type"]
             types = kinds if isinstance(declared, list) else [declared, *kinds]
             found.append(_action(pointer, notes[pointer], {"type": types}))
         for pointer, values in sorted(widening.enums.items()):
+            if self._unreachable(pointer, notes[pointer]):
+                continue
             found.append(_action(pointer, notes[pointer], {"enum": values}))
         for pointer, (ref, shape) in sorted(widening.alternatives.items()):
             parent, _, key = pointer.rpartition("/")
@@ -149,6 +154,13 @@ class Suggestion:
             update = {name: {"anyOf": [{"$ref": ref}, shape]}}
             found.append(_action(parent, notes[pointer], update))
         return found
+
+    def _unreachable(self, pointer: str, notes: list[str]) -> bool:
+        """Whether the node is a member of a list (`allOf/1`), which oas-patch cannot update."""
+        if _MEMBER.search(pointer) is None:
+            return False
+        self.left += [f"{note} (the schema at {pointer} is a list member)" for note in notes]
+        return True
 
     def overlay(self, title: str) -> dict[str, Any]:
         return {
