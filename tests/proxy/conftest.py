@@ -91,13 +91,17 @@ def drifting(app: ASGIApp) -> ASGIApp:
 
 @contextmanager
 def proxied(
-    log: Path, server: str = "documented", defects: Iterable[str] = (), **settings: Any
+    log: Path,
+    server: str = "documented",
+    defects: Iterable[str] = (),
+    record_dir: Path | None = None,
+    **settings: Any,
 ) -> Iterator[Proxied]:
     """The mock (with `defects`, drift on request) and the proxy in front of it (`settings`:
-    more of `ProxySettings`)."""
+    more of `ProxySettings`; `record_dir`: a file per exchange there, as `--record DIR`)."""
     mock = create_app(server=server, base_url=PUBLIC, defects=defects)
     with serve(drifting(mock)) as upstream:
-        recorder = Recorder(Judge(spec_of(server), sdk_check), log)
+        recorder = Recorder(Judge(spec_of(server), sdk_check), log, record_dir=record_dir)
         chosen = ProxySettings(upstream, upstream_public_url=PUBLIC, **settings)
         with serve(Proxy(chosen, recorder).app) as url:
             yield Proxied(url, log)

@@ -2,7 +2,8 @@
 description.
 
     serve UPSTREAM_URL [--server documented|badgr-server] [--port N] [--strict] [--log FILE]
-    check FILE [--server ...] [--output FILE] [--html FILE]   # the proxy's NDJSON or a HAR file
+          [--record DIR]                                      # and a file per exchange in DIR
+    check FILE [--server ...] [--output FILE] [--html FILE]   # the proxy's NDJSON, HAR, or DIR
     report FILE [--server ...] [--html FILE]                  # the summary of a proxy's NDJSON
     suggest FILE [--server ...] [--out OVERLAY.yaml]          # an overlay that fits the answers
 
@@ -61,6 +62,13 @@ def _parser() -> argparse.ArgumentParser:
         "--upstream-public-url",
         default=None,
         help="the URL the upstream writes into its links, when not UPSTREAM_URL",
+    )
+    serve.add_argument(
+        "--record",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="also keep each redacted exchange as a file of its own in DIR",
     )
     serve.add_argument(
         "--strict", action="store_true", help="a 502 naming the violation for a broken answer"
@@ -164,7 +172,9 @@ def _serve(args: argparse.Namespace) -> int:
     if urlsplit(args.upstream).scheme not in ("http", "https"):
         console.print(f"badgr proxy: {args.upstream} is not an http(s) URL", markup=False)
         return 2
-    recorder = Recorder(_judge(args.server), args.log, redact_emails=args.redact_emails)
+    recorder = Recorder(
+        _judge(args.server), args.log, redact_emails=args.redact_emails, record_dir=args.record
+    )
     settings = ProxySettings(
         args.upstream, upstream_public_url=args.upstream_public_url, strict=args.strict
     )

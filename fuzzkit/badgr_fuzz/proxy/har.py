@@ -42,7 +42,12 @@ def _har_entry(entry: dict[str, Any]) -> Exchange:
 
 
 def read_traffic(path: Path) -> Iterator[Exchange]:
-    """The exchanges of a HAR file or of the proxy's NDJSON (told apart by their content)."""
+    """The exchanges of a HAR file or of the proxy's NDJSON (told apart by their content), or
+    of the files of a folder `badgr proxy serve --record DIR` wrote (in their order)."""
+    if path.is_dir():
+        for kept in sorted(path.glob("*.json")):
+            yield from read_traffic(kept)
+        return
     text = path.read_text(encoding="utf-8")
     try:
         whole = json.loads(text)

@@ -1,0 +1,57 @@
+"""`badgr proxy serve --record DIR`: each redacted exchange kept as a file of its own, over real
+HTTP through the proxy in front of the mock; `check` and `suggest` read the folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+
+from badgr_fuzz.proxy.cli import _parser, main
+from tests.proxy.conftest import ALICE, PASSWORD, proxied
+
+COOKIE = "s3cr3t-c00kie"
+
+
+def _traffic(url: str) -> str:
+    with httpx.Client(base_url=url, headers={"Cookie": f"sessionid={COOKIE}"}) as http:
+        form = {"username": ALICE, "password": PASSWORD, "scope": "rw:profile rw:issuer"}
+        token: str = http.post("/o/token", data=form).json()["access_token"]
+        http.headers["Authorization"] = f"Bearer {token}"
+        http.get("/v2/users/self")
+        http.get("/v2/nowhere")
+    return token
+
+
+def test_each_exchange_kept_redacted_in_a_file_of_its_own(tmp_path: Path) -> None:
+    kept, log = tmp_path / "kept", tmp_path / "proxy.ndjson"
+    with proxied(log, record_dir=kept) as proxy:
+        token = _traffic(proxy.url)
+    names = sorted(f.name for f in kept.iterdir())
+    assert names == [
+        "000001-POST-o-token.json",
+        "000002-GET-v2-users-self.json",
+        "000003-GET-v2-nowhere.json",
+    ]
+    # the same records as the log, one line of JSON each, and no secret in any
+    assert [(kept / n).read_text() for n in names] == log.read_text().splitlines(keepends=True)
+    for name in names:
+        text = (kept / name).read_text()
+        for secret in (token, PASSWORD, COOKIE):
+            assert secret not in text
+    for source in (log, kept):
+        out = tmp_path / f"{source.name}.checked.ndjson"
+        assert main(["check", str(source), "--output", str(out)]) == 1  # the unknown operation
+        assert [json.loads(line)["sections"] for line in out.open()] == [[], [], ["unknown"]]
+
+    # a proxy started again on the same folder goes on after the last file
+    with proxied(tmp_path / "again.ndjson", record_dir=kept) as proxy:
+        httpx.get(f"{proxy.url}/v2/nowhere")
+    assert sorted(f.name for f in kept.iterdir())[-1] == "000004-GET-v2-nowhere.json"
+
+
+def test_the_record_option() -> None:
+    args = _parser().parse_args(["serve", "https://api.example", "--record", "kept"])
+    assert args.record == Path("kept")
+    assert _parser().parse_args(["serve", "https://api.example"]).record is None
