@@ -8,8 +8,8 @@ Each figure stands beside its baseline, measured in the same run on the same mac
 4. ``award_many`` at concurrency 16 vs one at a time, 20 ms injected latency (goal: >= 14x;
    scripts/bench_award.py, with the CPU per award on each side);
 5. mock requests/second vs a bare Starlette endpoint returning the same bytes (goal: >= 0.5);
-6. the CLI export, the batch award, the rate limit, the import time and a hostile server
-   (scripts/bench_*.py).
+6. the CLI export, the batch award, the rate limit, the import time, a hostile server and
+   the proxy's overhead beside a bare forwarding proxy (scripts/bench_*.py).
 
 The mock runs as a subprocess (``python -m badgr_mock``) so it does not share the GIL with the
 client being measured. ``--smoke`` runs every part with tiny counts (a test keeps it working;
@@ -47,6 +47,7 @@ from scripts.bench_cli import bench_cli_export, cli_section
 from scripts.bench_hostile import bench_hostile, hostile_section
 from scripts.bench_import import bench_import, import_section
 from scripts.bench_mock import ROUNDS, bench_mock_rps
+from scripts.bench_proxy import bench_proxy, proxy_section
 from scripts.bench_ratelimit import bench_rate_limit, rate_limit_section
 from scripts.bench_seed import PASSWORD, USERNAME, make_badge
 
@@ -64,6 +65,7 @@ class Sizes:
     batch_recipients: int = 1000
     rate_limited_awards: int = 1000
     import_rounds: int = 20
+    proxy_calls: int = 400
 
 
 SMOKE = Sizes(
@@ -76,6 +78,7 @@ SMOKE = Sizes(
     batch_recipients=120,
     rate_limited_awards=25,
     import_rounds=1,
+    proxy_calls=20,
 )
 
 
@@ -388,6 +391,8 @@ def main() -> int:
             results["rps"] = bench_mock_rps(
                 client, mock.base_url, issuer, badge, tmp, sizes.rps_seconds
             )
+            log("`badgr proxy serve` vs a bare forwarding proxy …")
+            results["proxy"] = bench_proxy(client, mock.base_url, badge, sizes.proxy_calls)
             _, big_badge = make_badge(client, "Memory")
             client.assertions.award(big_badge, recipient="m0@bench.example")
         log(f"seeding {sizes.memory_items:,} assertions with bulk SQL …")
@@ -419,6 +424,7 @@ def main() -> int:
     text += rate_limit_section(results["limit"])
     text += import_section(results["import"])
     text += hostile_section(hostile)
+    text += proxy_section(results["proxy"])
     Path(args.output).write_text(text, encoding="utf-8")
     print(text)
     return 0

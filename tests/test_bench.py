@@ -22,6 +22,7 @@ SECTIONS = [
     "## Rate limit",
     "## Import time",
     "## A hostile server",
+    "## Proxy overhead",
 ]
 
 
