@@ -25,6 +25,7 @@ DEFECT_NAMES = frozenset(
     {
         "server_error",
         "missing_field",
+        "wrong_type",
         "delete_keeps_row",
         "ignore_auth",
         "pagination_drops_item",
@@ -92,6 +93,8 @@ def plant_defects(
         wrap(_BIG_PAGE_LISTS, _fails_above_page_cap)
     if "missing_field" in chosen:
         wrap(["get_issuer"], _drops_entity_id)
+    if "wrong_type" in chosen:
+        wrap(["get_issuer"], _names_as_numbers)
     if "delete_keeps_row" in chosen:
         wrap(_ISSUER_DELETES, _keeps_row)
     if "not_found_as_empty" in chosen:
@@ -147,6 +150,19 @@ def _drops_entity_id(handler: Handler) -> Handler:
         reply = handler(ctx)
         for entity in reply.result or []:
             entity.pop("entityId", None)
+        body = success_body(reply.result or [], ctx.store.now_text(), reply.description)
+        raise DefectAnswer(reply.status, body)
+
+    return planted
+
+
+def _names_as_numbers(handler: Handler) -> Handler:
+    """Each result's ``name`` (a string in every spec) as the number of its characters."""
+
+    def planted(ctx: Context) -> Reply:
+        reply = handler(ctx)
+        for entity in reply.result or []:
+            entity["name"] = len(str(entity.get("name", "")))
         body = success_body(reply.result or [], ctx.store.now_text(), reply.description)
         raise DefectAnswer(reply.status, body)
 

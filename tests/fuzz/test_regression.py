@@ -1,7 +1,7 @@
 """From a finding to a regression test: `--export-tests` and `--replay` (issue #26).
 
-One small fuzz run against a mock planted with defects (a 500 for a large `num`, a result missing
-a required field, a list served without a token, a DELETE that keeps the row) exports its
+One small fuzz run against a mock planted with defects (a 500 for a large `num`, a result field
+of the wrong type, a list served without a token, a DELETE that keeps the row) exports its
 findings as pytest tests. Those tests, and `--replay`, must fail against that server and pass
 against a clean mock of the same kind; nothing written may hold a credential; a clean run
 exports nothing.
@@ -23,7 +23,7 @@ import pytest
 from badgr_fuzz.cli import embedded_mock
 from tests.spec.spec_tools import ROOT
 
-DEFECTS = "server_error,missing_field,ignore_auth,delete_keeps_row"
+DEFECTS = "server_error,wrong_type,ignore_auth,delete_keeps_row"
 OPERATIONS = ["list_issuers", "create_issuer", "get_issuer", "delete_issuer"]
 PASSWORD = "badgr-demo"
 BADGR = Path(sys.executable).parent / "badgr"
