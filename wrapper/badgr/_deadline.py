@@ -20,9 +20,6 @@ from .errors import RateLimitError
 
 __all__ = ["call_deadline", "pause_before_sending", "timed_attempt"]
 
-#: seconds between a call's start and its first attempt, at most (no timeout to shorten yet)
-_FIRST_ATTEMPT_SLACK = 0.05
-
 
 def call_deadline(settings: Settings, whole_call: bool) -> float | None:
     """When a method call must be over (``time.monotonic()``): ``timeout`` bounds the whole of
@@ -37,8 +34,8 @@ def timed_attempt(
     settings: Settings, request: httpx.Request, deadline: float | None
 ) -> float | None:
     """Bound one attempt: the time its answer may take to arrive whole (a body trickling in
-    never outlasts ``timeout``), and, later in a call with a ``deadline``, each limit of
-    ``timeout`` shortened to what is left of it."""
+    never outlasts ``timeout``), and, in a call with a ``deadline``, each limit of ``timeout``
+    shortened to what is left of it (on the first attempt, about all of it)."""
     budget = settings.call_budget
     if budget is None:
         return deadline
@@ -46,8 +43,6 @@ def timed_attempt(
     if deadline is None:
         return now + budget
     left = deadline - now
-    if left >= budget - _FIRST_ATTEMPT_SLACK:  # the call's first attempt: all its time
-        return deadline
     if left <= 0:  # raised before sending: the flow knows nothing was sent
         raise httpx.ConnectTimeout("no time left of the call's timeout", request=request)
     limits = settings.timeout.as_dict()

@@ -13,13 +13,13 @@ each of a job's requests on it, from worker threads.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
 from .._bounds import read_bounded
+from .._deadline import timed_attempt
 
 if TYPE_CHECKING:
     import asyncio
@@ -128,8 +128,7 @@ class ThreadedSyncClient:
         the event loop)."""
         import asyncio
 
-        budget = self.settings.call_budget
-        read_until = None if budget is None else time.monotonic() + budget
+        read_until = timed_attempt(self.settings, request, None)
 
         def send() -> httpx.Response:
             response = self.http.send(
