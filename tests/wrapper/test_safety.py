@@ -9,9 +9,11 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from badgr import AsyncClient, Client, Token, errors
-from badgr._logging import redact, redact_url
+from badgr._logging import _PATTERNS, REDACTED, redact, redact_url
 from badgr_mock.app import create_app
 from badgr_mock.faults import Faults
 from badgr_mock.testing import serve
@@ -79,6 +81,46 @@ def test_redaction_patterns() -> None:
     assert "zzz9" not in redact_url("https://u:zzz9@h.example/cb?code=zzz9&state=ok")
     assert "state=ok" in redact_url("https://h.example/cb?code=zzz9&state=ok")
     assert "12345678" not in redact('{"password": "12345678"}')
+
+
+_CREDENTIAL_WORDS = [
+    "Authorization",
+    "BEARER",
+    "access_token",
+    "PassWord",
+    "passwd",
+    "secret",
+    "Code",
+    "api_key",
+    "apiKey",
+    "ſecret",
+    "Key",
+    "İd_token",
+    "authorızation",
+]
+
+
+_PIECES = st.text(alphabet="aZ09-_. \u017f\u0131", max_size=8)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            _PIECES,
+            st.sampled_from(_CREDENTIAL_WORDS),
+            st.sampled_from([": ", "=", '": "', " ", "&"]),
+            _PIECES,
+        ).map("".join),
+        max_size=3,
+    ).map(" ".join)
+)
+@settings(max_examples=400)
+def test_redaction_skips_only_patterns_that_cannot_match(text: str) -> None:
+    """The cheap word check before each pattern never skips one that would have matched."""
+    every_pattern = text
+    for _, pattern in _PATTERNS:
+        every_pattern = pattern.sub(lambda m: m.group(1) + REDACTED, every_pattern)
+    assert redact(text) == every_pattern
 
 
 @pytest.mark.parametrize(

@@ -37,16 +37,25 @@ _SECRET_KEYS = (
     r"access_token|refresh_token|id_token|token|password|passwd|client_secret|secret|code"
     r"|api_key|apikey"
 )
+#: (words one of which a text must hold, case-folded, for the pattern to match; the pattern): a
+#: page without any is scanned once, not once per pattern. No word has an "i": "İ" and "ı"
+#: match it in the patterns but do not case-fold to it.
 _PATTERNS = [
     # Authorization: Bearer xxx / Token xxx / Basic xxx
-    re.compile(
-        r"(?i)(authorization['\"]?\s*[:=,]\s*\(?['\"]?\s*(?:bearer|token|basic)?\s*)[^\s'\",)]+"
+    (
+        ("author",),
+        re.compile(
+            r"(?i)(authorization['\"]?\s*[:=,]\s*\(?['\"]?\s*(?:bearer|token|basic)?\s*)[^\s'\",)]+"
+        ),
     ),
-    re.compile(r"(?i)\b(bearer\s+)[A-Za-z0-9\-._~+/]+=*"),
+    (("bearer",), re.compile(r"(?i)\b(bearer\s+)[A-Za-z0-9\-._~+/]+=*")),
     # key=value in query strings / form bodies, "key": "value" in JSON, key: value; not a
     # number of up to five digits (a status, an errno), nor text in brackets or parentheses
-    re.compile(
-        rf"(?i)\b((?:{_SECRET_KEYS})['\"]?\s*[:=]\s*['\"]?)(?!\d{{1,5}}\b)([^&\s'\",}}\[(][^&\s'\",}}]*)"
+    (
+        ("token", "passw", "secret", "code", "key"),
+        re.compile(
+            rf"(?i)\b((?:{_SECRET_KEYS})['\"]?\s*[:=]\s*['\"]?)(?!\d{{1,5}}\b)([^&\s'\",}}\[(][^&\s'\",}}]*)"
+        ),
     ),
 ]
 
@@ -70,8 +79,10 @@ def redact(text: str) -> str:
     for secret in known:
         if secret in text:
             text = text.replace(secret, REDACTED)
-    for pattern in _PATTERNS:
-        text = pattern.sub(lambda m: m.group(1) + REDACTED, text)
+    folded = text.casefold()
+    for words, pattern in _PATTERNS:
+        if any(word in folded for word in words):
+            text = pattern.sub(lambda m: m.group(1) + REDACTED, text)
     return text
 
 
