@@ -32,8 +32,11 @@ DRIFT = "x-test-drift"
 class Proxied:
     url: str
     log: Path
+    recorder: Recorder
 
     def records(self) -> list[dict[str, Any]]:
+        """Every record so far: the exchanges answered are all judged and written first."""
+        self.recorder.flush()
         return [json.loads(line) for line in self.log.read_text().splitlines()]
 
 
@@ -104,4 +107,4 @@ def proxied(
         recorder = Recorder(Judge(spec_of(server), sdk_check), log, record_dir=record_dir)
         chosen = ProxySettings(upstream, upstream_public_url=PUBLIC, **settings)
         with serve(Proxy(chosen, recorder).app) as url:
-            yield Proxied(url, log)
+            yield Proxied(url, log, recorder)

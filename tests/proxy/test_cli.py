@@ -10,6 +10,10 @@ from pathlib import Path
 
 import httpx
 
+from badgr_fuzz.demands import spec_of
+from badgr_fuzz.proxy.exchange import Exchange
+from badgr_fuzz.proxy.judge import Judge
+from badgr_fuzz.proxy.recorder import Recorder
 from badgr_mock.app import create_app
 from badgr_mock.testing import serve
 
@@ -17,8 +21,15 @@ BADGR = Path(sys.executable).parent / "badgr"
 TIMEOUT = 120
 
 
+def _an_earlier_run(log: Path) -> None:
+    recorder = Recorder(Judge(spec_of("documented")), log)
+    recorder.record(Exchange("GET", "/v2/earlier", {}, b"", 404, {}, b""))
+    recorder.close()
+
+
 def test_serve_until_interrupted_then_the_summary(tmp_path: Path) -> None:
     log, html = tmp_path / "traffic.ndjson", tmp_path / "report.html"
+    _an_earlier_run(log)  # appended to; the summary on exit is this run's
     with serve(create_app()) as upstream:
         command = [str(BADGR), "proxy", "serve", upstream, "--port", "0", "--log", str(log)]
         proxy = subprocess.Popen(
@@ -46,3 +57,4 @@ def test_serve_until_interrupted_then_the_summary(tmp_path: Path) -> None:
     )
     assert again.returncode == 1
     assert "GET /v2/nowhere" in again.stdout
+    assert "GET /v2/earlier" in again.stdout and "3 exchanges" in again.stdout

@@ -38,8 +38,8 @@ _SECRET_KEYS = (
     r"|api_key|apikey"
 )
 #: (words one of which a text must hold, case-folded, for the pattern to match; the pattern): a
-#: page without any is scanned once, not once per pattern. No word has an "i": "İ" and "ı"
-#: match it in the patterns but do not case-fold to it.
+#: page without any is scanned once, not once per pattern. No word has an "i": U+0130 and
+#: U+0131 (dotted and dotless I) match it in the patterns but do not case-fold to it.
 _PATTERNS = [
     # Authorization: Bearer xxx / Token xxx / Basic xxx
     (

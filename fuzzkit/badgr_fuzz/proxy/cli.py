@@ -57,7 +57,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("upstream", metavar="UPSTREAM_URL")
     serve.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8010, help="port (default 8010; 0: any)")
-    serve.add_argument("--log", type=Path, default=Path(DEFAULT_LOG), help="NDJSON records")
+    serve.add_argument(
+        "--log",
+        type=Path,
+        default=Path(DEFAULT_LOG),
+        help="NDJSON records, appended to (the summary on exit covers this run)",
+    )
     serve.add_argument(
         "--upstream-public-url",
         default=None,
@@ -198,6 +203,7 @@ def _serve(args: argparse.Namespace) -> int:
     with sock, contextlib.suppress(KeyboardInterrupt):
         uvicorn.Server(config).run(sockets=[sock])
     with args.log.open(encoding="utf-8") as lines:
+        lines.seek(recorder.start)  # this run's records: the log may hold earlier runs'
         report = read_records(lines)
     return _summarize(report, args.server, args.html)
 

@@ -27,7 +27,10 @@ class Rewriter:
         origins = sorted({_origin(u) for u in upstream_urls if u}, key=len, reverse=True)
         alternatives = "|".join(re.escape(o) for o in origins)
         self._text = re.compile(f"(?:{alternatives}){_END}", re.IGNORECASE)
-        self._bytes = re.compile(f"(?:{alternatives}){_END}".encode(), re.IGNORECASE)
+        # bodies are searched lower-cased (same length: ASCII only), which is several times
+        # faster than an IGNORECASE search
+        lowered = "|".join(re.escape(o.lower()) for o in origins)
+        self._bytes = re.compile(f"(?:{lowered}){_END}".encode())
         self.proxy_url = _origin(proxy_url)
         #: bytes held back between chunks: a URL may start in them
         self.keep = max(len(o) for o in origins) + 1
@@ -51,7 +54,7 @@ class BodyRewriter:
     def _rewrite(self, data: bytes, cut: int) -> bytes:
         out: list[bytes] = []
         position = 0
-        for match in self._pattern.finditer(data):
+        for match in self._pattern.finditer(data.lower()):
             if match.start() >= cut:
                 break
             out += [data[position : match.start()], self._replacement]

@@ -3,9 +3,9 @@
 Requests are read within the mock's limits (`badgr_mock.limits.read_body`: size, time, bytes in
 flight) and sent on one `httpx.AsyncClient` (TLS verified, no redirects followed). Answers stream
 back chunk by chunk, decoded, with the upstream's URLs rewritten (`rewrite.py`) and a copy kept
-(at most `max_response_bytes`; past it the answer is cut off) that is judged once the answer has
-left. In strict mode the answer is held until judged, and one that breaks the API description
-becomes a 502 naming the violation.
+(at most `max_response_bytes`; past it the answer is cut off) that the recorder's worker judges
+once the answer has left. In strict mode the answer is held until judged, and one that breaks
+the API description becomes a 502 naming the violation.
 """
 
 from __future__ import annotations
@@ -88,6 +88,7 @@ class Proxy:
 
     async def aclose(self) -> None:
         await self.http.aclose()
+        await anyio.to_thread.run_sync(self.recorder.close)
 
     def origin(self, request: Request) -> str:
         """The proxy's origin as the client addressed it."""
@@ -119,7 +120,7 @@ class Proxy:
             answer = await self.http.send(outgoing, stream=True)
         except httpx.HTTPError as error:
             exchange.status, exchange.note = 502, f"upstream unreachable: {type(error).__name__}"
-            await self._record(exchange)
+            await self._submit(exchange)
             return _problem(502, f"badgr proxy: {exchange.note}")
         exchange.status = answer.status_code
         exchange.response_headers = {k: v for k, v in answer.headers.items() if k not in HOP_BY_HOP}
@@ -167,7 +168,7 @@ class Proxy:
             if body:
                 yield body.flush()
         finally:
-            await self._record(exchange)
+            await self._submit(exchange)
         if exchange.note:
             raise ConnectionAbortedError(exchange.note)  # the client must not take it as whole
 
@@ -179,7 +180,8 @@ class Proxy:
         rewriter: Rewriter | None,
     ) -> Response:
         chunks = [chunk async for chunk in self._read(answer, exchange)]
-        verdict = await self._record(exchange)
+        verdict = await anyio.to_thread.run_sync(self.recorder.judge.judge, exchange)
+        await self._submit(exchange, verdict)
         broken = [p for p in verdict.problems if p.section != CLIENT]
         if broken:
             first = broken[0]
@@ -196,7 +198,10 @@ class Proxy:
         ]
         return answered
 
-    async def _record(self, exchange: Exchange) -> Verdict:
-        verdict = await anyio.to_thread.run_sync(self.recorder.judge.judge, exchange)
-        await anyio.to_thread.run_sync(self.recorder.record, exchange, verdict)
-        return verdict
+    async def _submit(self, exchange: Exchange, verdict: Verdict | None = None) -> None:
+        """Hand the exchange to the recorder's worker; waits (in a thread) only when its queue
+        is full."""
+        if self.recorder.full():
+            await anyio.to_thread.run_sync(self.recorder.submit, exchange, verdict)
+        else:
+            self.recorder.submit(exchange, verdict)
