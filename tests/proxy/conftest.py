@@ -106,5 +106,8 @@ def proxied(
     with serve(drifting(mock)) as upstream:
         recorder = Recorder(Judge(spec_of(server), sdk_check), log, record_dir=record_dir)
         chosen = ProxySettings(upstream, upstream_public_url=PUBLIC, **settings)
-        with serve(Proxy(chosen, recorder).app) as url:
-            yield Proxied(url, log, recorder)
+        try:
+            with serve(Proxy(chosen, recorder).app) as url:  # no lifespan: closed below
+                yield Proxied(url, log, recorder)
+        finally:
+            recorder.close()
