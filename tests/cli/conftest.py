@@ -20,6 +20,7 @@ from badgr import Client
 from badgr_mock.app import create_app
 from badgr_mock.testing import serve
 from tests.sdk_seed import make_badge as make_badge  # shared by the test modules
+from tests.via_proxy import front, public_url
 
 ALICE = "alice@example.com"
 PASSWORD = "badgr-demo"
@@ -83,14 +84,14 @@ class Badgr:
 
 
 @pytest.fixture
-def app() -> Any:
-    return create_app(":memory:")
+def app(request: pytest.FixtureRequest) -> Any:
+    return create_app(":memory:", base_url=public_url(request))
 
 
 @pytest.fixture
-def base_url(app: Any) -> Iterator[str]:
-    with serve(app) as url:
-        yield url
+def base_url(app: Any, request: pytest.FixtureRequest) -> Iterator[str]:
+    with serve(app) as url, front(request, app, url) as served:
+        yield served
 
 
 @pytest.fixture

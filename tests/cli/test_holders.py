@@ -11,6 +11,7 @@ import pytest
 
 from badgr import Client, Server, errors
 from badgr_mock.app import create_app
+from tests.via_proxy import public_url
 
 from .conftest import ALICE, PASSWORD, Badgr, make_badge, write_csv
 
@@ -30,8 +31,8 @@ def server(request: pytest.FixtureRequest) -> Server:
 
 
 @pytest.fixture
-def app(server: Server) -> Any:
-    return create_app(":memory:", server=server)
+def app(server: Server, request: pytest.FixtureRequest) -> Any:
+    return create_app(":memory:", server=server, base_url=public_url(request))
 
 
 def _seed(client: Client) -> tuple[str, dict[str, str]]:

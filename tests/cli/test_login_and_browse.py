@@ -161,6 +161,10 @@ def test_api_passthrough_unwraps_the_envelope_and_paginates(logged_in: Badgr, sd
     )
     assert posted.returncode == 0, posted.stderr
     assert json.loads(posted.stdout)[0]["recipient"]["plaintextIdentity"] == "new@example.org"
+
+
+@pytest.mark.plants("a malformed request")
+def test_api_passthrough_reports_a_refusal(logged_in: Badgr) -> None:
     refused = logged_in.run("api", "POST", "/v2/issuers", "-f", "name=x")
     assert refused.returncode == 1 and refused.stderr.startswith("badgr: 400")
 

@@ -61,6 +61,7 @@ def test_logout_revokes_the_token_on_a_badgr_server(on_badgr_server: Badgr) -> N
     _logged_out(badgr, done, profile)
 
 
+@pytest.mark.plants("a route the server lacks")
 def test_logout_where_the_server_has_no_revocation_route(badgr: Badgr) -> None:
     badgr.login("--server", "badgr-server")  # but the server is a documented one
     profile = _stored(badgr)

@@ -18,6 +18,7 @@ from badgr_fuzz.proxy.recorder import Recorder
 from badgr_fuzz.proxy.sdk import sdk_check
 from badgr_fuzz.proxy.server import Proxy, ProxySettings
 from badgr_mock.app import create_app
+from badgr_mock.faults import Faults
 from badgr_mock.testing import serve
 
 #: the URL the upstream writes into its links; it listens elsewhere (127.0.0.1:<port>)
@@ -98,11 +99,13 @@ def proxied(
     server: str = "documented",
     defects: Iterable[str] = (),
     record_dir: Path | None = None,
+    faults: Faults | None = None,
     **settings: Any,
 ) -> Iterator[Proxied]:
-    """The mock (with `defects`, drift on request) and the proxy in front of it (`settings`:
-    more of `ProxySettings`; `record_dir`: a file per exchange there, as `--record DIR`)."""
-    mock = create_app(server=server, base_url=PUBLIC, defects=defects)
+    """The mock (with `defects` and `faults`, drift on request) and the proxy in front of it
+    (`settings`: more of `ProxySettings`; `record_dir`: a file per exchange there, as
+    `--record DIR`)."""
+    mock = create_app(server=server, base_url=PUBLIC, defects=defects, faults=faults)
     with serve(drifting(mock)) as upstream:
         recorder = Recorder(Judge(spec_of(server), sdk_check), log, record_dir=record_dir)
         chosen = ProxySettings(upstream, upstream_public_url=PUBLIC, **settings)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import httpx
 import pytest
 
 from badgr_fuzz.proxy.rewrite import Rewriter
+from badgr_mock.faults import Faults
 from tests.proxy.conftest import ALICE, PASSWORD, PUBLIC, proxied
 
 
@@ -52,6 +54,30 @@ def test_answers_past_the_bound_are_cut_off_and_big_requests_refused(tmp_path: P
     assert [r["operation"] for r in records] == ["POST /o/token", "GET /v2/users/self"]
     assert records[1]["note"] == "the answer exceeds 300 bytes; cut off"
     assert records[1]["sections"] == ["defect"]
+
+
+def test_an_answer_the_client_left_before_it_arrived_is_not_judged(tmp_path: Path) -> None:
+    """A client that gives up first saw no answer at all: recorded as such, without a finding
+    (judging the short body would blame the server for a body it never sent short)."""
+    log = tmp_path / "proxy.ndjson"
+    with proxied(log, faults=Faults(latency_ms=300)) as proxy:
+        with (
+            httpx.Client(base_url=proxy.url, timeout=0.05) as hurried,
+            pytest.raises(httpx.ReadTimeout),
+        ):
+            hurried.get("/v2/users/self")
+        with httpx.Client(base_url=proxy.url) as http:
+            assert http.get("/v2/users/self").status_code == 401  # a whole answer: judged
+        records = proxy.records()
+        for _ in range(200):  # the proxy notices the client has gone once the upstream answers
+            if len(records) == 2:
+                break
+            time.sleep(0.05)
+            records = proxy.records()
+    gone = [r for r in records if r.get("client_gone")]
+    assert len(gone) == 1 and gone[0]["problems"] == [] and gone[0]["status"] == 401
+    assert gone[0]["sdk"] == "not checked"
+    assert next(r for r in records if not r.get("client_gone"))["problems"] == []
 
 
 def test_urls_are_rewritten_wherever_the_chunks_split_them() -> None:

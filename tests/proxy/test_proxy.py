@@ -13,7 +13,10 @@ import httpx
 import pytest
 
 from badgr import Client, Server
+from badgr_fuzz.demands import spec_of
 from badgr_fuzz.proxy import main
+from badgr_fuzz.proxy.exchange import Exchange
+from badgr_fuzz.proxy.judge import Judge, Verdict
 from tests.proxy.conftest import ALICE, DRIFT, PASSWORD, PUBLIC, proxied
 from tests.sdk_seed import make_badge
 
@@ -159,3 +162,16 @@ def test_recorded_traffic_is_checked_again_offline(planted: Planted, tmp_path: P
         assert main(["check", str(recorded), "--output", str(output)]) == 1
         checked = _read(output)
         assert {section: _problems(checked, section) for section in EXPECTED} == EXPECTED
+
+
+@pytest.mark.parametrize("server", ["documented", "badgr-server"])
+def test_the_oauth_authorization_page_is_known_not_judged(server: str) -> None:
+    """The security scheme names it (`authorizationUrl`): a browser's page, not an operation."""
+    judge = Judge(spec_of(server))
+
+    def verdict(target: str) -> Verdict:
+        return judge.judge(Exchange("GET", target, {}, b"", 302, {"location": "/x"}, b""))
+
+    page = verdict("/auth/oauth2/authorize?client_id=c&response_type=code")
+    assert page.problems == [] and page.operation.endswith("(OAuth authorization)")
+    assert [p.section for p in verdict("/auth/oauth2/elsewhere").problems] == ["unknown"]

@@ -20,6 +20,7 @@ from tests.contract import AsyncSpecCheckingTransport, SpecCheckingTransport, Ta
 from tests.sdk_seed import amake_badge as amake_badge  # shared by the test modules
 from tests.sdk_seed import make_badge as make_badge
 from tests.spec.spec_tools import ROOT, SPEC_PATH
+from tests.via_proxy import front, public_url
 
 ALICE = "alice@example.com"
 BOB = "bob@example.com"
@@ -44,15 +45,15 @@ def profile(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 @pytest.fixture
-def app(profile: str) -> Any:
+def app(profile: str, request: pytest.FixtureRequest) -> Any:
     # The test-only login route lets the authorization-code tests log in without a browser.
-    return create_app(server=profile, test_login_route=True)
+    return create_app(server=profile, test_login_route=True, base_url=public_url(request))
 
 
 @pytest.fixture
-def base_url(app: Any) -> Iterator[str]:
-    with serve(app) as url:
-        yield url
+def base_url(app: Any, request: pytest.FixtureRequest) -> Iterator[str]:
+    with serve(app) as url, front(request, app, url) as served:
+        yield served
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ def _client(base_url: str, max_retries: int, **kwargs: Any) -> Client:
 
 
 @pytest.mark.parametrize("max_retries", [0, 2])
+@pytest.mark.plants("faults")
 def test_award_whose_last_answer_is_lost_is_looked_up(
     app: Any, base_url: str, max_retries: int, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -45,6 +46,7 @@ def test_award_whose_last_answer_is_lost_is_looked_up(
         assert any("server had acted" in r.getMessage() for r in caplog.records)
 
 
+@pytest.mark.plants("faults")
 def test_single_award_with_lost_last_answer_returns_the_award(app: Any, base_url: str) -> None:
     with _client(base_url, 0) as client:
         _, badge = make_badge(client)
@@ -54,6 +56,7 @@ def test_single_award_with_lost_last_answer_returns_the_award(app: Any, base_url
         assert award.recipient.plaintext_identity == "one@example.com"
 
 
+@pytest.mark.plants("faults")
 def test_revoke_whose_last_answer_is_lost_returns_the_revoked_assertion(
     app: Any, base_url: str
 ) -> None:
@@ -87,6 +90,7 @@ def test_failure_stands_when_the_lookup_shows_nothing_was_done(app: Any, base_ur
     assert info.value.method == "POST" and info.value.path is not None
 
 
+@pytest.mark.plants("faults")
 def test_attempts_are_counted_on_failures(app: Any, base_url: str) -> None:
     with _client(base_url, 2) as client:
         _, badge = make_badge(client)
@@ -97,6 +101,7 @@ def test_attempts_are_counted_on_failures(app: Any, base_url: str) -> None:
     assert [r.attempts for r in results] == [3, 3]
 
 
+@pytest.mark.plants("faults")
 def test_award_many_through_dropped_answers_reports_every_award(app: Any, base_url: str) -> None:
     recipients = [f"d{i}@example.com" for i in range(40)]
     with _client(base_url, 3) as client:

@@ -57,6 +57,7 @@ def test_with_options_timeout_applies_to_the_copy_only(app: Any, base_url: str) 
         assert client.users.me().entity_id  # the parent keeps its own (default) timeout
 
 
+@pytest.mark.plants("faults")
 def test_with_options_max_retries(app: Any, base_url: str) -> None:
     with login(base_url) as client:
         client.users.me()
@@ -181,6 +182,7 @@ def test_request_errors_and_misuse(client: Client) -> None:
         client.request("GET", "v2/issuers")
 
 
+@pytest.mark.plants("faults")
 def test_request_is_retried_only_when_idempotent(app: Any, base_url: str) -> None:
     with login(base_url) as client:
         client.users.me()

@@ -32,6 +32,7 @@ def _seed_for(pattern: list[bool], rate: float) -> int:
     raise AssertionError("no seed found")  # pragma: no cover
 
 
+@pytest.mark.plants("faults")
 def test_get_is_retried_through_injected_503s(
     app: Any, client: Client, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -43,6 +44,7 @@ def test_get_is_retried_through_injected_503s(
     assert all("HTTP 503" in m for m in _retries(caplog))
 
 
+@pytest.mark.plants("faults")
 def test_gives_up_after_max_retries(
     app: Any, base_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -57,6 +59,7 @@ def test_gives_up_after_max_retries(
     assert len(_retries(caplog)) == 2
 
 
+@pytest.mark.plants("faults")
 def test_post_is_not_retried(app: Any, client: Client, caplog: pytest.LogCaptureFixture) -> None:
     client.users.me()
     caplog.set_level(logging.INFO, logger="badgr")
@@ -112,12 +115,14 @@ def test_rate_limit_error_when_retries_run_out(app: Any, base_url: str) -> None:
     assert info.value.retry_after is not None and info.value.retry_after >= 1
 
 
+@pytest.mark.plants("faults")
 def test_dropped_connection_on_get_is_retried(app: Any, client: Client) -> None:
     issuer, _ = make_badge(client)
     app.faults = Faults(drop_rate=0.5, seed=_seed_for([True, False], 0.5))
     assert client.issuers.get(issuer).entity_id == issuer
 
 
+@pytest.mark.plants("faults")
 def test_connection_error_without_retries(app: Any, base_url: str) -> None:
     with Client(
         base_url=base_url,
@@ -132,6 +137,7 @@ def test_connection_error_without_retries(app: Any, base_url: str) -> None:
     assert "users/self" in str(info.value)
 
 
+@pytest.mark.plants("faults")
 def test_retried_award_refused_as_duplicate_returns_the_award(
     app: Any, client: Client, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -148,6 +154,7 @@ def test_retried_award_refused_as_duplicate_returns_the_award(
     assert any("the server had acted" in r.getMessage() for r in caplog.records)
 
 
+@pytest.mark.plants("faults")
 def test_duplicate_after_a_refused_attempt_is_reported_not_recovered(
     app: Any, client: Client
 ) -> None:
@@ -163,6 +170,7 @@ def test_duplicate_after_a_refused_attempt_is_reported_not_recovered(
     assert earlier.entity_id in " ".join(info.value.validation_errors)
 
 
+@pytest.mark.plants("faults")
 def test_award_with_duplicates_allowed_is_never_retried(app: Any, client: Client) -> None:
     _, badge = make_badge(client)
     app.faults = Faults(drop_rate=0.5, seed=_seed_for([True, False], 0.5))
@@ -173,6 +181,7 @@ def test_award_with_duplicates_allowed_is_never_retried(app: Any, client: Client
     assert len(list(client.assertions.list(badgeclass=badge))) == 1
 
 
+@pytest.mark.plants("faults")
 def test_retried_revoke_returns_the_revoked_assertion(app: Any, client: Client) -> None:
     _, badge = make_badge(client)
     award = client.assertions.award(badge, recipient="rev@example.com")
@@ -181,6 +190,7 @@ def test_retried_revoke_returns_the_revoked_assertion(app: Any, client: Client) 
     assert revoked.revoked and revoked.entity_id == award.entity_id
 
 
+@pytest.mark.plants("faults")
 def test_award_many_under_faults_awards_each_recipient_exactly_once(
     app: Any, base_url: str
 ) -> None:

@@ -27,6 +27,7 @@ def _awards(client: Client, count: int) -> tuple[str, list[str]]:
 
 @both_profiles
 @pytest.mark.parametrize(("max_retries", "lost"), [(0, 1), (2, 1), (2, 3)])
+@pytest.mark.plants("faults")
 def test_revoke_many_after_lost_answers_reports_what_the_server_did(
     app: Any, base_url: str, max_retries: int, lost: int, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -60,6 +61,7 @@ def test_revoke_many_after_lost_answers_reports_what_the_server_did(
         assert any("server had acted" in r.getMessage() for r in caplog.records)
 
 
+@pytest.mark.plants("faults")
 def test_revoke_many_whose_look_up_is_lost_too_reports_an_unknown_outcome(
     app: Any, base_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -74,6 +76,7 @@ def test_revoke_many_whose_look_up_is_lost_too_reports_an_unknown_outcome(
     assert any("outcome is unknown" in r.getMessage() for r in caplog.records)
 
 
+@pytest.mark.plants("faults")
 def test_revoke_many_failed_batch_gives_every_id_the_error(app: Any, base_url: str) -> None:
     with _client(base_url, 2) as client:
         _, ids = _awards(client, 2)
@@ -89,6 +92,7 @@ def test_revoke_many_failed_batch_gives_every_id_the_error(app: Any, base_url: s
     )
 
 
+@pytest.mark.plants("faults")
 def test_revoke_with_lost_answer_of_an_assertion_revoked_before_is_refused(
     app: Any, base_url: str
 ) -> None:

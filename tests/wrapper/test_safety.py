@@ -93,10 +93,10 @@ _CREDENTIAL_WORDS = [
     "Code",
     "api_key",
     "apiKey",
-    "ſecret",
-    "Key",
-    "İd_token",
-    "authorızation",
+    "\u017fecret",  # long s
+    "\u212aey",  # Kelvin sign
+    "\u0130d_token",  # dotted capital I
+    "author\u0131zation",  # dotless i
 ]
 
 

@@ -54,6 +54,10 @@ class Exchange:
     response_body: bytes
     #: why the exchange could not be judged in full ("" when it could)
     note: str = ""
+    #: the client went away before it had the whole answer: the answer is not judged
+    client_gone: bool = False
+    #: the whole answer reached the client (the proxy's own bookkeeping; not recorded)
+    relayed: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -112,6 +116,8 @@ def to_record(
     }
     if exchange.note:
         record["note"] = exchange.note
+    if exchange.client_gone:
+        record["client_gone"] = True
     return record
 
 
@@ -137,4 +143,5 @@ def from_record(record: Mapping[str, Any]) -> Exchange:
         response_headers=dict(response.get("headers") or {}),
         response_body=_body(response),
         note=str(record.get("note", "")),
+        client_gone=bool(record.get("client_gone", False)),
     )

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 from starlette.exceptions import HTTPException
 from starlette.routing import compile_path
@@ -124,6 +124,13 @@ class Judge:
     def __init__(self, spec: SpecIndex, sdk_check: SdkCheck | None = None) -> None:
         self.spec = spec
         self.sdk_check = sdk_check
+        #: the OAuth authorization pages the description names (a browser's, not the API's)
+        self.authorization_pages = frozenset(
+            urlsplit(flow["authorizationUrl"]).path
+            for scheme in spec.document.get("components", {}).get("securitySchemes", {}).values()
+            for flow in scheme.get("flows", {}).values()
+            if "authorizationUrl" in flow
+        )
         self._routes: list[tuple[re.Pattern[str], dict[str, Operation]]] = [
             (compile_path(path)[0], methods)
             for path, methods in sorted(spec.paths.items(), key=lambda i: route_sort_key(i[0]))
@@ -141,6 +148,9 @@ class Judge:
 
     def judge(self, exchange: Exchange) -> Verdict:
         found = self.find(exchange.method, exchange.path)
+        if found is None and exchange.path in self.authorization_pages:
+            # the page the user logs in on: described by the security scheme, not judged
+            return Verdict(f"{exchange.method} {exchange.path} (OAuth authorization)", None)
         if found is None:
             verdict = Verdict(f"{exchange.method} {exchange.path}", None)
             message = "no operation of the API description has this method and path"
@@ -154,6 +164,8 @@ class Judge:
             verdict.operation, verdict.operation_id = f"{exchange.method} {exchange.path}", None
             message = "a path segment is none of the values the API description lists"
             verdict.problems = [Problem(UNKNOWN, "operation", "", message)]
+            return verdict
+        if exchange.client_gone:  # what arrived of the answer is not what the server sent
             return verdict
         verdict.problems += self._response(operation, exchange)
         if self.sdk_check is not None and 200 <= exchange.status < 300:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 
 import anyio
@@ -21,6 +21,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
 from badgr_fuzz.proxy.exchange import HOP_BY_HOP, Exchange
 from badgr_fuzz.proxy.judge import CLIENT, Verdict
@@ -47,6 +48,10 @@ class ProxySettings:
     max_response_bytes: int = MAX_RESPONSE_BYTES
     limits: Limits = field(default_factory=Limits)
     timeout: float = 60.0
+    #: seconds an idle upstream connection is kept for reuse: below the idle timeouts servers
+    #: close at (uvicorn and the mock 5 s, gunicorn 2 s), or a request sent on a connection as
+    #: the server closes it fails and reads as the server's defect
+    keepalive_expiry: float = 1.5
 
 
 def _problem(status: int, description: str) -> Response:
@@ -67,6 +72,33 @@ def _headers(headers: httpx.Headers, rewriter: Rewriter) -> list[tuple[bytes, by
     ]
 
 
+class _Relayed(StreamingResponse):
+    """The upstream's answer streamed to the client; once it has left, or the client has gone,
+    the upstream answer is closed and the exchange handed on to be judged (an answer the
+    client left before it had whole is marked so: judging it would find a short body)."""
+
+    def __init__(
+        self,
+        chunks: AsyncIterator[bytes],
+        raw_headers: list[tuple[bytes, bytes]],
+        answer: httpx.Response,
+        exchange: Exchange,
+        submit: Callable[[Exchange], Awaitable[None]],
+    ) -> None:
+        super().__init__(chunks, status_code=answer.status_code)
+        self.raw_headers = raw_headers
+        self._answer, self._exchange, self._submit = answer, exchange, submit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            await self._answer.aclose()
+            if not self._exchange.relayed and not self._exchange.note:
+                self._exchange.client_gone = True
+            await self._submit(self._exchange)
+
+
 class Proxy:
     """The ASGI app (`app`) over one upstream client; `aclose` when done."""
 
@@ -75,7 +107,11 @@ class Proxy:
         self.recorder = recorder
         self.upstream = settings.upstream.rstrip("/")
         self.http = httpx.AsyncClient(
-            verify=True, follow_redirects=False, timeout=settings.timeout, trust_env=False
+            verify=True,
+            follow_redirects=False,
+            timeout=settings.timeout,
+            trust_env=False,
+            limits=httpx.Limits(keepalive_expiry=settings.keepalive_expiry),
         )
         self.budget = BodyBudget(settings.limits.body_bytes_in_flight)
         routes = [Route("/{path:path}", self.forward, methods=METHODS)]
@@ -131,12 +167,13 @@ class Proxy:
         is_json = bool(_JSON.match(answer.headers.get("content-type", "")))
         if self.settings.strict:
             return await self._strict(answer, exchange, raw_headers, rewriter if is_json else None)
-        streamed = StreamingResponse(
+        return _Relayed(
             self._relay(answer, exchange, rewriter if is_json else None),
-            status_code=answer.status_code,
+            raw_headers,
+            answer,
+            exchange,
+            self._submit,
         )
-        streamed.raw_headers = raw_headers
-        return streamed
 
     async def _read(self, answer: httpx.Response, exchange: Exchange) -> AsyncIterator[bytes]:
         """The answer's decoded chunks, a copy kept in `exchange`, cut at the size bound."""
@@ -155,22 +192,21 @@ class Proxy:
         except httpx.HTTPError as error:
             exchange.note = f"the answer broke off: {type(error).__name__}"
         finally:
+            exchange.response_body = b"".join(kept)  # first: a cancelled close stops at an await
             await answer.aclose()
-            exchange.response_body = b"".join(kept)
 
     async def _relay(
         self, answer: httpx.Response, exchange: Exchange, rewriter: Rewriter | None
     ) -> AsyncIterator[bytes]:
         body = rewriter.stream() if rewriter else None
-        try:
-            async for chunk in self._read(answer, exchange):
+        async with contextlib.aclosing(self._read(answer, exchange)) as chunks:
+            async for chunk in chunks:
                 yield body.feed(chunk) if body else chunk
-            if body:
-                yield body.flush()
-        finally:
-            await self._submit(exchange)
+        if body:
+            yield body.flush()
         if exchange.note:
             raise ConnectionAbortedError(exchange.note)  # the client must not take it as whole
+        exchange.relayed = True
 
     async def _strict(
         self,
