@@ -164,21 +164,25 @@ async def test_the_best_match_in_recorded_order_in_process(recording: Recording)
     transport = httpx.ASGITransport(app)
     base = "http://testserver"
     first, second = (p[0]["entityId"] for p in recording.pages)
-    async with AsyncClient(
-        base_url=base, username=ALICE, password=PASSWORD, transport=transport
-    ) as client:
+    async with httpx.AsyncClient(base_url=base, transport=transport) as http:
+        form = {"username": ALICE, "password": PASSWORD}
+        token = (await http.post("/o/token", data=form)).json()["access_token"]
+        http.headers["Authorization"] = f"Bearer {token}"
+        # the first answer is the recorded 200: the 401 recorded before it answered no token
+        me = await http.get("/v2/users/self")
+        assert me.status_code == 200
+        assert me.json()["result"][0]["entityId"] == recording.me["entityId"]
+        # same path, another query: the two recorded pages in order, the last repeated
+        pages = [await http.get("/v2/issuers", params={"num": 5}) for _ in range(3)]
+        assert [p.json()["result"][0]["entityId"] for p in pages] == [first, second, second]
+        assert pages[0].headers["link"].startswith(f"<{base}/v2/issuers?")
+    async with AsyncClient(base_url=base, token=token, transport=transport) as client:
         # same operation, another path: the recorded GET issuer answers in order, then the last
         found = [await _get_or_404(client, "another") for _ in range(3)]
         assert found == [recording.one["entityId"], 404, 404]
         # the exact target still has its own record
         assert (await client.issuers.get(recording.created[0]["entityId"])).name == NAMES[0]
-        # same path, another query: the two recorded pages in order, the last repeated
-        http = httpx.AsyncClient(base_url=base, transport=transport, headers=await _bearer(client))
-        async with http:
-            pages = [await http.get("/v2/issuers", params={"num": 5}) for _ in range(3)]
-            assert [p.json()["result"][0]["entityId"] for p in pages] == [first, second, second]
-            assert pages[0].headers["link"].startswith(f"<{base}/v2/issuers?")
-            # the walk of the recorded session replays exactly, whatever came before
+        # the walk of the recorded session replays exactly, whatever came before
         names = [i.name async for i in client.issuers.list(page_size=2)]
         assert names == [i["name"] for page in recording.pages for i in page]
 
@@ -188,12 +192,6 @@ async def _get_or_404(client: AsyncClient, issuer: str) -> str | int:
         return (await client.issuers.get(issuer)).entity_id
     except errors.NotFoundError as error:
         return error.status_code
-
-
-async def _bearer(client: AsyncClient) -> dict[str, str]:
-    await client.users.me()  # logs in
-    assert client.token is not None
-    return {"Authorization": f"Bearer {client.token.access_token}"}
 
 
 def test_the_command_line_serves_a_recording(recording: Recording) -> None:
