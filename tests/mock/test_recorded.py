@@ -26,6 +26,8 @@ from tests.proxy.conftest import ALICE, PASSWORD, PUBLIC, proxied
 
 BOB = "bob@example.com"
 NAMES = ("Alpha", "Beta", "Gamma")
+#: a URL in a recorded body that is not the recorded server's: it stays as it is
+ELSEWHERE = "https://academy.example/v2/about"
 #: a value that must never reach a log or an error message
 SECRET = "s3cr3t-never-printed"
 
@@ -57,7 +59,7 @@ def _record(folder: Path) -> Recording:
         with Client(base_url=proxy.url, username=ALICE, password=PASSWORD) as client:
             recording.me = _plain(client.users.me(), proxy.url)
             for name in NAMES:
-                made = client.issuers.create(name=name, email=ALICE, url="https://x.example")
+                made = client.issuers.create(name=name, email=ALICE, url=ELSEWHERE)
                 recording.created.append(_plain(made, proxy.url))
             pager = client.issuers.list(page_size=2)
             recording.pages = [_plain(page.items, proxy.url) for page in pager.iter_pages()]
@@ -133,6 +135,7 @@ def test_the_sdk_gets_the_recorded_answers_over_http(
     assert raw.headers["content-type"] == "application/json"
     assert len(raw.headers.get_list("date")) == len(raw.headers.get_list("server")) == 1
     assert PUBLIC not in raw.http_response.text
+    assert ELSEWHERE in raw.http_response.text
     assert app.strict_violations == []
 
 
@@ -288,3 +291,28 @@ def test_the_proxy_log_serves_as_well(recording: Recording) -> None:
     kept = _app(recording.folder).recordings
     assert kept is not None
     assert app.recordings.covered == kept.covered
+
+
+def test_a_badgr_server_feed_pages_through_its_body_on_the_mock(tmp_path: Path) -> None:
+    """No Link here: the next page's URL is in the body (`pagination.nextResults`), and the
+    recorded server's origin is learnt from it."""
+    folder, server = tmp_path / "kept", "badgr-server"
+
+    def login(url: str) -> Client:
+        return Client(base_url=url, username=ALICE, password=PASSWORD, server="badgr-server")
+
+    with (
+        proxied(tmp_path / "proxy.ndjson", server=server, record_dir=folder) as proxy,
+        login(proxy.url) as client,
+    ):
+        for name in NAMES:
+            client.issuers.create(name=name, email=ALICE, url=ELSEWHERE)
+        walk = client.issuers.changed(page_size=2).iter_pages()
+        pages = [[i.name for i in page.items] for page in walk]
+    assert len(pages) == 2
+    app = create_app(server=server, recorded=folder, strict=True)
+    assert app.recordings is not None
+    assert app.recordings.origins == (PUBLIC,)
+    with serve(app) as url, login(url) as client:
+        replayed = client.issuers.changed(page_size=2).iter_pages()
+        assert [[i.name for i in p.items] for p in replayed] == pages
