@@ -93,10 +93,10 @@ _CREDENTIAL_WORDS = [
     "Code",
     "api_key",
     "apiKey",
-    "ſecret",
-    "Key",
+    "ſecret",  # noqa: RUF001 (look-alikes on purpose)
+    "Key",  # noqa: RUF001
     "İd_token",
-    "authorızation",
+    "authorızation",  # noqa: RUF001
 ]
 
 
