@@ -249,7 +249,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             flush=True,
         )
         if recorded.origins:
-            print(f"  recorded server URLs made this mock's: {', '.join(recorded.origins)}")
+            print(
+                f"  recorded server URLs made this mock's: {', '.join(recorded.origins)}",
+                flush=True,
+            )
     if faults.active:
         print(f"  faults: {faults}", flush=True)
     if args.test_login_route:
