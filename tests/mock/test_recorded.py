@@ -67,6 +67,7 @@ def _record(folder: Path) -> Recording:
             recording.one = _plain(client.issuers.get(first), proxy.url)
             with pytest.raises(errors.NotFoundError):
                 client.issuers.get("missing")
+        proxy.recorder.flush()  # every file written (the recorder writes after answering)
     return recording
 
 
@@ -309,6 +310,7 @@ def test_a_badgr_server_feed_pages_through_its_body_on_the_mock(tmp_path: Path) 
             client.issuers.create(name=name, email=ALICE, url=ELSEWHERE)
         walk = client.issuers.changed(page_size=2).iter_pages()
         pages = [[i.name for i in page.items] for page in walk]
+        proxy.recorder.flush()
     assert len(pages) == 2
     app = create_app(server=server, recorded=folder, strict=True)
     assert app.recordings is not None
