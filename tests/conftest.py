@@ -24,7 +24,8 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if not via_proxy.enabled(config):
         return
-    kept, dropped = [], []
+    kept: list[pytest.Item] = []
+    dropped: list[pytest.Item] = []
     for item in items:
         over_http = "base_url" in getattr(item, "fixturenames", ())
         (kept if over_http and item.get_closest_marker("plants") is None else dropped).append(item)

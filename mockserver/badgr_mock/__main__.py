@@ -28,6 +28,7 @@ from .context import DEFAULT_REFRESH_TOKEN_TTL
 from .faults import Faults, defects_from_env, faults_from_env
 from .limits import Limits, uvicorn_options
 from .profiles import SERVER_ENV_VAR, add_server_option
+from .recorded import RecordingError
 from .spec import SPEC_ENV_VAR
 from .store import (
     DEMO_APP_CLIENT_ID,
@@ -66,6 +67,16 @@ def _parser(env_faults: Faults) -> argparse.ArgumentParser:
         default=os.environ.get("BADGR_MOCK_PUBLIC_URL") or os.environ.get("BADGR_MOCK_BASE_URL"),
         help="scheme and host used in Link headers and openBadgeIds "
         "(default: trust the request's Host header, as badgr-server does)",
+    )
+    parser.add_argument(
+        "--recorded",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="answer the operations the records in DIR cover (`badgr proxy serve --record DIR`,"
+        " or its --log file) with the recorded answers, once a request is accepted (auth and"
+        " parameters valid); every other operation, logins via /o/token included, is answered"
+        " by the stateful mock as usual",
     )
     parser.add_argument("--strict", action="store_true", help="validate every response")
     parser.add_argument("--token-ttl", type=int, default=86400, help="access token lifetime (s)")
@@ -213,7 +224,11 @@ def main(argv: Sequence[str] | None = None) -> None:
             defects=defects,
             server=args.server,
             spec_path=args.spec,
+            recorded=args.recorded,
         )
+    except RecordingError as exc:  # bad input, as a bad flag is: exit code 2
+        print(f"badgr-mock: --recorded: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
     except (ValueError, OSError) as exc:
         sys.exit(f"badgr-mock: {exc}")
     url = args.public_url or f"http://{args.host}:{args.port}"
@@ -226,6 +241,18 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"(redirect {DEMO_APP_REDIRECT_URI})",
         flush=True,
     )
+    if app.recordings is not None:
+        recorded = app.recordings
+        print(
+            f"  recorded answers: {len(recorded.answers)} from {recorded.source} for "
+            f"{len(recorded.covered)} operations; every other operation is stateful",
+            flush=True,
+        )
+        if recorded.origins:
+            print(
+                f"  recorded server URLs made this mock's: {', '.join(recorded.origins)}",
+                flush=True,
+            )
     if faults.active:
         print(f"  faults: {faults}", flush=True)
     if args.test_login_route:

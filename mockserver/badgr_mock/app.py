@@ -25,6 +25,7 @@ from .limits import Limits
 from .pipeline import Pipeline
 from .profiles import DOCUMENTED, profile_named
 from .public import PublicSite
+from .recorded import Recordings, ServedRecording, load_recordings, send_recorded
 from .spec import SpecIndex, default_spec_path, load_spec
 from .store import Store
 from .strict import StrictModeViolation
@@ -38,10 +39,15 @@ FAULT_HEADER = "x-badgr-mock-fault"
 class BadgrMockApp(Starlette):
     """Starlette routing to one ``Pipeline``, behind the fault layer (which needs the server's
     own ``send`` to drop connections). Its state: ``faults`` (changeable at run time),
-    ``store``, ``spec``, ``settings``, ``strict_violations``, ``answered_operations``."""
+    ``store``, ``spec``, ``settings``, ``strict_violations``, ``answered_operations``,
+    ``recordings``."""
 
     def __init__(
-        self, pipeline: Pipeline, faults: Faults, clock: Callable[[], float] = time.monotonic
+        self,
+        pipeline: Pipeline,
+        faults: Faults,
+        clock: Callable[[], float] = time.monotonic,
+        recordings: Recordings | None = None,
     ) -> None:
         # The sandbox's non-API pages: Open Badges documents and the API docs.
         sandbox_routes = [
@@ -53,12 +59,15 @@ class BadgrMockApp(Starlette):
             exception_handlers={
                 **pipeline.exception_handlers(),
                 DefectAnswer: send_defect_answer,
+                ServedRecording: send_recorded,
             },
         )
         self.router.redirect_slashes = False
         self.pipeline = pipeline
         self.faults = faults
         self.bucket = TokenBucket(clock)
+        #: the recorded answers served (``create_app(recorded=…)``), or None
+        self.recordings = recordings
 
     @property
     def store(self) -> Store:
@@ -205,6 +214,7 @@ def create_app(
     spec_path: str | Path | None = None,
     server: str = DOCUMENTED,
     profile: str | None = None,
+    recorded: str | Path | None = None,
 ) -> BadgrMockApp:
     """Build the mock as an ASGI app. All state is created here (no lifespan events needed).
 
@@ -221,7 +231,10 @@ def create_app(
     connections in ``badgr_mock.limits.uvicorn_options`` (see README, "Limits").
     ``badgr_domain`` is the ``badgrDomain`` a badgr-server's users and issuers carry;
     ``latest_terms_version`` the terms the seeded users (who agreed to version 1) are asked
-    to agree to.
+    to agree to. ``recorded`` (a folder `badgr proxy serve --record` wrote, or its NDJSON log)
+    answers the operations its records cover with the recorded answers, once the request is
+    accepted; every other operation, the token endpoints always, stays stateful. A recording
+    that cannot be served raises ``badgr_mock.recorded.RecordingError`` (a ``ValueError``).
     """
     if token_ttl <= 0 or refresh_token_ttl <= 0:
         raise ValueError("token_ttl and refresh_token_ttl must be positive")
@@ -237,6 +250,9 @@ def create_app(
     chosen = profile_named(server)
     spec = load_spec(spec_path or default_spec_path(chosen.spec_file))
     spec, handlers = plant_defects(spec, handlers, defects)
+    recordings = load_recordings(recorded, spec) if recorded is not None else None
+    if recordings is not None:
+        handlers = recordings.plant(handlers)
     settings = MockSettings(
         base_url=base_url.rstrip("/") if base_url else None,
         strict=strict,
@@ -250,5 +266,5 @@ def create_app(
     )
     pipeline = Pipeline(spec, handlers, Store(db, now), settings, throttle)
     return BadgrMockApp(
-        pipeline, faults if faults is not None else Faults(), clock or time.monotonic
+        pipeline, faults if faults is not None else Faults(), clock or time.monotonic, recordings
     )

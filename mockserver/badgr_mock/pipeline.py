@@ -26,7 +26,7 @@ from .envelope import (
 )
 from .limits import BodyBudget, ClientGone, read_body
 from .requests import MAX_BODY_BYTES, parse_body, parse_form, parse_parameters
-from .spec import Operation, SpecIndex, route_sort_key
+from .spec import Operation, SpecIndex
 from .store import Store
 from .strict import StrictModeViolation, response_problem
 
@@ -70,9 +70,7 @@ class Pipeline:
     def routes(self) -> list[Route]:
         routes = [
             Route(path, self._endpoint(operations), methods=[*operations, "OPTIONS"])
-            for path, operations in sorted(
-                self.spec.paths.items(), key=lambda item: route_sort_key(item[0])
-            )
+            for path, operations in self.spec.routing_order()
         ]
         routes.append(Route(AUTHORIZE_PATH, self.authorize, methods=["GET", "POST"]))
         return routes

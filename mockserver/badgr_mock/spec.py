@@ -22,6 +22,7 @@ import yaml
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
+from starlette.routing import compile_path
 
 from .formats import FORMAT_CHECKER, is_date_time, is_email, is_uri
 
@@ -108,6 +109,33 @@ class SpecIndex:
     operations: dict[str, Operation]
     # path template -> method -> operation
     paths: dict[str, dict[str, Operation]] = field(default_factory=dict)
+
+    def routing_order(self) -> list[tuple[str, dict[str, Operation]]]:
+        """The path templates in the order the mock routes them (literal segments first)."""
+        return sorted(self.paths.items(), key=lambda item: route_sort_key(item[0]))
+
+    @functools.cached_property
+    def _patterns(self) -> list[tuple[re.Pattern[str], dict[str, Operation]]]:
+        # Starlette's own compiler: the same patterns the mock's routes match with
+        return [(compile_path(path)[0], methods) for path, methods in self.routing_order()]
+
+    def match(self, path: str) -> tuple[dict[str, Operation], dict[str, str]] | None:
+        """The operations (by method) of the template a concrete path routes to, and its path
+        parameters; None when no template matches."""
+        for pattern, methods in self._patterns:
+            found = pattern.match(path)
+            if found is not None:
+                return methods, found.groupdict()
+        return None
+
+    def find(self, method: str, path: str) -> tuple[Operation, dict[str, str]] | None:
+        """The operation a request is routed to (HEAD as GET) and its path parameters; None
+        when the path or the method has none."""
+        matched = self.match(path)
+        if matched is None:
+            return None
+        operation = matched[0].get("GET" if method == "HEAD" else method)
+        return (operation, matched[1]) if operation is not None else None
 
 
 def _pointer_escape(segment: str) -> str:

@@ -8,8 +8,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from badgr_fuzz.proxy.rewrite import Rewriter
 from badgr_mock.faults import Faults
+from badgr_mock.rewrite import Rewriter
 from tests.proxy.conftest import ALICE, PASSWORD, PUBLIC, proxied
 
 

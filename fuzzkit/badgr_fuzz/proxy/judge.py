@@ -10,20 +10,18 @@ kit's sections.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from starlette.exceptions import HTTPException
-from starlette.routing import compile_path
 
 from badgr_fuzz.proxy.exchange import Exchange
 from badgr_fuzz.report import Kind
 from badgr_mock.envelope import ErrorReply
 from badgr_mock.requests import media_type_of, parse_body, parse_parameters
-from badgr_mock.spec import Operation, SpecIndex, route_sort_key
+from badgr_mock.spec import Operation, SpecIndex
 from badgr_mock.strict import response_problems
 
 #: The fuzz kit's sections (badgr_fuzz.report), and the proxy's two more.
@@ -131,20 +129,11 @@ class Judge:
             for flow in scheme.get("flows", {}).values()
             if "authorizationUrl" in flow
         )
-        self._routes: list[tuple[re.Pattern[str], dict[str, Operation]]] = [
-            (compile_path(path)[0], methods)
-            for path, methods in sorted(spec.paths.items(), key=lambda i: route_sort_key(i[0]))
-        ]
 
     def find(self, method: str, path: str) -> tuple[Operation, dict[str, str]] | None:
-        """The operation a request is for and its path parameters (None: not in the spec)."""
-        for pattern, methods in self._routes:
-            match = pattern.match(path)
-            if match is not None:
-                wanted = "GET" if method == "HEAD" else method
-                operation = methods.get(wanted)
-                return (operation, match.groupdict()) if operation else None
-        return None
+        """The operation a request is for and its path parameters (None: not in the spec),
+        found as the mock routes it."""
+        return self.spec.find(method, path)
 
     def judge(self, exchange: Exchange) -> Verdict:
         found = self.find(exchange.method, exchange.path)

@@ -2,17 +2,17 @@
 
 Requests are read within the mock's limits (`badgr_mock.limits.read_body`: size, time, bytes in
 flight) and sent on one `httpx.AsyncClient` (TLS verified, no redirects followed). Answers stream
-back chunk by chunk, decoded, with the upstream's URLs rewritten (`rewrite.py`) and a copy kept
-(at most `max_response_bytes`; past it the answer is cut off) that the recorder's worker judges
-once the answer has left. In strict mode the answer is held until judged, and one that breaks
-the API description becomes a 502 naming the violation.
+back chunk by chunk, decoded, with the upstream's URLs rewritten (`badgr_mock.rewrite`) and a
+copy kept (at most `max_response_bytes`; past it the answer is cut off) that the recorder's
+worker judges once the answer has left. In strict mode the answer is held until judged, and one
+that breaks the API description becomes a 502 naming the violation.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 
 import anyio
@@ -26,16 +26,15 @@ from starlette.types import Receive, Scope, Send
 from badgr_fuzz.proxy.exchange import HOP_BY_HOP, Exchange
 from badgr_fuzz.proxy.judge import CLIENT, Verdict
 from badgr_fuzz.proxy.recorder import Recorder
-from badgr_fuzz.proxy.rewrite import REWRITTEN_HEADERS, Rewriter
 from badgr_mock.envelope import ErrorReply, dump_json
 from badgr_mock.limits import BodyBudget, ClientGone, Limits, read_body
 from badgr_mock.requests import MAX_BODY_BYTES
+from badgr_mock.rewrite import REWRITTEN_HEADERS, Rewriter, rewrites_body
 
 #: The SDK's own bound on an answer (`max_response_bytes`).
 MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 _SAFE_HOST = re.compile(r"^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$")
-_JSON = re.compile(r"^application/([a-z0-9.+-]+\+)?json\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -164,7 +163,7 @@ class Proxy:
             [self.upstream, self.settings.upstream_public_url or ""], self.origin(request)
         )
         raw_headers = _headers(answer.headers, rewriter)
-        is_json = bool(_JSON.match(answer.headers.get("content-type", "")))
+        is_json = rewrites_body(answer.headers.get("content-type", ""))
         if self.settings.strict:
             return await self._strict(answer, exchange, raw_headers, rewriter if is_json else None)
         return _Relayed(
@@ -175,7 +174,9 @@ class Proxy:
             self._submit,
         )
 
-    async def _read(self, answer: httpx.Response, exchange: Exchange) -> AsyncIterator[bytes]:
+    async def _read(
+        self, answer: httpx.Response, exchange: Exchange
+    ) -> AsyncGenerator[bytes, None]:
         """The answer's decoded chunks, a copy kept in `exchange`, cut at the size bound."""
         kept: list[bytes] = []
         size = 0
@@ -225,8 +226,7 @@ class Proxy:
             return _problem(502, f"badgr proxy: {verdict.operation}: {first.message}{where}")
         content = b"".join(chunks)
         if rewriter is not None:
-            stream = rewriter.stream()
-            content = stream.feed(content) + stream.flush()
+            content = rewriter.body(content)
         answered = Response(content, status_code=answer.status_code)
         answered.raw_headers = [
             *raw_headers,

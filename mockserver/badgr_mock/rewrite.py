@@ -1,4 +1,6 @@
-"""Absolute URLs that point at the upstream, rewritten to the proxy's own origin.
+"""Absolute URLs that point at an upstream server, rewritten to another origin: `badgr proxy`
+turns the upstream's URLs into its own, and the mock's recorded answers (``--recorded``) the
+recorded server's into the mock's.
 
 Only a URL that starts with one of the upstream's origins (the URL the proxy forwards to, and
 the public URL the upstream writes into its links when that differs) followed by the end of the
@@ -13,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 REWRITTEN_HEADERS = frozenset({"link", "location", "content-location"})
+_JSON = re.compile(r"^application/([a-z0-9.+-]+\+)?json\b", re.IGNORECASE)
 _END = r"(?=[/?#\"'\s>\\,;]|$)"
 
 
@@ -20,11 +23,18 @@ def _origin(url: str) -> str:
     return url.rstrip("/")
 
 
+def rewrites_body(content_type: str) -> bool:
+    """Whether a body of this type is rewritten: JSON (``application/json``, ``…+json``)."""
+    return bool(_JSON.match(content_type))
+
+
 class Rewriter:
-    """Turns the upstream's URLs (any of `upstream_urls`) into `proxy_url`."""
+    """Turns the upstream's URLs (any of `upstream_urls`) into `proxy_url` (the new origin)."""
 
     def __init__(self, upstream_urls: Iterable[str], proxy_url: str) -> None:
         origins = sorted({_origin(u) for u in upstream_urls if u}, key=len, reverse=True)
+        if not origins:  # an empty alternation would match everywhere
+            raise ValueError("no upstream URL to rewrite")
         alternatives = "|".join(re.escape(o) for o in origins)
         self._text = re.compile(f"(?:{alternatives}){_END}", re.IGNORECASE)
         # bodies are searched lower-cased (same length: ASCII only), which is several times
@@ -40,6 +50,11 @@ class Rewriter:
 
     def stream(self) -> BodyRewriter:
         return BodyRewriter(self._bytes, self.proxy_url.encode(), self.keep)
+
+    def body(self, content: bytes) -> bytes:
+        """A whole body rewritten at once."""
+        stream = self.stream()
+        return stream.feed(content) + stream.flush()
 
 
 class BodyRewriter:
