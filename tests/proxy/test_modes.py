@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import time
+import tracemalloc
 from pathlib import Path
 
 import httpx
 import pytest
 
+from badgr_fuzz.demands import spec_of
+from badgr_fuzz.proxy.judge import Judge
+from badgr_fuzz.proxy.recorder import Recorder
+from badgr_fuzz.proxy.server import Proxy, ProxySettings
 from badgr_mock.faults import Faults
 from badgr_mock.rewrite import Rewriter
+from badgr_mock.testing import serve
+from scripts.hostile_server import MiB, hostile
 from tests.proxy.conftest import ALICE, PASSWORD, PUBLIC, proxied
 
 
@@ -97,3 +105,27 @@ def test_urls_are_rewritten_wherever_the_chunks_split_them() -> None:
             assert b"".join(stream.feed(p) for p in parts) + stream.flush() == wanted
     link = '<https://public.badgr.test/v2/x?after=1>; rel="next"'
     assert rewriter.header(link) == '<http://127.0.0.1:8010/v2/x?after=1>; rel="next"'
+
+
+@pytest.mark.parametrize("path", ["/v2/bomb", "/v2/stacked"])
+def test_a_gzip_bomb_from_the_upstream_is_cut_off_as_it_inflates(tmp_path: Path, path: str) -> None:
+    """The proxy reads an answer as the SDK does, 1 KiB of compressed input at a time: the
+    80 MiB bomb (80 KiB on the wire) is cut off at the bound, never inflated a read at once."""
+    log = tmp_path / "proxy.ndjson"
+    recorder = Recorder(Judge(spec_of("documented")), log)
+    with (
+        serve(hostile) as upstream,
+        serve(Proxy(ProxySettings(upstream, max_response_bytes=MiB), recorder).app) as url,
+    ):
+        tracemalloc.start()
+        try:
+            with httpx.Client(base_url=url) as http, pytest.raises(httpx.RemoteProtocolError):
+                http.get(path)
+            recorder.flush()
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+            recorder.close()
+    assert peak < 16 * MiB  # decoded a network read at a time, one read of it is 64 MiB
+    (record,) = [json.loads(line) for line in log.read_text().splitlines()]
+    assert record["note"] == f"the answer exceeds {MiB} bytes; cut off"

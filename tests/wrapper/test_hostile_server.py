@@ -14,8 +14,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from badgr import AsyncClient, Client, errors
-from badgr._bounds import COMPRESSED_STEP, _decoded
+from badgr import AsyncClient, Client, errors, iter_decoded
+from badgr._bounds import COMPRESSED_STEP
 from badgr_mock.testing import serve
 from scripts.hostile_server import GZIPPED, GZIPPED_RESULT, HITS, STACKED_BOMB, MiB, hostile
 
@@ -74,7 +74,7 @@ def test_a_bomb_is_counted_a_step_at_a_time_however_it_is_wrapped(encoding: str)
     response = httpx.Response(
         200, headers={"content-encoding": encoding}, stream=httpx.ByteStream(body)
     )
-    pieces = [len(piece) for piece in _decoded(response)]
+    pieces = [len(piece) for piece in iter_decoded(response)]
     assert max(pieces) <= 1100 * COMPRESSED_STEP
     assert sum(pieces) == (80 if encoding == "gzip, gzip" else 8) * MiB
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import errors
 from ._auth import BadgrAuth, Token, authorize_url
+from ._bounds import aiter_decoded, iter_decoded
 from ._call import Outcome
 from ._client import AsyncClient, Client
 from ._config import REGIONS
@@ -121,9 +122,11 @@ __all__ = [
     "UnsupportedOperationError",
     "UserFields",
     "Verification",
+    "aiter_decoded",
     "authorize_url",
     "encode_ref",
     "errors",
+    "iter_decoded",
     "models",
     "plaintext_identity",
     "recipient_input",

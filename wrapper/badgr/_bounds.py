@@ -18,7 +18,14 @@ from httpx._decoders import ContentDecoder, MultiDecoder  # httpx pinned <0.29
 
 from .errors import ResponseTooLargeError
 
-__all__ = ["AUTH_RESPONSE_BYTES", "DEFAULT_MAX_RESPONSE_BYTES", "aread_bounded", "read_bounded"]
+__all__ = [
+    "AUTH_RESPONSE_BYTES",
+    "DEFAULT_MAX_RESPONSE_BYTES",
+    "aiter_decoded",
+    "aread_bounded",
+    "iter_decoded",
+    "read_bounded",
+]
 
 #: the default of ``max_response_bytes``: far above any page of the API (500 assertions are
 #: about 0.7 MB) or image (2 MB at most), far below what hurts a process
@@ -101,9 +108,10 @@ def _flushed(layers: list[ContentDecoder]) -> Iterator[bytes]:
         yield from _through(layers[index + 1 :], layer.flush())
 
 
-def _decoded(response: httpx.Response) -> Iterator[bytes]:
-    """The body, decoded ``COMPRESSED_STEP`` compressed bytes at a time (``iter_bytes``
-    decodes each network read whole: 64 KiB of a gzip bomb is 64 MB)."""
+def iter_decoded(response: httpx.Response) -> Iterator[bytes]:
+    """The body of a response sent with ``stream=True``, decoded 1 KiB of compressed input at
+    a time, so a reader counting what it keeps stops a gzip bomb early (``iter_bytes`` decodes
+    each network read whole: 64 KiB of a bomb is 64 MB at once). The SDK reads with it."""
     if "content-encoding" not in response.headers:
         yield from response.iter_bytes()
         return
@@ -113,7 +121,8 @@ def _decoded(response: httpx.Response) -> Iterator[bytes]:
     yield from _flushed(layers)
 
 
-async def _adecoded(response: httpx.Response) -> AsyncIterator[bytes]:
+async def aiter_decoded(response: httpx.Response) -> AsyncIterator[bytes]:
+    """:func:`iter_decoded` of an async response."""
     if "content-encoding" not in response.headers:
         async for chunk in response.aiter_bytes():
             yield chunk
@@ -134,7 +143,7 @@ def read_bounded(response: httpx.Response, limit: int, until: float | None = Non
         return
     try:
         reading = _Reading(response, limit, until)
-        for chunk in _decoded(response):
+        for chunk in iter_decoded(response):
             reading.add(chunk)
     finally:
         response.close()
@@ -147,7 +156,7 @@ async def aread_bounded(response: httpx.Response, limit: int, until: float | Non
         return
     try:
         reading = _Reading(response, limit, until)
-        async for chunk in _adecoded(response):
+        async for chunk in aiter_decoded(response):
             reading.add(chunk)
     finally:
         await response.aclose()

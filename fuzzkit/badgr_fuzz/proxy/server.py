@@ -23,6 +23,7 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
+from badgr import aiter_decoded
 from badgr_fuzz.proxy.exchange import HOP_BY_HOP, Exchange
 from badgr_fuzz.proxy.judge import CLIENT, Verdict
 from badgr_fuzz.proxy.recorder import Recorder
@@ -181,7 +182,7 @@ class Proxy:
         kept: list[bytes] = []
         size = 0
         try:
-            async for chunk in answer.aiter_bytes():
+            async for chunk in aiter_decoded(answer):  # a bomb is counted as it inflates
                 size += len(chunk)
                 if size > self.settings.max_response_bytes:
                     exchange.note = (
