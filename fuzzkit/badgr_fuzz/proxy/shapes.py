@@ -1,6 +1,8 @@
 """The shape of observed JSON as a JSON Schema, and the walk of an observed answer over the
 schema the API description declares for it: what the description would need to say more
-(`Widening`) for the answer to conform. Nothing here ever narrows a schema."""
+(`Widening`) for the answer to conform, and what no widening honestly fixes (`Widening.kept`: a
+required field absent, a value failing its `format` or `pattern`). Nothing here ever narrows a
+schema."""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from badgr_mock.formats import FORMAT_CHECKER
 
 #: a pointer's last `allOf`/`anyOf`/`oneOf` member: /allOf/1 at the end
 _MORE = "additionalProperties"
@@ -67,6 +71,15 @@ def merge(one: Schema, other: Schema) -> Schema:
     return merged
 
 
+def _matches(pattern: str, value: str) -> bool:
+    """As the validators read `pattern` (jsonschema: re.search); a pattern Python cannot read
+    is not held against the value."""
+    try:
+        return re.search(pattern, value) is not None
+    except re.error:
+        return True
+
+
 def accepts(types: list[str], value: Any) -> bool:
     kind = json_type(value)
     return kind in types or (kind == "integer" and "number" in types)
@@ -86,11 +99,18 @@ class Widening:
     alternatives: dict[str, tuple[str, Schema]] = field(default_factory=dict)
     #: pointer -> the observations behind it (for the actions' descriptions)
     seen: dict[str, list[str]] = field(default_factory=dict)
+    #: (what failed, the schema pointer of the keyword) -> where in answers: for a person
+    kept: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     def note(self, pointer: str, observation: str) -> None:
         notes = self.seen.setdefault(pointer, [])
         if observation not in notes:
             notes.append(observation)
+
+    def keep(self, what: str, pointer: str, where: str) -> None:
+        wheres = self.kept.setdefault((what, pointer), [])
+        if where not in wheres:
+            wheres.append(where)
 
 
 class Walker:
@@ -154,6 +174,8 @@ class Walker:
                 values = self.widening.enums.setdefault(at, [])
                 values += [value] if value not in values else []
                 self.widening.note(at, f"{where} seen as {value!r}")
+            if isinstance(value, str):
+                self._constraints(schema, at, value, where)
         if kind == "object":
             self._object(conjuncts, value, where)
         elif kind == "array":
@@ -162,9 +184,25 @@ class Walker:
                     for index, element in enumerate(value):
                         self.walk(schema["items"], f"{at}/items", element, f"{where}/{index}")
 
+    def _constraints(self, schema: Schema, at: str, value: str, where: str) -> None:
+        """A string failing its `format` or `pattern`: kept for a person, never the value (it
+        may be personal: an address an e-mail format refused)."""
+        wanted = schema.get("format")
+        if isinstance(wanted, str) and not FORMAT_CHECKER.conforms(value, wanted):
+            self.widening.keep(f"fails format {wanted}", f"{at}/format", where)
+        pattern = schema.get("pattern")
+        if isinstance(pattern, str) and not _matches(pattern, value):
+            self.widening.keep("fails pattern", f"{at}/pattern", where)
+
     def _object(
         self, conjuncts: list[tuple[Schema, str]], value: dict[str, Any], where: str
     ) -> None:
+        for schema, at in conjuncts:  # absence proves nothing: a person decides
+            for index, name in enumerate(schema.get("required", [])):
+                if isinstance(name, str) and name not in value:
+                    escaped = name.replace("~", "~0").replace("/", "~1")
+                    pointer = f"{at}/required/{index}"
+                    self.widening.keep("is required but absent", pointer, f"{where}/{escaped}")
         homes = [(s, at) for s, at in conjuncts if "properties" in s]
         if not homes:
             homes = [(s, at) for s, at in conjuncts if "object" in _types(s)]
