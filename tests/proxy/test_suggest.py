@@ -16,6 +16,7 @@ import httpx
 import pytest
 import yaml
 
+from badgr import Client, Server
 from badgr_fuzz.proxy.cli import main
 from badgr_fuzz.proxy.har import read_traffic
 from badgr_mock.requests import media_type_of
@@ -33,6 +34,7 @@ from tests.proxy.conftest import (
     proxied,
 )
 from tests.proxy.test_proxy import _har
+from tests.sdk_seed import make_badge
 
 SHIPPED = {"documented": "openapi/credentials.yaml", "badgr-server": "openapi/badgr-server.yaml"}
 #: what each planted answer asks of the spec (the HTML page: nothing a widening can fix)
@@ -141,6 +143,27 @@ def test_a_har_file_gets_the_same_overlay(recorded: Recorded, tmp_path: Path) ->
         overlays.append(yaml.safe_load(out.read_text())["actions"])
     assert overlays[0] == overlays[1]
     assert len(overlays[0]) >= len(PLANTED) + 2  # the $ref made nullable: remove, then update
+
+
+@pytest.mark.parametrize("server", sorted(SHIPPED))
+def test_answers_that_conform_ask_for_nothing(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A badge class without expiry on a badgr-server (`{"amount": null, "duration": null}`, the
+    second branch of an anyOf) conforms: the walk takes the branch the value is valid against."""
+    log = tmp_path / "proxy.ndjson"
+    with (
+        proxied(log, server) as proxy,
+        Client(base_url=proxy.url, username=ALICE, password=PASSWORD, server=server) as client,
+    ):
+        make_badge(client)
+        assert len(list(client.badgeclasses.list())) == 1
+        proxy.records()
+    assert main(["check", str(log), "--server", server]) == 0
+    out = tmp_path / "observed.overlay.yaml"
+    assert main(["suggest", str(log), "--server", server, "--out", str(out)]) == 0
+    assert yaml.safe_load(out.read_text())["actions"] == []
+    assert "left to a person" not in capsys.readouterr().out
 
 
 @dataclass

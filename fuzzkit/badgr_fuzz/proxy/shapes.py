@@ -11,11 +11,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
 from badgr_mock.formats import FORMAT_CHECKER
 
 #: a pointer's last `allOf`/`anyOf`/`oneOf` member: /allOf/1 at the end
 _MORE = "additionalProperties"
 _COMBINED = re.compile(r"/(?:allOf|anyOf|oneOf)/\d+$")
+#: the base URI the document's `#/...` references resolve against
+_URI = "urn:badgr-proxy-suggest"
 
 Schema = dict[str, Any]
 #: the JSON Schema type of a Python value decoded from JSON
@@ -119,6 +125,9 @@ class Walker:
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
         self.widening = Widening()
+        resource: Resource[Any] = DRAFT202012.create_resource(document)
+        self._registry: Registry[Any] = Registry().with_resource(_URI, resource)
+        self._validators: dict[str, Draft202012Validator] = {}
 
     def lookup(self, pointer: str) -> Any:
         node: Any = self.document
@@ -133,7 +142,7 @@ class Walker:
 
     def conjuncts(self, node: Schema, pointer: str, value: Any) -> Iterator[tuple[Schema, str]]:
         """The schema nodes that all apply to the value: the node, what it refers to, its
-        `allOf` members, and the first `anyOf`/`oneOf` branch whose types take the value."""
+        `allOf` members, and the `anyOf`/`oneOf` branch the value takes (`_branch`)."""
         yield node, pointer
         ref = self._ref(node)
         if ref is not None:
@@ -142,13 +151,34 @@ class Walker:
             yield from self.conjuncts(member, f"{pointer}/allOf/{index}", value)
         for keyword in ("anyOf", "oneOf"):
             branches = node.get(keyword, [])
-            for index, branch in enumerate(branches):
-                branch_pointer = f"{pointer}/{keyword}/{index}"
-                found = list(self.conjuncts(branch, branch_pointer, value))
-                typed = [_types(n) for n, _ in found if "type" in n]
-                if all(accepts(t, value) for t in typed):
-                    yield from found
-                    break
+            pointers = [f"{pointer}/{keyword}/{index}" for index in range(len(branches))]
+            chosen = self._branch(list(zip(branches, pointers, strict=True)), value)
+            if chosen is not None:
+                yield from chosen
+
+    def _branch(
+        self, branches: list[tuple[Schema, str]], value: Any
+    ) -> list[tuple[Schema, str]] | None:
+        """The conjuncts of the branch the value takes: the first it is valid against (nothing
+        to widen there), else the first whose types take it."""
+        for branch, at in branches:
+            if self._validator(at).is_valid(value):
+                return list(self.conjuncts(branch, at, value))
+        for branch, at in branches:
+            found = list(self.conjuncts(branch, at, value))
+            if all(accepts(_types(n), value) for n, _ in found if "type" in n):
+                return found
+        return None
+
+    def _validator(self, pointer: str) -> Draft202012Validator:
+        found = self._validators.get(pointer)
+        if found is None:
+            schema = {"$ref": f"{_URI}#{pointer}"}
+            found = Draft202012Validator(
+                schema, registry=self._registry, format_checker=FORMAT_CHECKER
+            )
+            self._validators[pointer] = found
+        return found
 
     def types_of(self, node: Schema, pointer: str, value: Any) -> list[list[str]]:
         return [_types(n) for n, _ in self.conjuncts(node, pointer, value) if "type" in n]
