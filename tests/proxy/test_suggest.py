@@ -22,6 +22,7 @@ from badgr_fuzz.proxy.har import read_traffic
 from badgr_mock.requests import media_type_of
 from badgr_mock.spec import load_spec
 from badgr_mock.strict import response_problems
+from scripts.apidiff import wire
 from scripts.generate import apply_actions, overlay_errors
 from tests.proxy.conftest import (
     ALICE,
@@ -131,6 +132,14 @@ def test_the_suggested_overlay_makes_the_answers_conform(
     assert {"$ref": "#/components/schemas/UserRecipient"} in user["recipient"]["anyOf"]
     assert "observedOnly" in user
     assert "418" in patched["paths"]["/v2/users/self"]["get"]["responses"]
+    # and `make diff` calls it what it is: additions and widenings, nothing removed or narrowed
+    changes = wire.diff({recorded.server: (original, patched)})
+    assert sorted({c.rule for c in changes}) == [
+        "response-non-success-status-added",
+        "response-optional-property-added",
+        "response-property-became-nullable",  # hasPasswordSet; recipient, wrapped in an anyOf
+        "response-property-type-changed",
+    ]
 
 
 def test_a_har_file_gets_the_same_overlay(recorded: Recorded, tmp_path: Path) -> None:
