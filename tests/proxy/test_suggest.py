@@ -154,6 +154,19 @@ def test_a_har_file_gets_the_same_overlay(recorded: Recorded, tmp_path: Path) ->
     assert len(overlays[0]) >= len(PLANTED) + 2  # the $ref made nullable: remove, then update
 
 
+def test_answers_the_client_left_early_ask_for_nothing(
+    recorded: Recorded, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What arrived of an answer the client left is not what the server sent (`client_gone`)."""
+    gone = tmp_path / "gone.ndjson"
+    lines = [{**json.loads(line), "client_gone": True} for line in recorded.log.open()]
+    gone.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    out = tmp_path / "observed.overlay.yaml"
+    assert main(["suggest", str(gone), "--server", recorded.server, "--out", str(out)]) == 0
+    assert yaml.safe_load(out.read_text())["actions"] == []
+    assert "left to a person" not in capsys.readouterr().out
+
+
 @pytest.mark.parametrize("server", sorted(SHIPPED))
 def test_answers_that_conform_ask_for_nothing(
     server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -90,8 +90,8 @@ class Suggestion:
     def add(self, exchange: Exchange) -> None:
         self.exchanges += 1
         found = self.judge.find(exchange.method, exchange.path)
-        if found is None or exchange.note:
-            return
+        if found is None or exchange.note or exchange.client_gone:
+            return  # no operation, or not the whole answer: nothing to learn from
         operation = found[0]
         media_type = media_type_of(exchange.response_headers.get("content-type"))
         body = decoded(exchange.response_body)
