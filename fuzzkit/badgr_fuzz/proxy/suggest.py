@@ -128,7 +128,7 @@ class Suggestion:
             self.left.append(f"{method} {path} {status}: a body without a content type")
             return
         # the validators judge any JSON body by application/json's schema: declared too; a
-        # page that is not JSON by its own (`type: string`, what the validators read it as)
+        # page that is not JSON by its own media type's, as they read it (text: a string)
         chosen = [media_type, JSON] if is_json(media_type) else [media_type]
         shape = infer(body)
         for media in dict.fromkeys(chosen):
