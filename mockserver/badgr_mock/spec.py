@@ -85,9 +85,12 @@ class DeclaredHeader:
 @dataclass(frozen=True)
 class ResponseSpec:
     status: str
-    validator: SchemaValidator | None  # None: no body declared
+    validator: SchemaValidator | None  # application/json's; None: no body declared
     headers: tuple[DeclaredHeader, ...]
     media_types: frozenset[str]
+    # a media type that is not JSON and has a schema of its own (an HTML page: a string) -> its
+    # validator; a JSON one (`+json`) is the same document as application/json's
+    text_validators: dict[str, SchemaValidator] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,10 @@ class SpecIndex:
             return None
         operation = matched[0].get("GET" if method == "HEAD" else method)
         return (operation, matched[1]) if operation is not None else None
+
+
+def _is_json(media_type: str) -> bool:
+    return media_type == "application/json" or media_type.endswith("+json")
 
 
 def _pointer_escape(segment: str) -> str:
@@ -291,6 +298,13 @@ class _Builder:
                     for name, raw_header in response.get("headers", {}).items()
                 ),
                 media_types=frozenset(content),
+                text_validators={
+                    media_type: self.validator(
+                        f"{response_pointer}/content/{_pointer_escape(media_type)}/schema"
+                    )
+                    for media_type, node in content.items()
+                    if not _is_json(media_type) and "schema" in (node or {})
+                },
             )
 
         raw_security = node.get("security", self.document.get("security", []))

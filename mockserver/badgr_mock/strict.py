@@ -94,13 +94,15 @@ def _problems(
             yield ResponseProblem(
                 "header", "", f"header {header.name} is malformed: {error.message[:300]}"
             )
-    if declared.validator is None:
+    # an HTML or text page by its own schema; any JSON by application/json's
+    validator = declared.text_validators.get(media_type, declared.validator)
+    if validator is None:
         if body is not None:
             yield ResponseProblem("body", "", "a body was sent where none is declared")
         return
     if body is None:
         yield ResponseProblem("body", "", "no body was sent where one is declared")
         return
-    errors = declared.validator.iter_errors(body)
+    errors = validator.iter_errors(body)
     for error in islice(errors, MAX_BODY_PROBLEMS if every else 1):
         yield _body_problem(error)

@@ -162,6 +162,15 @@ def _split_null(schema: JSON) -> tuple[JSON, bool]:
     return rest, nullable
 
 
+def _docs(old: JSON, new: JSON, pointer: str) -> Iterator[Fact]:
+    docs = sorted(k for k in DOCS_KEYWORDS if old.get(k) != new.get(k) and k != "deprecated")
+    if docs:
+        yield Fact("docs-changed", pointer, f"{', '.join(docs)} changed", "docs")
+    if old.get("deprecated", False) != new.get("deprecated", False):
+        name = "deprecated" if new.get("deprecated") else "reactivated"
+        yield Fact(name, pointer, f"became {name}", "docs")
+
+
 def _types(schema: JSON) -> frozenset[str] | None:
     kind = schema.get("type")
     if kind is None:
@@ -187,7 +196,8 @@ def _type_effect(old: frozenset[str] | None, new: frozenset[str] | None) -> Effe
 class SchemaDiff:
     """Compares two schemas as written: a `$ref` to the same component on both sides stops the
     walk (that component is compared once, on its own); a `$ref` whose target changed is
-    followed."""
+    followed; a schema wrapped in an `anyOf`/`oneOf` (or unwrapped) is compared with the member
+    that is it, and the other members are the change (`_member`, `_union`)."""
 
     def __init__(self, old_spec: JSON, new_spec: JSON) -> None:
         self.old_spec, self.new_spec = old_spec, new_spec
@@ -201,6 +211,15 @@ class SchemaDiff:
         old_ref, new_ref = old.get("$ref"), new.get("$ref")
         if old_ref is not None and old_ref == new_ref:
             return
+        ways: tuple[tuple[JSON, JSON, Effect], ...] = (
+            (old, new, "widened"),
+            (new, old, "narrowed"),
+        )
+        for one, union, effect in ways:  # `$ref: X` <-> `anyOf: [$ref: X, ...]`
+            found = self._member(one, union, effect == "widened")
+            if found is not None:
+                yield from self._union(one, union, found, pointer, effect)
+                return
         if old_ref is not None or new_ref is not None:
             yield from self._follow(old, new, pointer)
             return
@@ -210,6 +229,68 @@ class SchemaDiff:
             name = "became-nullable" if new_null else "became-not-nullable"
             yield Fact(name, pointer, name.replace("-", " "), "widened" if new_null else "narrowed")
         yield from self._keywords(old, new, pointer)
+
+    def _member(self, one: JSON, union: JSON, one_is_old: bool) -> tuple[str, int] | None:
+        """Where `union`, a bare `anyOf`/`oneOf`, holds `one` as a member: the same `$ref`, or
+        the same schema once a `$ref` is resolved (`$ref: X` became `anyOf: [$ref: X, ...]`),
+        else, among several alternatives, the only one of the same type (compared with it)."""
+        keywords = [k for k in ("anyOf", "oneOf") if isinstance(union.get(k), list)]
+        if len(keywords) != 1 or keywords[0] in one:
+            return None
+        keyword = keywords[0]
+        if any(k not in DOCS_KEYWORDS and k != keyword for k in union):
+            return None  # a union beside other keywords constrains them all: not a wrapper
+        one_spec, union_spec = (
+            (self.old_spec, self.new_spec) if one_is_old else (self.new_spec, self.old_spec)
+        )
+        seen = self._resolved(one_spec, one)
+        members = [(i, m) for i, m in enumerate(union[keyword]) if isinstance(m, dict)]
+        for index, member in members:
+            same_ref = "$ref" in one and one.get("$ref") == member.get("$ref")
+            if same_ref or canonical(self._resolved(union_spec, member)) == canonical(seen):
+                return keyword, index
+        kind = _types(_split_null(seen)[0])
+        real = [(i, m) for i, m in members if m != {"type": "null"}]
+        alike = [
+            i for i, m in real if _types(_split_null(self._resolved(union_spec, m))[0]) == kind
+        ]
+        # one alternative beside null is _split_null's case, below
+        return (keyword, alike[0]) if kind and len(real) > 1 and len(alike) == 1 else None
+
+    def _resolved(self, spec: JSON, schema: JSON) -> JSON:
+        ref = schema.get("$ref")
+        return resolve(spec, ref) if isinstance(ref, str) and ref.startswith("#/") else schema
+
+    def _union(
+        self, one: JSON, union: JSON, found: tuple[str, int], pointer: str, effect: Effect
+    ) -> Iterator[Fact]:
+        """`one` wrapped in `union` (widened) or unwrapped from it (narrowed): the member is
+        compared with the schema it was or became, and the other members are the change."""
+        keyword, index = found
+        member = union[keyword][index]
+        others = [m for i, m in enumerate(union[keyword]) if i != index]
+        # the union's documentation, or its member's: a description moved into it is no change
+        shown = {**{k: v for k, v in member.items() if k in DOCS_KEYWORDS}, **union}
+        # beside a null alternative, the member is the schema without its own null
+        base = _split_null(one)[0] if {"type": "null"} in others else one
+        if effect == "widened":
+            yield from _docs(one, shown, pointer)
+            yield from self.compare(base, member, f"{pointer}/{keyword}/{index}")
+        else:
+            yield from _docs(shown, one, pointer)
+            yield from self.compare(member, base, pointer)
+        spec = self.old_spec if effect == "widened" else self.new_spec
+        already = _split_null(self._resolved(spec, one))[1]
+        if {"type": "null"} in others and not already:
+            name = "became-nullable" if effect == "widened" else "became-not-nullable"
+            yield Fact(name, pointer, name.replace("-", " "), effect)
+        rest = [m for m in others if m != {"type": "null"}]
+        if rest:
+            verb = "added" if effect == "widened" else "removed"
+            noun = "any-of" if keyword == "anyOf" else "one-of"
+            label = str(one.get("$ref", "the schema")).rsplit("/", 1)[-1]
+            detail = f"{len(rest)} alternative(s) to {label} {verb} ({keyword})"
+            yield Fact(f"{noun}-{verb}", pointer, detail, effect)
 
     def _follow(self, old: JSON, new: JSON, pointer: str) -> Iterator[Fact]:
         old_ref, new_ref = old.get("$ref", "inline"), new.get("$ref", "inline")
@@ -232,12 +313,7 @@ class SchemaDiff:
                 continue
             detail = f"`{keyword}` changed, which this diff does not judge"
             yield Fact(f"{keyword}-changed", pointer, detail, "unjudged")
-        docs = sorted(k for k in DOCS_KEYWORDS if old.get(k) != new.get(k) and k != "deprecated")
-        if docs:
-            yield Fact("docs-changed", pointer, f"{', '.join(docs)} changed", "docs")
-        if old.get("deprecated", False) != new.get("deprecated", False):
-            name = "deprecated" if new.get("deprecated") else "reactivated"
-            yield Fact(name, pointer, f"became {name}", "docs")
+        yield from _docs(old, new, pointer)
         old_types, new_types = _types(old), _types(new)
         if old_types != new_types:
             effect = _type_effect(old_types, new_types)

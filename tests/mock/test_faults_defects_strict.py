@@ -20,6 +20,8 @@ from badgr_mock import (
 from badgr_mock.context import Reply
 from badgr_mock.envelope import ErrorReply
 from badgr_mock.handlers import HANDLERS
+from badgr_mock.spec import default_spec_path, load_spec
+from badgr_mock.strict import response_problems
 from badgr_mock.testing import serve
 
 from .conftest import ALICE, Api, strict_app
@@ -256,3 +258,18 @@ def test_create_app_profile_is_the_deprecated_spelling_of_server() -> None:
     with pytest.warns(DeprecationWarning, match="use server="):
         app = create_app(":memory:", profile="badgr-server")
     assert app.settings.profile.name == "badgr-server"
+
+
+def test_strict_mode_judges_a_page_by_the_schema_of_its_own_media_type() -> None:
+    """badgr-server's 404 is also Django's HTML page (`text/html`: a string); JSON labelled
+    text/html (its OAuth refusals) is judged by that media type's schema too."""
+    spec = load_spec(default_spec_path("badgr-server.yaml"))
+    issuer = spec.paths["/v2/issuers/{idOrEntityId}"]["GET"]
+    page = "<!doctype html><title>Not Found</title>"
+    assert response_problems(issuer, 404, page, {}, "text/html") == []
+    assert response_problems(issuer, 404, {"error": "x"}, {}, "text/html") != []
+    assert response_problems(issuer, 404, page, {}, "application/json") != []
+    token = spec.paths["/o/token"]["POST"]
+    refusal = {"error": "invalid client_id"}
+    assert response_problems(token, 400, refusal, {}, "text/html") == []
+    assert response_problems(token, 400, "<p>no</p>", {}, "text/html") != []

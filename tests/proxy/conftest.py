@@ -41,35 +41,61 @@ class Proxied:
         return [json.loads(line) for line in self.log.read_text().splitlines()]
 
 
+#: non-JSON pages: kind -> (status, media type, body)
+PAGES: dict[bytes, tuple[int, bytes, bytes]] = {
+    b"html": (200, b"text/html; charset=utf-8", b"<!doctype html><title>Maintenance</title>"),
+    b"html503": (503, b"text/html; charset=utf-8", b"<!doctype html><title>Back soon</title>"),
+    b"html403": (403, b"text/html; charset=utf-8", b"<!doctype html><title>Blocked</title>"),
+    b"plain429": (429, b"text/plain", b"Too many requests, slow down"),
+}
+#: what `badformat` sends: a timestamp without a zone, a user's URL and e-mail address that
+#: tests/proxy/test_suggest.py's stricter spec refuses (a `pattern`, `format: email`)
+NO_ZONE = "2026-01-01T10:00:00"
+BAD_URL = "www.example.org/alice"
+BAD_EMAIL = "alice.at.example.com"
+
+
+def _drift_json(kind: bytes, document: dict[str, Any]) -> None:
+    user = document["result"][0]
+    if kind == b"type":
+        user["firstName"] = 12345
+    elif kind == b"extra":  # an undeclared field, in the envelope and in the user
+        document["servedBy"] = "edge-7"
+        user["observedOnly"] = {"since": "2026-01-01", "tags": ["a", "b"], "n": 2}
+    elif kind == b"null":  # nulls: a boolean, and a field declared by a $ref
+        user["hasPasswordSet"] = None
+        user["recipient"] = None
+    elif kind == b"badformat":
+        document["timestamp"] = NO_ZONE
+        user["url"] = [BAD_URL]
+        user["emails"][0]["email"] = BAD_EMAIL
+    else:  # missing: a required field left out
+        del user["entityId"]
+
+
 def _drift(kind: bytes, start: Message, body: bytes) -> tuple[Message, bytes]:
-    """One answer made to break the spec: a wrong type, an extra field, nulls, an undeclared
-    status, an HTML page."""
+    """One answer made to break the spec: a wrong type, an extra field, nulls, a value off its
+    format or pattern, a required field missing, an undeclared status, a page that is not JSON
+    (`PAGES`)."""
     headers = [(k, v) for k, v in start["headers"] if k not in (b"content-length",)]
-    if kind in (b"type", b"extra", b"null"):
+    if kind in (b"type", b"extra", b"null", b"badformat", b"missing"):
         document = json.loads(body)
-        user = document["result"][0]
-        if kind == b"type":
-            user["firstName"] = 12345
-        elif kind == b"extra":  # an undeclared field, in the envelope and in the user
-            document["servedBy"] = "edge-7"
-            user["observedOnly"] = {"since": "2026-01-01", "tags": ["a", "b"], "n": 2}
-        else:  # nulls: a boolean, and a field declared by a $ref
-            user["hasPasswordSet"] = None
-            user["recipient"] = None
+        _drift_json(kind, document)
         body = json.dumps(document).encode()
     elif kind == b"status":
         start = {**start, "status": 418}
-    elif kind == b"html":
+    elif kind in PAGES:
+        status, media_type, body = PAGES[kind]
+        start = {**start, "status": status}
         headers = [(k, v) for k, v in headers if k != b"content-type"]
-        headers.append((b"content-type", b"text/html; charset=utf-8"))
-        body = b"<!doctype html><title>Maintenance</title>"
+        headers.append((b"content-type", media_type))
     headers.append((b"content-length", str(len(body)).encode()))
     return {**start, "headers": headers}, body
 
 
 def drifting(app: ASGIApp) -> ASGIApp:
-    """The app, except that a request with `x-test-drift: type|extra|null|status|html` gets
-    its answer changed that way."""
+    """The app, except that a request with `x-test-drift: KIND` (type, extra, null, badformat,
+    missing, status, or one of `PAGES`) gets its answer changed that way."""
 
     async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
         kind = dict(scope.get("headers") or []).get(DRIFT.encode())

@@ -70,7 +70,7 @@ def test_an_answer_the_client_left_before_it_arrived_is_not_judged(tmp_path: Pat
     log = tmp_path / "proxy.ndjson"
     with proxied(log, faults=Faults(latency_ms=300)) as proxy:
         with (
-            httpx.Client(base_url=proxy.url, timeout=0.05) as hurried,
+            httpx.Client(base_url=proxy.url, timeout=httpx.Timeout(30, read=0.05)) as hurried,
             pytest.raises(httpx.ReadTimeout),
         ):
             hurried.get("/v2/users/self")

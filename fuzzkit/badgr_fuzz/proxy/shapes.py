@@ -1,6 +1,8 @@
 """The shape of observed JSON as a JSON Schema, and the walk of an observed answer over the
 schema the API description declares for it: what the description would need to say more
-(`Widening`) for the answer to conform. Nothing here ever narrows a schema."""
+(`Widening`) for the answer to conform, and what no widening honestly fixes (`Widening.kept`: a
+required field absent, a value failing its `format` or `pattern`). Nothing here ever narrows a
+schema."""
 
 from __future__ import annotations
 
@@ -9,9 +11,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from badgr_mock.formats import FORMAT_CHECKER
+
 #: a pointer's last `allOf`/`anyOf`/`oneOf` member: /allOf/1 at the end
 _MORE = "additionalProperties"
 _COMBINED = re.compile(r"/(?:allOf|anyOf|oneOf)/\d+$")
+#: the base URI the document's `#/...` references resolve against
+_URI = "urn:badgr-proxy-suggest"
 
 Schema = dict[str, Any]
 #: the JSON Schema type of a Python value decoded from JSON
@@ -67,6 +77,15 @@ def merge(one: Schema, other: Schema) -> Schema:
     return merged
 
 
+def _matches(pattern: str, value: str) -> bool:
+    """As the validators read `pattern` (jsonschema: re.search); a pattern Python cannot read
+    is not held against the value."""
+    try:
+        return re.search(pattern, value) is not None
+    except re.error:
+        return True
+
+
 def accepts(types: list[str], value: Any) -> bool:
     kind = json_type(value)
     return kind in types or (kind == "integer" and "number" in types)
@@ -86,11 +105,18 @@ class Widening:
     alternatives: dict[str, tuple[str, Schema]] = field(default_factory=dict)
     #: pointer -> the observations behind it (for the actions' descriptions)
     seen: dict[str, list[str]] = field(default_factory=dict)
+    #: (what failed, the schema pointer of the keyword) -> where in answers: for a person
+    kept: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     def note(self, pointer: str, observation: str) -> None:
         notes = self.seen.setdefault(pointer, [])
         if observation not in notes:
             notes.append(observation)
+
+    def keep(self, what: str, pointer: str, where: str) -> None:
+        wheres = self.kept.setdefault((what, pointer), [])
+        if where not in wheres:
+            wheres.append(where)
 
 
 class Walker:
@@ -99,6 +125,9 @@ class Walker:
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
         self.widening = Widening()
+        resource: Resource[Any] = DRAFT202012.create_resource(document)
+        self._registry: Registry[Any] = Registry().with_resource(_URI, resource)
+        self._validators: dict[str, Draft202012Validator] = {}
 
     def lookup(self, pointer: str) -> Any:
         node: Any = self.document
@@ -113,7 +142,7 @@ class Walker:
 
     def conjuncts(self, node: Schema, pointer: str, value: Any) -> Iterator[tuple[Schema, str]]:
         """The schema nodes that all apply to the value: the node, what it refers to, its
-        `allOf` members, and the first `anyOf`/`oneOf` branch whose types take the value."""
+        `allOf` members, and the `anyOf`/`oneOf` branch the value takes (`_branch`)."""
         yield node, pointer
         ref = self._ref(node)
         if ref is not None:
@@ -122,13 +151,34 @@ class Walker:
             yield from self.conjuncts(member, f"{pointer}/allOf/{index}", value)
         for keyword in ("anyOf", "oneOf"):
             branches = node.get(keyword, [])
-            for index, branch in enumerate(branches):
-                branch_pointer = f"{pointer}/{keyword}/{index}"
-                found = list(self.conjuncts(branch, branch_pointer, value))
-                typed = [_types(n) for n, _ in found if "type" in n]
-                if all(accepts(t, value) for t in typed):
-                    yield from found
-                    break
+            pointers = [f"{pointer}/{keyword}/{index}" for index in range(len(branches))]
+            chosen = self._branch(list(zip(branches, pointers, strict=True)), value)
+            if chosen is not None:
+                yield from chosen
+
+    def _branch(
+        self, branches: list[tuple[Schema, str]], value: Any
+    ) -> list[tuple[Schema, str]] | None:
+        """The conjuncts of the branch the value takes: the first it is valid against (nothing
+        to widen there), else the first whose types take it."""
+        for branch, at in branches:
+            if self._validator(at).is_valid(value):
+                return list(self.conjuncts(branch, at, value))
+        for branch, at in branches:
+            found = list(self.conjuncts(branch, at, value))
+            if all(accepts(_types(n), value) for n, _ in found if "type" in n):
+                return found
+        return None
+
+    def _validator(self, pointer: str) -> Draft202012Validator:
+        found = self._validators.get(pointer)
+        if found is None:
+            schema = {"$ref": f"{_URI}#{pointer}"}
+            found = Draft202012Validator(
+                schema, registry=self._registry, format_checker=FORMAT_CHECKER
+            )
+            self._validators[pointer] = found
+        return found
 
     def types_of(self, node: Schema, pointer: str, value: Any) -> list[list[str]]:
         return [_types(n) for n, _ in self.conjuncts(node, pointer, value) if "type" in n]
@@ -154,6 +204,8 @@ class Walker:
                 values = self.widening.enums.setdefault(at, [])
                 values += [value] if value not in values else []
                 self.widening.note(at, f"{where} seen as {value!r}")
+            if isinstance(value, str):
+                self._constraints(schema, at, value, where)
         if kind == "object":
             self._object(conjuncts, value, where)
         elif kind == "array":
@@ -162,9 +214,25 @@ class Walker:
                     for index, element in enumerate(value):
                         self.walk(schema["items"], f"{at}/items", element, f"{where}/{index}")
 
+    def _constraints(self, schema: Schema, at: str, value: str, where: str) -> None:
+        """A string failing its `format` or `pattern`: kept for a person, never the value (it
+        may be personal: an address an e-mail format refused)."""
+        wanted = schema.get("format")
+        if isinstance(wanted, str) and not FORMAT_CHECKER.conforms(value, wanted):
+            self.widening.keep(f"fails format {wanted}", f"{at}/format", where)
+        pattern = schema.get("pattern")
+        if isinstance(pattern, str) and not _matches(pattern, value):
+            self.widening.keep("fails pattern", f"{at}/pattern", where)
+
     def _object(
         self, conjuncts: list[tuple[Schema, str]], value: dict[str, Any], where: str
     ) -> None:
+        for schema, at in conjuncts:  # absence proves nothing: a person decides
+            for index, name in enumerate(schema.get("required", [])):
+                if isinstance(name, str) and name not in value:
+                    escaped = name.replace("~", "~0").replace("/", "~1")
+                    pointer = f"{at}/required/{index}"
+                    self.widening.keep("is required but absent", pointer, f"{where}/{escaped}")
         homes = [(s, at) for s, at in conjuncts if "properties" in s]
         if not homes:
             homes = [(s, at) for s, at in conjuncts if "object" in _types(s)]
