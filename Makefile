@@ -30,8 +30,11 @@ SERVER ?= documented
 BASE ?=
 OLD ?=
 NEW ?=
+# make test: pytest's worker processes (xdist); a file's tests stay on one worker
+PYTEST_WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 
-.PHONY: install browser generate check-generated diff release dist lint test demo fuzz bench docs clean
+.PHONY: install browser generate check-generated diff release dist lint test test-proxy demo fuzz bench docs clean
 
 install: $(STAMP) $(OBV_STAMP) browser
 
@@ -94,7 +97,12 @@ lint: $(STAMP)
 test: install
 	$(MAKE) --no-print-directory check-generated
 	$(MAKE) --no-print-directory lint
-	$(BIN)/pytest
+	$(PYTEST)
+	$(MAKE) --no-print-directory test-proxy
+
+# The end-to-end tests again, through `badgr proxy serve`: each must leave no finding (#25).
+test-proxy: $(STAMP)
+	$(PYTEST) --via-proxy tests/wrapper tests/cli
 
 demo: $(STAMP) $(OBV_STAMP)
 	$(PY) -m scripts.demo
