@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -277,7 +277,8 @@ def _servable(label: str, record: Mapping[str, Any], spec: SpecIndex) -> Recorde
     if not target.startswith("/") or not 100 <= status <= 599:
         raise RecordingError(f"{label}: not a record of `badgr proxy` (bad target or status)")
     headers, body = _response(label, record)
-    path, _, query = target.partition("?")
+    raw_path, _, query = target.partition("?")
+    path = unquote(raw_path)  # recorded as sent; routed (and matched) decoded, as requests are
     found = None if method == "HEAD" else spec.find(method, path)
     why = _not_served(record, method, found, status)
     if why is None and found is not None:

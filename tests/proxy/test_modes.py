@@ -9,6 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from starlette.types import Receive, Scope, Send
 
 from badgr_fuzz.demands import spec_of
 from badgr_fuzz.proxy.judge import Judge
@@ -129,3 +130,26 @@ def test_a_gzip_bomb_from_the_upstream_is_cut_off_as_it_inflates(tmp_path: Path,
     assert peak < 16 * MiB  # decoded a network read at a time, one read of it is 64 MiB
     (record,) = [json.loads(line) for line in log.read_text().splitlines()]
     assert record["note"] == f"the answer exceeds {MiB} bytes; cut off"
+
+
+async def _echo_raw_target(scope: Scope, receive: Receive, send: Send) -> None:
+    """An upstream that answers with the request target exactly as it arrived."""
+    target = scope["raw_path"] + (b"?" + scope["query_string"] if scope["query_string"] else b"")
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": target})
+
+
+def test_the_target_is_forwarded_byte_for_byte(tmp_path: Path) -> None:
+    """A proxy that decoded the path would turn an id's %2F into a separator and %25 into %."""
+    recorder = Recorder(Judge(spec_of("documented")), tmp_path / "proxy.ndjson")
+    target = "/v2/issuers/a%2Fb%25c%20d?q=%26x%3D1&e=%C3%A9"
+    with (
+        serve(_echo_raw_target) as upstream,
+        serve(Proxy(ProxySettings(upstream), recorder).app) as url,
+        httpx.Client(base_url=url) as http,
+    ):
+        assert http.get(target).text == target
+        recorder.flush()
+    recorder.close()
+    (record,) = [json.loads(line) for line in (tmp_path / "proxy.ndjson").read_text().splitlines()]
+    assert record["target"] == target

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 from badgr import redact
 from badgr_fuzz.recorded import DROPPED
@@ -62,7 +63,13 @@ class Exchange:
 
     @property
     def path(self) -> str:
+        """The path as sent (percent-encoded)."""
         return self.target.split("?", 1)[0]
+
+    @property
+    def routed_path(self) -> str:
+        """The path as a server routes it: percent-decoded."""
+        return unquote(self.path)
 
     @property
     def query(self) -> str:

@@ -136,8 +136,8 @@ class Judge:
         return self.spec.find(method, path)
 
     def judge(self, exchange: Exchange) -> Verdict:
-        found = self.find(exchange.method, exchange.path)
-        if found is None and exchange.path in self.authorization_pages:
+        found = self.find(exchange.method, exchange.routed_path)
+        if found is None and exchange.routed_path in self.authorization_pages:
             # the page the user logs in on: described by the security scheme, not judged
             return Verdict(f"{exchange.method} {exchange.path} (OAuth authorization)", None)
         if found is None:

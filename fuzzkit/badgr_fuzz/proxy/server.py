@@ -135,7 +135,10 @@ class Proxy:
         return f"{request.url.scheme}://{host}"
 
     async def forward(self, request: Request) -> Response:
-        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        # as the client sent it: a decoded path would turn an id's %2F into a separator
+        raw_path = request.scope.get("raw_path") or request.url.path.encode()
+        query = request.scope.get("query_string", b"")
+        target = (raw_path + (b"?" + query if query else b"")).decode("latin-1")
         headers = {k: v for k, v in request.headers.items() if k not in HOP_BY_HOP}
         try:
             body = await read_body(
