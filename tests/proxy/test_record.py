@@ -9,6 +9,8 @@ from pathlib import Path
 import httpx
 
 from badgr_fuzz.proxy.cli import _parser, main
+from badgr_fuzz.proxy.exchange import Exchange, to_record
+from badgr_fuzz.proxy.judge import Problem, Verdict
 from tests.proxy.conftest import ALICE, PASSWORD, proxied
 
 COOKIE = "s3cr3t-c00kie"
@@ -55,3 +57,23 @@ def test_the_record_option() -> None:
     args = _parser().parse_args(["serve", "https://api.example", "--record", "kept"])
     assert args.record == Path("kept")
     assert _parser().parse_args(["serve", "https://api.example"]).record is None
+
+
+def test_a_credential_the_exchange_carries_is_scrubbed_wherever_it_is_quoted() -> None:
+    """A schema error quotes the value it refused, and a server may echo a token in a field
+    no pattern names: the exchange's own credentials are scrubbed from every written string."""
+    token, cookie = "tok-9f8e7d6c5b4a", "c00kie-value-77"
+    exchange = Exchange(
+        "GET",
+        f"/v2/users/self?echo={token}",
+        {"authorization": f"Bearer {token}", "cookie": f"sessionid={cookie}"},
+        b"",
+        200,
+        {"content-type": "application/json"},
+        json.dumps({"result": [{"firstName": token, "note": cookie}]}).encode(),
+    )
+    verdict = Verdict("GET /v2/users/self", "get_self", sdk=f"fails: ValueError: {token}")
+    verdict.problems.append(Problem("drift", "body", "/result/0", f"'{cookie}' is not valid"))
+    written = json.dumps(to_record(exchange, verdict.to_json()))
+    assert token not in written and cookie not in written
+    assert written.count("[REDACTED]") >= 6

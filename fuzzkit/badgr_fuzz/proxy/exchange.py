@@ -76,50 +76,70 @@ class Exchange:
         return self.target.partition("?")[2]
 
 
-def _text(raw: bytes, emails: bool) -> tuple[str, bool]:
-    """A body as text (redacted) and whether it had to be base64 (not UTF-8)."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return base64.b64encode(raw).decode("ascii"), True
-    text = redact(text)
-    return (_EMAIL.sub(EMAIL_STANDIN, text) if emails else text), False
+_CREDENTIAL_PARTS = re.compile(r"[\s;,=]+")
 
 
-def _headers(headers: Mapping[str, str], emails: bool) -> dict[str, str]:
-    kept: dict[str, str] = {}
-    for name, value in headers.items():
-        if name.lower() in _CREDENTIAL_HEADERS:
-            kept[name.lower()] = REDACTED
-        elif name.lower() not in HOP_BY_HOP:
-            text = redact(value)
-            kept[name.lower()] = _EMAIL.sub(EMAIL_STANDIN, text) if emails else text
-    return kept
+class _Scrubber:
+    """What is written of one exchange: the credentials its own headers carry (a bearer token,
+    a cookie's value) wherever they appear, then `badgr.redact`, then e-mail addresses when
+    asked. Verdict messages go through it too: a schema error quotes the value it refused."""
 
+    def __init__(self, exchange: Exchange, emails: bool) -> None:
+        self.emails = emails
+        carried = [
+            value
+            for headers in (exchange.request_headers, exchange.response_headers)
+            for name, value in headers.items()
+            if name.lower() in _CREDENTIAL_HEADERS
+        ]
+        parts = {p for value in carried for p in _CREDENTIAL_PARTS.split(value) if len(p) >= 8}
+        self.secrets = sorted(parts, key=len, reverse=True)
 
-def _message(headers: Mapping[str, str], body: bytes, emails: bool) -> dict[str, Any]:
-    text, is_base64 = _text(body, emails)
-    return {
-        "headers": _headers(headers, emails),
-        "body": text if body else None,
-        **({"base64": True} if is_base64 else {}),
-    }
+    def __call__(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, REDACTED)
+        text = redact(text)
+        return _EMAIL.sub(EMAIL_STANDIN, text) if self.emails else text
+
+    def body(self, raw: bytes) -> tuple[str, bool]:
+        """A body as text (scrubbed) and whether it had to be base64 (not UTF-8)."""
+        try:
+            return self(raw.decode("utf-8")), False
+        except UnicodeDecodeError:
+            return base64.b64encode(raw).decode("ascii"), True
+
+    def headers(self, headers: Mapping[str, str]) -> dict[str, str]:
+        return {
+            name.lower(): REDACTED if name.lower() in _CREDENTIAL_HEADERS else self(value)
+            for name, value in headers.items()
+            if name.lower() not in HOP_BY_HOP or name.lower() in _CREDENTIAL_HEADERS
+        }
+
+    def message(self, headers: Mapping[str, str], body: bytes) -> dict[str, Any]:
+        text, is_base64 = self.body(body)
+        return {
+            "headers": self.headers(headers),
+            "body": text if body else None,
+            **({"base64": True} if is_base64 else {}),
+        }
+
+    def verdict(self, verdict: dict[str, Any]) -> dict[str, Any]:
+        problems = [{**p, "message": self(str(p["message"]))} for p in verdict["problems"]]
+        return {**verdict, "problems": problems, "sdk": self(str(verdict["sdk"]))}
 
 
 def to_record(
     exchange: Exchange, verdict: dict[str, Any], *, redact_emails: bool = False
 ) -> dict[str, Any]:
     """The NDJSON record: the verdict, then the redacted exchange (enough to judge it again)."""
-    target = redact(exchange.target)
-    if redact_emails:
-        target = _EMAIL.sub(EMAIL_STANDIN, target)
+    scrub = _Scrubber(exchange, redact_emails)
     record: dict[str, Any] = {
-        **verdict,
+        **scrub.verdict(verdict),
         "method": exchange.method,
-        "target": target,
+        "target": scrub(exchange.target),
         "status": exchange.status,
-        "request": _message(exchange.request_headers, exchange.request_body, redact_emails),
-        "response": _message(exchange.response_headers, exchange.response_body, redact_emails),
+        "request": scrub.message(exchange.request_headers, exchange.request_body),
+        "response": scrub.message(exchange.response_headers, exchange.response_body),
     }
     if exchange.note:
         record["note"] = exchange.note
