@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from badgr_fuzz.demands import spec_of
@@ -18,7 +19,6 @@ from badgr_fuzz.proxy.recorder import Recorder
 from badgr_fuzz.proxy.sdk import sdk_check
 from badgr_fuzz.proxy.server import Proxy, ProxySettings
 from badgr_mock.app import create_app
-from badgr_mock.faults import Faults
 from badgr_mock.testing import serve
 
 #: the URL the upstream writes into its links; it listens elsewhere (127.0.0.1:<port>)
@@ -27,6 +27,8 @@ ALICE = "alice@example.com"
 PASSWORD = "badgr-demo"
 #: the header that asks `drifting` to change one answer
 DRIFT = "x-test-drift"
+#: how long `slow` holds an answer's body back
+SLOW_BODY_SECONDS = 2.0
 
 
 @dataclass
@@ -105,6 +107,10 @@ def drifting(app: ASGIApp) -> ASGIApp:
         chunks: list[bytes] = []
 
         async def held(message: Message) -> None:
+            if kind == b"slow":  # the head at once, the body two seconds later
+                if not message.get("more_body") and message["type"] == "http.response.body":
+                    await anyio.sleep(SLOW_BODY_SECONDS)
+                return await send(message)
             if message["type"] == "http.response.start":
                 start.update(message)
                 return
@@ -125,13 +131,12 @@ def proxied(
     server: str = "documented",
     defects: Iterable[str] = (),
     record_dir: Path | None = None,
-    faults: Faults | None = None,
     **settings: Any,
 ) -> Iterator[Proxied]:
-    """The mock (with `defects` and `faults`, drift on request) and the proxy in front of it
+    """The mock (with `defects`, drift on request) and the proxy in front of it
     (`settings`: more of `ProxySettings`; `record_dir`: a file per exchange there, as
     `--record DIR`)."""
-    mock = create_app(server=server, base_url=PUBLIC, defects=defects, faults=faults)
+    mock = create_app(server=server, base_url=PUBLIC, defects=defects)
     with serve(drifting(mock)) as upstream:
         recorder = Recorder(Judge(spec_of(server), sdk_check), log, record_dir=record_dir)
         chosen = ProxySettings(upstream, upstream_public_url=PUBLIC, **settings)
