@@ -274,9 +274,10 @@ order (a tenth more first, not kept, to open connections and fill caches); media
 `httpx.AsyncClient`, the answer streamed back unread: `BARE_PROXY` in
 `scripts/bench_proxy.py`); (c) also decodes the answer, rewrites the upstream's URLs in it,
 and judges each exchange against the API description (and the SDK's models) on a worker
-thread once the answer has left, writing one NDJSON record ({figures["records"]:.0f} written,
-warm-up included; {figures["findings"]:.0f} with a finding). Each proxy is a process of its own;
-its CPU per call is its process CPU time over the timed calls (and {SETTLE_SECONDS:.1f} s after
+thread once the answer has left, writing one NDJSON record a call ({figures["records"]:.0f} written
+with the warm-up and the back-to-back calls below; {figures["findings"]:.0f} with a finding).
+Each proxy is a process of its own; its CPU per call is its process CPU time over the timed
+calls (and {SETTLE_SECONDS:.1f} s after
 them, for the last judging).
 
 | side | median latency | added | proxy CPU per call |
