@@ -175,3 +175,11 @@ def test_the_oauth_authorization_page_is_known_not_judged(server: str) -> None:
     page = verdict("/auth/oauth2/authorize?client_id=c&response_type=code")
     assert page.problems == [] and page.operation.endswith("(OAuth authorization)")
     assert [p.section for p in verdict("/auth/oauth2/elsewhere").problems] == ["unknown"]
+
+
+def test_a_page_served_as_text_is_judged_as_text() -> None:
+    """badgr-server's routing 404 is an HTML page (`type: string`); one that reads as JSON
+    ("42") is still a string, not the number JSON would make of it."""
+    judge = Judge(spec_of("badgr-server"))
+    page = Exchange("GET", "/v2/issuers/x", {}, b"", 404, {"content-type": "text/html"}, b"42")
+    assert judge.judge(page).problems == []

@@ -106,14 +106,17 @@ def _refusal(part: str, error: ErrorReply) -> list[Problem]:
     return found or [Problem(CLIENT, part, "", error.description)]
 
 
-def decoded(raw: bytes) -> Any:
-    """An answer's body as the validators take it: JSON, else text; None when empty."""
+def decoded(raw: bytes, media_type: str) -> Any:
+    """An answer's body as the validators take it: parsed when it is served as JSON (or
+    untyped) and parses, else its text (a `text/plain` "42" is a string); None when empty."""
     if not raw:
         return None
-    try:
-        return json.loads(raw)
-    except ValueError:
-        return raw.decode("utf-8", "replace")
+    if not media_type or media_type == "application/json" or media_type.endswith("+json"):
+        try:
+            return json.loads(raw)
+        except ValueError:
+            pass
+    return raw.decode("utf-8", "replace")
 
 
 class Judge:
@@ -193,7 +196,7 @@ class Judge:
         found = response_problems(
             operation,
             exchange.status,
-            decoded(exchange.response_body),
+            decoded(exchange.response_body, media_type),
             exchange.response_headers,
             media_type,
         )

@@ -89,12 +89,12 @@ class Suggestion:
 
     def add(self, exchange: Exchange) -> None:
         self.exchanges += 1
-        found = self.judge.find(exchange.method, exchange.path)
+        found = self.judge.find(exchange.method, exchange.routed_path)
         if found is None or exchange.note or exchange.client_gone:
             return  # no operation, or not the whole answer: nothing to learn from
         operation = found[0]
         media_type = media_type_of(exchange.response_headers.get("content-type"))
-        body = decoded(exchange.response_body)
+        body = decoded(exchange.response_body, media_type)
         where = f"{operation.method} {operation.path} {exchange.status}"
         declared = operation.responses.get(str(exchange.status))
         if exchange.status >= 500:  # judged a defect, its page never drift
