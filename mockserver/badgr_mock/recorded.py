@@ -5,10 +5,11 @@ token endpoints always) stays the stateful mock's.
 A request is authenticated and validated as always, so a client that works here sends valid
 requests; then, instead of the handler, the best-matching record answers: same exact target
 (path and query), else same path, else same operation. Records that match equally are served in
-recorded order, one per request, the last one repeated. The recorded server's URLs (its origins,
-read from the records: absolute URLs naming a path of the API) become the mock's own, as the
-proxy rewrites them (``badgr_mock.rewrite``). Like a defect, the answer leaves as an exception
-(``ServedRecording``): past strict mode, its transaction rolled back.
+recorded order, one per request, the last one repeated. The recorded server's URLs (its origins:
+those each record names, ``upstream``; for a record without, the absolute URLs naming a path of
+the API) become the mock's own, as the proxy rewrites them (``badgr_mock.rewrite``). Like a
+defect, the answer leaves as an exception (``ServedRecording``): past strict mode, its
+transaction rolled back.
 """
 
 from __future__ import annotations
@@ -219,7 +220,8 @@ def load_recordings(source: str | Path, spec: SpecIndex) -> Recordings:
         answer = _servable(label, record, spec)
         if answer is not None:
             answers.append(answer)
-            origins |= _origins_named(answer, spec)
+            named = _upstream_named(record)  # written by the proxy that recorded it
+            origins |= named if named else _origins_named(answer, spec)
     if not answers:
         raise RecordingError(
             f"{where}: none of its {count} records is an answer the mock can serve "
@@ -356,6 +358,18 @@ def _refused(
     except (binascii.Error, ValueError):
         return "has a request body that cannot be read"
     return None
+
+
+def _upstream_named(record: Mapping[str, Any]) -> set[str]:
+    """The origins the recording proxy rewrote (its record's ``upstream``), when it says."""
+    named = record.get("upstream")
+    if not isinstance(named, list):
+        return set()
+    return {
+        url.rstrip("/")
+        for url in named
+        if isinstance(url, str) and urlsplit(url).scheme in ("http", "https")
+    }
 
 
 def _origins_named(answer: Recorded, spec: SpecIndex) -> set[str]:

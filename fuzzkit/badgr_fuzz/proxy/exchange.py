@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from badgr import redact
 from badgr_fuzz.recorded import DROPPED
@@ -59,6 +59,9 @@ class Exchange:
     client_gone: bool = False
     #: the whole answer reached the client (the proxy's own bookkeeping; not recorded)
     relayed: bool = False
+    #: the upstream's origins the proxy rewrote in the answer (the URL it forwards to, and the
+    #: public URL the upstream writes into its links): the recorded mock rewrites the same
+    upstream: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -145,7 +148,14 @@ def to_record(
         record["note"] = exchange.note
     if exchange.client_gone:
         record["client_gone"] = True
+    if exchange.upstream:
+        record["upstream"] = [_without_userinfo(url) for url in exchange.upstream]
     return record
+
+
+def _without_userinfo(url: str) -> str:
+    parts = urlsplit(url)
+    return parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
 
 
 def _body(message: Mapping[str, Any]) -> bytes:
@@ -171,4 +181,5 @@ def from_record(record: Mapping[str, Any]) -> Exchange:
         response_body=_body(response),
         note=str(record.get("note", "")),
         client_gone=bool(record.get("client_gone", False)),
+        upstream=tuple(str(url) for url in record.get("upstream") or ()),
     )

@@ -106,6 +106,8 @@ class Proxy:
         self.settings = settings
         self.recorder = recorder
         self.upstream = settings.upstream.rstrip("/")
+        public = (settings.upstream_public_url or "").rstrip("/")
+        self.upstream_origins = tuple(dict.fromkeys(u for u in (self.upstream, public) if u))
         self.http = httpx.AsyncClient(
             verify=True,
             follow_redirects=False,
@@ -152,6 +154,7 @@ class Proxy:
         except ClientGone:
             return Response(status_code=400)
         exchange = Exchange(request.method, target, headers, body, 0, {}, b"")
+        exchange.upstream = self.upstream_origins
         outgoing = self.http.build_request(
             request.method, self.upstream + target, headers=headers, content=body
         )
@@ -163,9 +166,7 @@ class Proxy:
             return _problem(502, f"badgr proxy: {exchange.note}")
         exchange.status = answer.status_code
         exchange.response_headers = {k: v for k, v in answer.headers.items() if k not in HOP_BY_HOP}
-        rewriter = Rewriter(
-            [self.upstream, self.settings.upstream_public_url or ""], self.origin(request)
-        )
+        rewriter = Rewriter(self.upstream_origins, self.origin(request))
         raw_headers = _headers(answer.headers, rewriter)
         is_json = rewrites_body(answer.headers.get("content-type", ""))
         if self.settings.strict:
