@@ -72,8 +72,11 @@ def test_a_credential_the_exchange_carries_is_scrubbed_wherever_it_is_quoted() -
         {"content-type": "application/json"},
         json.dumps({"result": [{"firstName": token, "note": cookie}]}).encode(),
     )
+    exchange.upstream = ("https://proxy-user:pw-in-the-url@up.example",)
     verdict = Verdict("GET /v2/users/self", "get_self", sdk=f"fails: ValueError: {token}")
     verdict.problems.append(Problem("drift", "body", "/result/0", f"'{cookie}' is not valid"))
-    written = json.dumps(to_record(exchange, verdict.to_json()))
-    assert token not in written and cookie not in written
+    record = to_record(exchange, verdict.to_json())
+    written = json.dumps(record)
+    assert token not in written and cookie not in written and "pw-in-the-url" not in written
+    assert record["upstream"] == ["https://up.example"]
     assert written.count("[REDACTED]") >= 6
