@@ -18,8 +18,9 @@ DEFECTS_ENV = "BADGR_MOCK_DEFECTS"
 class Faults:
     """Mutable at run time (``app.faults``); all off by default.
 
-    ``include_token_endpoint`` is off by default so a flaky API does not also make logins flaky
-    (a password grant must never be retried automatically).
+    ``include_token_endpoint`` is off by default so a flaky API does not also make logins and
+    logouts flaky (a password grant must never be retried automatically): the OAuth endpoints
+    (``/o/token``, ``/o/revoke_token/``) and the login pages are spared.
     """
 
     latency_ms: float = 0.0

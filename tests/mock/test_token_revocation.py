@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
+from badgr_mock.faults import Faults
 from badgr_mock.testing import serve
 
 from .conftest import ALICE, strict_app
@@ -108,3 +109,13 @@ def test_the_documented_kind_has_no_revocation_route() -> None:
             answer = documented.http.post(path, data={"token": pair["access_token"]})
             assert answer.status_code == 404 and answer.json()["status"]["success"] is False
         assert documented.works(pair["access_token"])
+
+
+def test_faults_spare_revocation_as_they_spare_logins() -> None:
+    """A flaky API must not make logging out flaky either: the OAuth endpoints are spared."""
+    app = strict_app(server="badgr-server", faults=Faults(fail_rate=1.0))
+    with serve(app) as base_url, httpx.Client(base_url=base_url, timeout=10) as http:
+        server = Server(http)
+        pair = server.login()
+        revoked(server.revoke(pair["access_token"]))
+        assert http.get("/v2/users/self").status_code == 503  # the API itself fails
