@@ -128,10 +128,11 @@ def test_the_public_sdk_check_resolves_relative_imports(tmp_path: Path) -> None:
     ]
 
 
-def test_the_fuzz_kit_uses_only_the_sdks_redactor_and_decoder() -> None:
+def test_the_fuzz_kit_uses_only_the_sdks_redaction_and_decoder() -> None:
     """ARCHITECTURE.md: the fuzz kit judges servers by the spec, not by the SDK; it shares only
-    the SDK's one redactor (what it writes of recorded requests goes through ``badgr.redact``)
-    and its bounded decoding (``badgr.aiter_decoded``: the proxy reads answers as the SDK does)."""
+    the SDK's redaction (what it writes of recorded requests goes through ``badgr.redact``, and
+    ``badgr.CREDENTIAL_HEADERS`` is the one list of credential headers) and its bounded
+    decoding (``badgr.aiter_decoded``: the proxy reads answers as the SDK does)."""
     used = set()
     for path in python_files("fuzzkit/badgr_fuzz"):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
@@ -140,4 +141,4 @@ def test_the_fuzz_kit_uses_only_the_sdks_redactor_and_decoder() -> None:
                 used |= {a.name for a in node.names if a.name.split(".")[0] == "badgr"}
             elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "badgr":
                 used |= {f"{node.module}.{alias.name}" for alias in node.names}
-    assert used == {"badgr.redact", "badgr.aiter_decoded"}
+    assert used == {"badgr.redact", "badgr.CREDENTIAL_HEADERS", "badgr.aiter_decoded"}

@@ -23,21 +23,10 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from badgr import redact
+from badgr import CREDENTIAL_HEADERS, redact
 
-#: Headers never recorded: credentials, and what the client computes itself.
-DROPPED = frozenset(
-    {
-        "authorization",
-        "proxy-authorization",
-        "cookie",
-        "set-cookie",
-        "x-api-key",
-        "content-length",
-        "host",
-        "user-agent",
-    }
-)
+#: Headers never recorded: credentials (the SDK's list), and what the client computes itself.
+DROPPED = CREDENTIAL_HEADERS | {"content-length", "host", "user-agent"}
 ACCEPT_JSON = {"Accept": "application/json"}
 
 

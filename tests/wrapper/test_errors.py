@@ -155,7 +155,13 @@ def test_a_body_over_the_servers_limit_is_a_typed_413(client: Client) -> None:
     assert isinstance(refused.value, errors.APIError)
 
 
-SECRETS = ("t0k3n-SECRET-1", "hunter2-SECRET-2", "sess-SECRET-3", "code-SECRET-4")
+SECRETS = (
+    "t0k3n-SECRET-1",
+    "hunter2-SECRET-2",
+    "sess-SECRET-3",
+    "code-SECRET-4",
+    "key-SECRET-5",
+)
 
 
 def _with_secrets() -> list[errors.BadgrError]:
@@ -163,7 +169,11 @@ def _with_secrets() -> list[errors.BadgrError]:
     api = httpx.Request(
         "GET",
         "https://api.example/v2/issuers?code=code-SECRET-4",
-        headers={"Authorization": "Bearer t0k3n-SECRET-1", "Cookie": "sessionid=sess-SECRET-3"},
+        headers={
+            "Authorization": "Bearer t0k3n-SECRET-1",
+            "Cookie": "sessionid=sess-SECRET-3",
+            "X-API-Key": "key-SECRET-5",  # a caller's own http_client may add one
+        },
     )
     grant = httpx.Request(
         "POST",

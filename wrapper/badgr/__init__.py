@@ -17,7 +17,7 @@ from ._bounds import aiter_decoded, iter_decoded
 from ._call import Outcome
 from ._client import AsyncClient, Client
 from ._config import REGIONS
-from ._logging import redact
+from ._logging import CREDENTIAL_HEADERS, redact
 from ._pagination import AsyncPager, Page, SyncPager
 from ._profiles import Server
 from ._response import RawResponse
@@ -89,6 +89,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "CREDENTIAL_HEADERS",
     "REGIONS",
     "APIConnectionError",
     "APIError",

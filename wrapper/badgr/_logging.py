@@ -22,6 +22,7 @@ from collections.abc import Generator
 import httpx
 
 __all__ = [
+    "CREDENTIAL_HEADERS",
     "LOGGED_WITHOUT_CREDENTIALS",
     "RedactingFilter",
     "logger",
@@ -33,6 +34,11 @@ __all__ = [
 logger = logging.getLogger("badgr")
 
 REDACTED = "[REDACTED]"
+#: Headers whose whole value is a credential (lower-case): never kept, logged or recorded. The
+#: SDK's errors drop them from the request they keep; the fuzz kit and `badgr proxy` too.
+CREDENTIAL_HEADERS = frozenset(
+    {"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"}
+)
 _SECRET_KEYS = (
     r"access_token|refresh_token|id_token|token|password|passwd|client_secret|secret|code"
     r"|api_key|apikey"

@@ -33,7 +33,7 @@ from typing import Any
 
 import httpx
 
-from ._logging import redact, redact_url
+from ._logging import CREDENTIAL_HEADERS, redact, redact_url
 
 __all__ = [
     "APIConnectionError",
@@ -55,13 +55,10 @@ _MAX_DETAIL = 500
 
 
 #: request headers that carry credentials; left out of what an error keeps when pickled
-_CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
-
-
 def _kept_request(request: httpx.Request) -> httpx.Request:
     """``request`` as a pickled error keeps it: method, URL with secret query values
     redacted, headers without credentials, no body (a token request's holds the password)."""
-    headers = [(k, v) for k, v in request.headers.items() if k.lower() not in _CREDENTIAL_HEADERS]
+    headers = [(k, v) for k, v in request.headers.items() if k.lower() not in CREDENTIAL_HEADERS]
     return httpx.Request(request.method, redact_url(request.url), headers=headers)
 
 

@@ -1,7 +1,7 @@
 """One exchange (a request and its answer) as the proxy saw it, and as one NDJSON record.
 
 What is written never holds a credential: the headers that carry them (`Authorization`,
-`Cookie`, `Set-Cookie`, ...: `badgr_fuzz.recorded.DROPPED`) are written as `[REDACTED]`, and the
+`Cookie`, `Set-Cookie`, ...: `badgr.CREDENTIAL_HEADERS`) are written as `[REDACTED]`, and the
 target and both bodies go through the SDK's one redactor, `badgr.redact` (tokens, passwords,
 client secrets); e-mail addresses too when asked (`redact_emails`), replaced by an address that
 still passes `format: email`, so a record checks as its exchange did.
@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from badgr import redact
-from badgr_fuzz.recorded import DROPPED
+from badgr import CREDENTIAL_HEADERS, redact
 
 REDACTED = "[REDACTED]"
 #: What an e-mail address becomes with `redact_emails`: still a valid address.
@@ -38,7 +37,6 @@ HOP_BY_HOP = frozenset(
         "host",
     }
 )
-_CREDENTIAL_HEADERS = DROPPED - {"content-length", "host", "user-agent"}
 
 
 @dataclass
@@ -93,7 +91,7 @@ class _Scrubber:
             value
             for headers in (exchange.request_headers, exchange.response_headers)
             for name, value in headers.items()
-            if name.lower() in _CREDENTIAL_HEADERS
+            if name.lower() in CREDENTIAL_HEADERS
         ]
         parts = {p for value in carried for p in _CREDENTIAL_PARTS.split(value) if len(p) >= 8}
         self.secrets = sorted(parts, key=len, reverse=True)
@@ -113,9 +111,9 @@ class _Scrubber:
 
     def headers(self, headers: Mapping[str, str]) -> dict[str, str]:
         return {
-            name.lower(): REDACTED if name.lower() in _CREDENTIAL_HEADERS else self(value)
+            name.lower(): REDACTED if name.lower() in CREDENTIAL_HEADERS else self(value)
             for name, value in headers.items()
-            if name.lower() not in HOP_BY_HOP or name.lower() in _CREDENTIAL_HEADERS
+            if name.lower() not in HOP_BY_HOP or name.lower() in CREDENTIAL_HEADERS
         }
 
     def message(self, headers: Mapping[str, str], body: bytes) -> dict[str, Any]:
