@@ -3,7 +3,8 @@
 Each problem of a record is a finding (`badgr_fuzz.report.Finding`); findings are grouped into
 causes as the fuzz report groups them and shown in the same tables, in the terminal and through
 the kit's HTML renderer (`badgr_fuzz.html`). Coverage adds what the traffic exercised: the
-operations and statuses seen, against those the API description declares.
+operations, statuses and response properties seen, against those the API description declares
+(`properties.py`).
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from rich.console import Console
 from badgr_fuzz import html
 from badgr_fuzz.causes import Cause, group, mask
 from badgr_fuzz.proxy.judge import CHECKS, SECTION_TITLES
+from badgr_fuzz.proxy.properties import declared_properties, response_schema, seen_properties
 from badgr_fuzz.report import CATEGORIES, COLUMNS, Finding, Kind, cause_row, causes_table, curl
-from badgr_mock.spec import SpecIndex
+from badgr_mock.spec import Operation, SpecIndex
 
 #: the proxy's own checks, in the fuzz kit's words
 PROXY_CATEGORIES = {
@@ -82,14 +84,31 @@ class ProxyReport:
     seen: dict[str, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))
     #: exchanges whose answer the SDK's models could not read
     sdk_failures: int = 0
+    #: operation -> 2xx status -> the property paths its JSON answers showed
+    properties: dict[str, dict[int, set[str]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(set))
+    )
 
     def add(self, record: dict[str, Any]) -> None:
         self.exchanges += 1
         if record.get("operation_id"):
             self.seen[record["operation"]][int(record["status"])] += 1
+            self._properties(record)
         if str(record.get("sdk", "")).startswith("fails"):
             self.sdk_failures += 1
         self.findings += findings_of(record)
+
+    def _properties(self, record: dict[str, Any]) -> None:
+        status = int(record["status"])
+        response = record.get("response") or {}
+        body = response.get("body")
+        if not 200 <= status < 300 or body is None or response.get("base64"):
+            return
+        try:
+            decoded = json.loads(body)
+        except ValueError:
+            return
+        self.properties[record["operation"]][status].update(seen_properties(decoded))
 
     def causes(self, kind: Kind) -> list[Cause]:
         return group(f for f in self.findings if f.kind == kind)
@@ -107,9 +126,27 @@ def read_records(lines: Iterable[str]) -> ProxyReport:
     return report
 
 
+def _property_coverage(
+    report: ProxyReport, spec: SpecIndex, name: str, operation: Operation | None
+) -> tuple[str, str]:
+    """("seen of declared", the declared never seen) of the operation's 2xx answers seen."""
+    answered = report.properties.get(name) or {}
+    if operation is None or not answered:
+        return "", ""
+    declared: set[str] = set()
+    for status in answered:
+        schema = response_schema(spec, operation, str(status))
+        declared |= declared_properties(spec.document, schema)
+    seen = set().union(*answered.values()) & declared
+    never = sorted(declared - seen)
+    more = f" (+{len(never) - PROPERTIES_SHOWN} more)" if len(never) > PROPERTIES_SHOWN else ""
+    return f"{len(seen)} of {len(declared)}", ", ".join(never[:PROPERTIES_SHOWN]) + more
+
+
 def coverage(report: ProxyReport, spec: SpecIndex) -> tuple[list[tuple[str, ...]], list[str]]:
-    """Rows (operation, exchanges, statuses seen, declared statuses not seen) for the operations
-    seen, and the declared operations never seen."""
+    """Rows (operation, exchanges, statuses seen, declared statuses not seen, response
+    properties seen of declared, declared properties never seen) for the operations seen, and
+    the declared operations never seen."""
     rows: list[tuple[str, ...]] = []
     for name, statuses in sorted(report.seen.items()):
         method, _, path = name.partition(" ")
@@ -118,7 +155,8 @@ def coverage(report: ProxyReport, spec: SpecIndex) -> tuple[list[tuple[str, ...]
         seen = sorted(statuses)
         missing = sorted(declared - {str(s) for s in seen})
         shown = ", ".join(f"{s} x{statuses[s]}" for s in seen)
-        rows.append((name, str(sum(statuses.values())), shown, ", ".join(missing)))
+        properties = _property_coverage(report, spec, name, operation)
+        rows.append((name, str(sum(statuses.values())), shown, ", ".join(missing), *properties))
     never = sorted(
         f"{op.method} {op.path}"
         for op in spec.operations.values()
@@ -138,7 +176,16 @@ def counts(report: ProxyReport, spec: SpecIndex) -> str:
     )
 
 
-COVERAGE_COLUMNS = ("operation", "exchanges", "statuses seen", "declared, not seen")
+COVERAGE_COLUMNS = (
+    "operation",
+    "exchanges",
+    "statuses seen",
+    "declared, not seen",
+    "response properties seen (2xx)",
+    "declared properties never seen",
+)
+#: declared properties never seen, listed per operation before "(+N more)"
+PROPERTIES_SHOWN = 12
 
 
 def print_summary(report: ProxyReport, spec: SpecIndex, console: Console) -> None:
