@@ -20,8 +20,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from badgr_fuzz.demands import demand_of, operation_of, spec_of
-from badgr_fuzz.recorded import Recorded, SetupFailed, body_text, send
+from badgr_fuzz.demands import (
+    Answer,
+    Undetermined,
+    demand_of,
+    operation_of,
+    spec_of,
+    why_not_judged,
+)
+from badgr_fuzz.recorded import Recorded, Replayed, SetupFailed, body_text
 from badgr_fuzz.report import RECORDED_CASES, Finding, read_events
 
 Outcome = Literal["still fails", "now passes", "not re-checked"]
@@ -39,16 +46,20 @@ def recheck(
     """Send `recorded` again and judge the answer by what its check demands."""
     demand = demand_of(recorded.check, recorded.message)
     if demand is None:
-        return Verdict("not re-checked", f"{recorded.check} cannot be judged on one answer")
+        return Verdict("not re-checked", why_not_judged(recorded.check))
     if recorded.note:
         return Verdict("not re-checked", f"its data cannot be recreated: {recorded.note}")
     if demand.anonymous:
         recorded = recorded.anonymous()
+    replayed = Replayed(recorded, base_url, token, client)
     try:
-        response = send(recorded, base_url, token, client)
+        response = replayed.send()
+        operation = operation_of(spec_of(server), recorded.operation)
+        problem = demand.judge(Answer(response, operation, replayed.again))
     except SetupFailed as error:
         return Verdict("not re-checked", f"its data could not be recreated: {error}")
-    problem = demand.judge(response, operation_of(spec_of(server), recorded.operation))
+    except Undetermined as why:
+        return Verdict("not re-checked", str(why))
     if problem is None:
         return Verdict("now passes", f"{demand.text}: HTTP {response.status_code}")
     return Verdict("still fails", f"{problem}: {body_text(response)}")
