@@ -73,7 +73,10 @@ def signature(check: str, message: str, response: dict[str, Any] | None) -> str:
     status = (response or {}).get("status_code", 0)
     if status >= 500:
         return f"{status}: {mask(_error_text(response or {}))}"
-    first = message.strip().splitlines()[0] if message.strip() else ""
+    lines = message.strip().splitlines()
+    if check == "max_response_time":  # "Actual: …ms" differs per case; the limit does not
+        lines = [line for line in lines if line.startswith("Limit:")] or lines
+    first = lines[0] if lines else ""
     return f"{status}: {mask(first)}"
 
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from badgr_fuzz.demands import demand_of
+from badgr_fuzz.demands import demand_of, why_not_judged
 from badgr_fuzz.report import Finding
 
 TESTS_FILE = "test_fuzz_findings.py"
@@ -77,7 +77,7 @@ def render(findings: Iterable[Finding], server: str, directory: str) -> str:
         demand = demand_of(finding.check, finding.message)
         note = ""
         if demand is None:
-            note = f"Skipped: {finding.check} cannot be judged on one answer."
+            note = f"Skipped: {why_not_judged(finding.check)}."
         elif recorded.note:
             note = f"Skipped: the data it needs cannot be recreated: {recorded.note}"
         parts.append(

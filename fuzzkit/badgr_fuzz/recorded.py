@@ -19,7 +19,7 @@ import dataclasses
 import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 
@@ -186,12 +186,25 @@ def send(
 ) -> httpx.Response:
     """Send the steps again against `base_url` (credentials where they were sent) and return the
     failing request's answer. A step's link that cannot be read raises `SetupFailed`."""
-    own = client is None
-    http = client or httpx.Client(timeout=30.0)
-    try:
+    if client is None:
+        with httpx.Client(timeout=30.0) as own:
+            return Replayed(recorded, base_url, token, own).send()
+    return Replayed(recorded, base_url, token, client).send()
+
+
+class Replayed:
+    """A recorded case sent again on `client`: the failing request's answer, and that request
+    again with another query (the next pages of a list), with the new ids."""
+
+    def __init__(
+        self, recorded: Recorded, base_url: str, token: str | None, client: httpx.Client
+    ) -> None:
+        self.recorded, self.base_url, self.token, self.client = recorded, base_url, token, client
+        self._renamed: dict[str, str] = {}
+
+    def send(self) -> httpx.Response:
         answers: list[httpx.Response] = []
-        renamed: dict[str, str] = {}
-        for index, step in enumerate(recorded.steps):
+        for index, step in enumerate(self.recorded.steps):
             for link in step.links:
                 value = _answer_value(answers[link.step], link.pointer)
                 if value is None:
@@ -200,12 +213,19 @@ def send(
                         f"{link.pointer} from step {link.step + 1}'s answer, which has none "
                         f"(HTTP {answers[link.step].status_code})"
                     )
-                renamed[link.value] = value
-            answers.append(_send_step(http, step, base_url, token, renamed))
+                self._renamed[link.value] = value
+            answers.append(self._send(step))
         return answers[-1]
-    finally:
-        if own:
-            http.close()
+
+    def again(self, query: dict[str, str]) -> httpx.Response:
+        """The failing request with `query` instead of its own (after `send`)."""
+        last = self.recorded.steps[-1]
+        path = urlsplit(last.target).path
+        target = f"{path}?{urlencode(query)}" if query else path
+        return self._send(dataclasses.replace(last, target=target))
+
+    def _send(self, step: Step) -> httpx.Response:
+        return _send_step(self.client, step, self.base_url, self.token, self._renamed)
 
 
 def _answer_value(response: httpx.Response, pointer: str) -> str | None:

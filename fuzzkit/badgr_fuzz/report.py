@@ -28,6 +28,10 @@ from badgr_fuzz import html
 from badgr_fuzz.causes import Cause, group, signature
 from badgr_fuzz.recorded import Recorded, from_scenario
 
+#: Recorded cases kept per finding, for `--replay` (which re-sends each): the first ones, so a
+#: finding seen in hundreds of cases replays in seconds.
+RECORDED_CASES = 5
+
 #: the fuzz report has the first two; `badgr proxy` (badgr_fuzz.proxy) all four
 Kind = Literal["defect", "drift", "unknown", "client"]
 
@@ -95,6 +99,8 @@ class Finding:
     signature: str = ""
     #: the first failing case, to send again (replay, exported tests); not in summary.json
     recorded: Recorded | None = field(default=None, repr=False, compare=False)
+    #: up to RECORDED_CASES failing cases, the first one first (replay sends each)
+    cases: list[Recorded] = field(default_factory=list, repr=False, compare=False)
 
 
 @dataclass
@@ -208,8 +214,9 @@ def _read_scenario(
             message = failure.get("message", "").strip()
             cause = signature(check["name"], message, interaction.get("response"))
             key = (operation, check["name"], title, cause)
+            found = failed_id if failed_id in interactions else case_id
             if key in seen:
-                seen[key].occurrences += 1
+                _another_case(seen[key], recorder, found, message)
                 continue
             request = interaction.get("request")
             reproduction = curl(request) if request else ""
@@ -218,10 +225,20 @@ def _read_scenario(
                 kind, category, operation, check["name"], title, message, reproduction
             )
             finding.signature = cause
-            found = failed_id if failed_id in interactions else case_id
             finding.recorded = from_scenario(recorder, found, operation, check["name"], message)
+            finding.cases = [finding.recorded] if finding.recorded else []
             seen[key] = finding
             report.findings.append(finding)
+
+
+def _another_case(finding: Finding, recorder: dict[str, Any], case_id: str, message: str) -> None:
+    """Count one more case of `finding`; keep it for replay while fewer than RECORDED_CASES."""
+    finding.occurrences += 1
+    if len(finding.cases) >= RECORDED_CASES:
+        return
+    recorded = from_scenario(recorder, case_id, finding.operation, finding.check, message)
+    if recorded is not None:
+        finding.cases.append(recorded)
 
 
 def _is_json(response: dict[str, Any]) -> bool:

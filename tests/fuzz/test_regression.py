@@ -123,11 +123,16 @@ def test_replay_says_which_still_fail_and_which_now_pass(run: Run) -> None:
     run.outputs.append(defective.stdout + defective.stderr)
     assert defective.returncode == 1, defective.stdout[-3000:] + defective.stderr
     assert "5 recorded findings: 5 still fail, 0 now pass" in defective.stdout
+    # every recorded case of a finding is sent again, not only its first
+    sent = re.search(r"\((\d+) cases sent again, at most 5 per finding\)", defective.stdout)
+    assert sent and int(sent.group(1)) > 5, defective.stdout[-3000:]
+    assert re.search(r"\b[2-5] of [2-5] fail\b", defective.stdout), defective.stdout[-3000:]
     with embedded_mock(None) as clean_url:
         clean = _replay(run.report, clean_url, via_cli=True)
     run.outputs.append(clean.stdout + clean.stderr)
     assert clean.returncode == 0, clean.stdout[-3000:] + clean.stderr
     assert "5 recorded findings: 0 still fail, 5 now pass, 0 not re-checked" in clean.stdout
+    assert " 0 of " in clean.stdout and not re.search(r"\b[1-5] of \d fail", clean.stdout)
 
 
 def test_a_replay_that_cannot_run_exits_2(run: Run, tmp_path: Path) -> None:

@@ -263,3 +263,12 @@ def test_a_recorded_case_holds_no_credential() -> None:
     for secret in ("sekrit-token", "s3cr3t", "abcdef123456", "hunter22hunter", "Authorization"):
         assert secret not in text
     assert recorded.steps[0].authenticated and "name=x" in recorded.steps[0].target
+
+
+def test_slow_answers_to_one_limit_are_one_cause() -> None:
+    """`max_response_time` messages differ in the time taken, not in the limit it broke."""
+    from badgr_fuzz.causes import signature
+
+    first = signature("max_response_time", "Actual: 12.50ms\nLimit: 10.00ms", {"status_code": 200})
+    second = signature("max_response_time", "Actual: 31.00ms\nLimit: 10.00ms", {"status_code": 200})
+    assert first == second == "200: Limit: 10.00ms"
