@@ -181,17 +181,6 @@ class SetupFailed(Exception):
     """A step before the failing request did not work: its data cannot be recreated."""
 
 
-def send(
-    recorded: Recorded, base_url: str, token: str | None, client: httpx.Client | None = None
-) -> httpx.Response:
-    """Send the steps again against `base_url` (credentials where they were sent) and return the
-    failing request's answer. A step's link that cannot be read raises `SetupFailed`."""
-    if client is None:
-        with httpx.Client(timeout=30.0) as own:
-            return Replayed(recorded, base_url, token, own).send()
-    return Replayed(recorded, base_url, token, client).send()
-
-
 class Replayed:
     """A recorded case sent again on `client`: the failing request's answer, and that request
     again with another query (the next pages of a list), with the new ids."""
