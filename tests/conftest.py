@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from tests import via_proxy
@@ -19,6 +21,20 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "plants(why): plants faults, defects or bad input on purpose (not --via-proxy)"
     )
+    config.addinivalue_line(
+        "markers", "serial: tests pytest-xdist cannot tell apart (make test runs them unsplit)"
+    )
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's controller, once a worker has collected
+def pytest_xdist_node_collection_finished(node: Any, ids: list[str]) -> None:
+    """Tests that share a node id would run once between them, silently: refuse to start."""
+    shared = sorted({nodeid for nodeid in ids if ids.count(nodeid) > 1})
+    if shared:
+        raise pytest.UsageError(
+            f"{len(shared)} node ids are shared by several tests, which pytest-xdist would run"
+            f" once: mark them `serial` (make test runs those without -n): {', '.join(shared)}"
+        )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

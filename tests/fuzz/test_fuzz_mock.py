@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.config import SchemathesisConfig
@@ -21,6 +22,10 @@ from starlette.testclient import TestClient
 from badgr_fuzz import hooks as fuzz_hooks
 from badgr_mock import create_app
 from tests.spec.spec_tools import ROOT, SPEC_PATH
+
+#: schemathesis gives every operation's test the same node id, which pytest-xdist cannot tell
+#: apart (it would run 4 of 112): `make test` runs this module on its own, in one process
+pytestmark = pytest.mark.serial
 
 EXAMPLES = 15
 NO_SHRINK = [Phase.explicit, Phase.reuse, Phase.generate]
