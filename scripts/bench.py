@@ -272,12 +272,31 @@ def row(*cells: str) -> str:
 
 
 def report(results: dict[str, dict[str, float]], total_s: float, load: list[float]) -> str:
-    call, parse = results["call"], results["parse"]
-    memory, award, rps = results["memory"], results["award"], results["rps"]
+    """BENCHMARKS.md up to the mock's section; the other parts' sections follow it."""
+    return intro(total_s, load) + sdk_section(results) + mock_section(results["rps"])
+
+
+def intro(total_s: float, load: list[float]) -> str:
+    """The title and where and when the figures were taken."""
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    flat = memory["peak_mb"] < 30 and memory["peak_mb"] < 2 * memory["peak_early_mb"] + 5
-    award_row, award_cpu = award_rows(award)
-    sdk_rows = [
+    return f"""# Benchmarks
+
+Produced by `make bench` (`scripts/bench.py --output BENCHMARKS.md`) on {now}:
+Python {platform.python_version()}, {platform.system()} {platform.machine()}, {os.cpu_count()}
+CPUs; the run took {total_s:.0f} s, with a 1-minute load average of {min(load):.1f} to
+{max(load):.1f} (sampled before and after each part: above 1 the machine was also busy with
+other work, which slows CPU-bound figures most). Figures, not asserts: every figure stands
+beside a baseline measured in the same run. The mock runs as a separate process
+(`python -m badgr_mock`, SQLite file) on 127.0.0.1; client and server share the machine.
+
+"""
+
+
+def sdk_rows(results: dict[str, dict[str, float]]) -> tuple[list[str], str]:
+    """The SDK table's rows (call, parse, award_many), and award_many's CPU table."""
+    call, parse = results["call"], results["parse"]
+    award_row, award_cpu = award_rows(results["award"])
+    rows = [
         row(
             "`client.issuers.get(id)` vs raw `httpx` GET + `json.loads` on the same endpoint"
             f" (median of {call['calls']:.0f} calls per side, alternating call by call; a second"
@@ -298,38 +317,19 @@ def report(results: dict[str, dict[str, float]], total_s: float, load: list[floa
         ),
         award_row,
     ]
-    mock_rows = [
-        row(
-            "`GET /v2/issuers/{id}`",
-            f"{rps['mock_issuer']:.0f} req/s",
-            f"{rps['bare_issuer']:.0f} req/s",
-            f"{rps['issuer_ratio']:.2f}",
-            f">= 0.5: {verdict(rps['issuer_ratio'] >= 0.5)}",
-        ),
-        row(
-            "`GET /v2/badgeclasses/{id}/assertions?num=100`",
-            f"{rps['mock_page']:.0f} req/s",
-            f"{rps['bare_page']:.0f} req/s",
-            f"{rps['page_ratio']:.2f}",
-            f">= 0.5: {verdict(rps['page_ratio'] >= 0.5)}",
-        ),
-    ]
+    return rows, award_cpu
+
+
+def sdk_section(results: dict[str, dict[str, float]]) -> str:
+    """## SDK: the table, where the call's time goes, memory, award_many's CPU."""
+    call, memory = results["call"], results["memory"]
+    flat = memory["peak_mb"] < 30 and memory["peak_mb"] < 2 * memory["peak_early_mb"] + 5
+    rows, award_cpu = sdk_rows(results)
     header = "| what | SDK | baseline | ratio | goal |\n|---|---|---|---|---|"
-    mock_header = "| endpoint | mock | bare Starlette | ratio | goal |\n|---|---|---|---|---|"
-    return f"""# Benchmarks
-
-Produced by `make bench` (`scripts/bench.py --output BENCHMARKS.md`) on {now}:
-Python {platform.python_version()}, {platform.system()} {platform.machine()}, {os.cpu_count()}
-CPUs; the run took {total_s:.0f} s, with a 1-minute load average of {min(load):.1f} to
-{max(load):.1f} (sampled before and after each part: above 1 the machine was also busy with
-other work, which slows CPU-bound figures most). Figures, not asserts: every figure stands
-beside a baseline measured in the same run. The mock runs as a separate process
-(`python -m badgr_mock`, SQLite file) on 127.0.0.1; client and server share the machine.
-
-## SDK
+    return f"""## SDK
 
 {header}
-{chr(10).join(sdk_rows)}
+{chr(10).join(rows)}
 
 How the two sides differ, from a raw call taken apart with each part timed where it runs:
 building the `Issuer` models (with its staff and their users) from the answer takes
@@ -346,7 +346,29 @@ over the whole walk, against {memory["peak_early_mb"]:.1f} MB after the first
 pager holds one page at a time, so the peak is set by the largest page, not by the total.
 
 {award_cpu}
-## Mock server throughput
+"""
+
+
+def mock_section(rps: dict[str, float]) -> str:
+    """## Mock server throughput: the mock against a bare Starlette endpoint."""
+    mock_rows = [
+        row(
+            "`GET /v2/issuers/{id}`",
+            f"{rps['mock_issuer']:.0f} req/s",
+            f"{rps['bare_issuer']:.0f} req/s",
+            f"{rps['issuer_ratio']:.2f}",
+            f">= 0.5: {verdict(rps['issuer_ratio'] >= 0.5)}",
+        ),
+        row(
+            "`GET /v2/badgeclasses/{id}/assertions?num=100`",
+            f"{rps['mock_page']:.0f} req/s",
+            f"{rps['bare_page']:.0f} req/s",
+            f"{rps['page_ratio']:.2f}",
+            f">= 0.5: {verdict(rps['page_ratio'] >= 0.5)}",
+        ),
+    ]
+    mock_header = "| endpoint | mock | bare Starlette | ratio | goal |\n|---|---|---|---|---|"
+    return f"""## Mock server throughput
 
 Requests per second from one asyncio `httpx` load generator with 8 connections, against the
 mock and against a bare Starlette endpoint (same uvicorn settings, separate process) returning

@@ -40,6 +40,22 @@ def step(number: int, title: str, code: str) -> None:
 
 def run(base_url: str) -> tuple[str, str]:
     """The SDK steps; returns an issued, unrevoked badge (its URL and recipient) to verify."""
+    client = log_in(base_url)
+    badge_id = create_badge(client)
+    recipients = [f"student{i:03d}@example.com" for i in range(RECIPIENTS)]
+    recipients[7] = "not-an-email"  # one bad address: failures are collected, not raised
+    results = award(client, badge_id, recipients)
+    page_through(client, badge_id)
+    victim_email = revoke_one(client, results)
+    show_errors(client, badge_id, recipients[1])
+    keeper = next(r for r in results if r.assertion is not None and r.recipient != victim_email)
+    assert keeper.assertion is not None and isinstance(keeper.assertion.open_badge_id, str)
+    client.close()
+    return keeper.assertion.open_badge_id, str(keeper.recipient)
+
+
+def log_in(base_url: str) -> Client:
+    """Step 1: the password grant runs on the first call."""
     step(1, "Log in", f'client = Client(base_url="{base_url}", username=..., password=...)')
     client = Client(base_url=base_url, username=USERNAME, password=PASSWORD)
     me = client.users.me()
@@ -48,7 +64,11 @@ def run(base_url: str) -> tuple[str, str]:
         " ran on the first call and the token is kept (and refreshed) by the client."
     )
     console.print(f"[dim]repr(client.token) never shows secrets: {client.token!r}")
+    return client
 
+
+def create_badge(client: Client) -> str:
+    """Steps 2 and 3: an issuer, then a badge class of it; returns the badge class's id."""
     step(2, "Create an issuer", 'issuer = client.issuers.create(name="Academy", ...)')
     issuer = client.issuers.create(
         name="Python Academy", email=USERNAME, url="https://academy.example"
@@ -64,15 +84,17 @@ def run(base_url: str) -> tuple[str, str]:
         criteria_narrative="Pass the course",
     )
     console.print(f"Badge class [bold]{badge.name}[/] created: [green]{badge.entity_id}")
+    return badge.entity_id
 
+
+def award(client: Client, badge_id: str, recipients: list[str]) -> list[AwardResult]:
+    """Step 4: award_many with a live progress bar; failures are listed, not raised."""
     step(
         4,
         f"Award {RECIPIENTS} recipients, 16 at a time",
         "results = client.assertions.award_many(badge.entity_id, recipients, concurrency=16,"
         " progress=...)",
     )
-    recipients = [f"student{i:03d}@example.com" for i in range(RECIPIENTS)]
-    recipients[7] = "not-an-email"  # one bad address: failures are collected, not raised
     started = time.perf_counter()
     with Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -87,7 +109,7 @@ def run(base_url: str) -> tuple[str, str]:
             progress.update(task, completed=done)
 
         results = client.assertions.award_many(
-            badge.entity_id, recipients, concurrency=16, progress=on_progress
+            badge_id, recipients, concurrency=16, progress=on_progress
         )
     elapsed = time.perf_counter() - started
     failed = [r for r in results if not r.ok]
@@ -97,13 +119,17 @@ def run(base_url: str) -> tuple[str, str]:
     )
     for result in failed:
         console.print(f"  [red]✗[/] {result.recipient!r}: {result.error}")
+    return results
 
+
+def page_through(client: Client, badge_id: str) -> None:
+    """Step 5: the pager follows the server's Link header, one page at a time."""
     step(
         5,
         "Page through the awards",
         "for a in client.assertions.list(badgeclass=..., page_size=50)",
     )
-    pager = client.assertions.list(badgeclass=badge.entity_id, page_size=50)
+    pager = client.assertions.list(badgeclass=badge_id, page_size=50)
     table = Table("page", "items", "first recipient", "Link rel=next?")
     count = 0
     for number, page in enumerate(pager.iter_pages(), start=1):
@@ -116,6 +142,9 @@ def run(base_url: str) -> tuple[str, str]:
         " server's Link header."
     )
 
+
+def revoke_one(client: Client, results: list[AwardResult]) -> object:
+    """Step 6: revokes the first issued award; returns its recipient (not the one to verify)."""
     step(6, "Revoke one", 'client.assertions.revoke(award.entity_id, reason="Issued in error")')
     victim = next(r.assertion for r in results if r.assertion is not None)
     victim_email = next(r.recipient for r in results if r.assertion is victim)
@@ -124,12 +153,16 @@ def run(base_url: str) -> tuple[str, str]:
         f"Assertion [green]{revoked.entity_id}[/] revoked={revoked.revoked},"
         f" reason={revoked.revocation_reason!r}"
     )
+    return victim_email
 
+
+def show_errors(client: Client, badge_id: str, holder: str) -> None:
+    """Step 7: a duplicate award and a missing issuer, as typed errors."""
     step(
         7, "A typed error", "client.assertions.award(badge.entity_id, recipient=<already awarded>)"
     )
     try:
-        client.assertions.award(badge.entity_id, recipient=recipients[1])
+        client.assertions.award(badge_id, recipient=holder)
     except errors.BadRequestError as error:
         console.print(f"[yellow]{type(error).__name__}[/] (status {error.status_code})")
         console.print(f"  error_code   = {error.error_code!r}")
@@ -139,11 +172,6 @@ def run(base_url: str) -> tuple[str, str]:
         client.issuers.get("doesNotExist0000000000")
     except errors.NotFoundError as error:
         console.print(f"[yellow]{type(error).__name__}[/]: {error}")
-
-    keeper = next(r for r in results if r.assertion is not None and r.recipient != victim_email)
-    assert keeper.assertion is not None and isinstance(keeper.assertion.open_badge_id, str)
-    client.close()
-    return keeper.assertion.open_badge_id, str(keeper.recipient)
 
 
 def show_verification(number: int, assertion_url: str, recipient: str) -> None:

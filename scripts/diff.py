@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from openapi_python_client.strings import ClassName
 
 from scripts.apidiff import layout, python_api, report, wire
-from scripts.apidiff.spec_diff import resolve
+from scripts.apidiff.facts import resolve
 from scripts.generate import badgr_server_spec, load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -22,7 +22,7 @@ except ModuleNotFoundError as missing:  # the [mock] extra is not installed: one
     )
     raise SystemExit(2) from None
 
-from .app import create_app
+from .app import BadgrMockApp, create_app
 from .auth import is_loopback
 from .context import DEFAULT_REFRESH_TOKEN_TTL
 from .faults import Faults, defects_from_env, faults_from_env
@@ -191,6 +191,21 @@ def main(argv: Sequence[str] | None = None) -> None:
             "and needs a loopback --host (127.0.0.1, ::1 or localhost)"
         )
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s %(message)s")
+    app, limits = _build(args)
+    _banner(args, app)
+    # uvicorn's access log prints query strings; the app keeps secrets out of its own logs.
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        access_log=False,
+        **uvicorn_options(limits),
+    )
+
+
+def _build(args: argparse.Namespace) -> tuple[BadgrMockApp, Limits]:
+    """The app and its limits from the flags; a bad setting exits with a one-line message."""
     try:
         faults = Faults(
             latency_ms=args.latency_ms,
@@ -208,7 +223,6 @@ def main(argv: Sequence[str] | None = None) -> None:
             anonymous_body_bytes=args.anonymous_body_bytes,
             body_bytes_in_flight=args.body_bytes_in_flight,
         )
-        defects = frozenset(name.strip() for name in args.defects.split(",") if name.strip())
         app = create_app(
             args.db,
             base_url=args.public_url,
@@ -221,7 +235,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             badgr_domain=args.badgr_domain or None,
             limits=limits,
             faults=faults,
-            defects=defects,
+            defects=_defects(args),
             server=args.server,
             spec_path=args.spec,
             recorded=args.recorded,
@@ -231,6 +245,15 @@ def main(argv: Sequence[str] | None = None) -> None:
         raise SystemExit(2) from None
     except (ValueError, OSError) as exc:
         sys.exit(f"badgr-mock: {exc}")
+    return app, limits
+
+
+def _defects(args: argparse.Namespace) -> frozenset[str]:
+    return frozenset(name.strip() for name in args.defects.split(",") if name.strip())
+
+
+def _banner(args: argparse.Namespace, app: BadgrMockApp) -> None:
+    """Where the mock listens, its demo logins, and every non-default behaviour switched on."""
     url = args.public_url or f"http://{args.host}:{args.port}"
     users = ", ".join(email for email, _, _ in DEMO_USERS)
     print(f"badgr-mock listening on {url} (server {args.server}, database {args.db})", flush=True)
@@ -253,21 +276,13 @@ def main(argv: Sequence[str] | None = None) -> None:
                 f"  recorded server URLs made this mock's: {', '.join(recorded.origins)}",
                 flush=True,
             )
-    if faults.active:
-        print(f"  faults: {faults}", flush=True)
+    if app.faults.active:
+        print(f"  faults: {app.faults}", flush=True)
     if args.test_login_route:
         print("  TEST-ONLY password-less login route enabled (loopback only)", flush=True)
+    defects = _defects(args)
     if defects:
         print(f"  DELIBERATE DEFECTS (test only): {', '.join(sorted(defects))}", flush=True)
-    # uvicorn's access log prints query strings; the app keeps secrets out of its own logs.
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        log_level=args.log_level,
-        access_log=False,
-        **uvicorn_options(limits),
-    )
 
 
 if __name__ == "__main__":

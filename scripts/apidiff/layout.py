@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from .spec_diff import HTTP_METHODS, escape, resolve
+from .facts import HTTP_METHODS, escape, resolve
 
 JSON = Any
 SERVERS = ("documented", "badgr-server")

@@ -9,8 +9,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .facts import Change, unescape
 from .layout import SERVERS
-from .spec_diff import Change, unescape
 
 if TYPE_CHECKING:
     from .python_api import PythonChange

@@ -6,191 +6,17 @@ aside). Each change is one `Change` whose rule is named as oasdiff names it and 
 follows one principle: a request accepts a set of values and a response promises a set of values,
 so narrowing a request or widening a response breaks callers, and the opposite directions (and
 additions, and documentation) do not. A change this module cannot judge is `breaking=None`.
+
+This module walks two schemas (`SchemaDiff`); `keywords` judges the keywords that hold no
+subschema; `facts` holds what a change is and how it is judged and named.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any, Literal
 
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
-# How a change moves the set of values a schema allows.
-Effect = Literal[
-    "narrowed", "widened", "changed", "added", "removed", "default", "docs", "unjudged"
-]
-Side = Literal["request", "response"]
-JSON = Any
-
-# Keywords with no effect on which values are valid (a changed description is documentation).
-DOCS_KEYWORDS = frozenset(
-    {
-        "description",
-        "title",
-        "summary",
-        "example",
-        "examples",
-        "externalDocs",
-        "links",
-        "tags",
-        "deprecated",
-        "readOnly",
-        "writeOnly",
-        "$comment",
-        "contentMediaType",
-        "contentEncoding",
-    }
-)
-# (keyword, which way a larger value moves the allowed set, oasdiff's noun)
-BOUNDS: tuple[tuple[str, Effect, str], ...] = (
-    ("maxLength", "widened", "max-length"),
-    ("minLength", "narrowed", "min-length"),
-    ("maximum", "widened", "max"),
-    ("exclusiveMaximum", "widened", "exclusive-max"),
-    ("minimum", "narrowed", "min"),
-    ("exclusiveMinimum", "narrowed", "exclusive-min"),
-    ("maxItems", "widened", "max-items"),
-    ("minItems", "narrowed", "min-items"),
-    ("maxProperties", "widened", "max-properties"),
-    ("minProperties", "narrowed", "min-properties"),
-)
-JUDGED_KEYWORDS = (
-    DOCS_KEYWORDS
-    | {b[0] for b in BOUNDS}
-    | {
-        "$ref",
-        "type",
-        "enum",
-        "const",
-        "format",
-        "pattern",
-        "default",
-        "nullable",
-        "properties",
-        "required",
-        "additionalProperties",
-        "items",
-        "anyOf",
-        "oneOf",
-        "allOf",
-        "uniqueItems",
-    }
-)
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One change inside a schema, before we know whether it sits in a request or a response."""
-
-    name: str  # oasdiff's tail: "became-required", "enum-value-added", "max-length-decreased"
-    pointer: str
-    detail: str
-    effect: Effect
-
-
-@dataclass
-class Change:
-    """One root cause: where, what, and whether it breaks callers on the wire."""
-
-    rule: str  # oasdiff's id: "request-property-became-required", "api-path-removed-..."
-    pointer: str  # JSON pointer into the spec as written
-    detail: str
-    breaking: bool | None  # None: not judged (a construct this diff does not know)
-    operations: list[str] = field(default_factory=list)  # operationIds reached
-    servers: list[str] = field(default_factory=list)  # kinds of server whose spec has it
-    sides: list[str] = field(default_factory=list)  # request / response / operation
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.rule, self.pointer, self.detail)
-
-
-def escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def unescape(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
-
-
-def resolve(spec: JSON, ref: str) -> JSON:
-    node = spec
-    for token in ref.removeprefix("#/").split("/"):
-        node = node[unescape(token)]
-    return node
-
-
-def canonical(value: JSON) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"))
-
-
-def _text(value: JSON) -> str:
-    return canonical(value) if not isinstance(value, str) else repr(value)
-
-
-# ---- schemas --------------------------------------------------------------------------------
-
-
-def _split_null(schema: JSON) -> tuple[JSON, bool]:
-    """(the schema without its null alternative, whether null is allowed): `type: [X, "null"]`,
-    `anyOf: [X, {type: null}]` and `nullable: true` are all the same statement."""
-    if not isinstance(schema, dict):
-        return schema, False
-    nullable = schema.get("nullable") is True
-    rest = {k: v for k, v in schema.items() if k != "nullable"}
-    types = rest.get("type")
-    if isinstance(types, list) and "null" in types:
-        kept = [t for t in types if t != "null"]
-        rest["type"] = kept[0] if len(kept) == 1 else kept
-        if not kept:
-            rest.pop("type")
-        nullable = True
-    elif types == "null":
-        rest.pop("type")
-        return rest, True
-    for key in ("anyOf", "oneOf"):
-        branches = rest.get(key)
-        if isinstance(branches, list) and {"type": "null"} in branches:
-            kept = [b for b in branches if b != {"type": "null"}]
-            rest.pop(key)
-            nullable = True
-            if len(kept) == 1 and isinstance(kept[0], dict):
-                rest = {**kept[0], **rest} if not set(kept[0]) & set(rest) else {**rest, key: kept}
-            elif kept:
-                rest[key] = kept
-    return rest, nullable
-
-
-def _docs(old: JSON, new: JSON, pointer: str) -> Iterator[Fact]:
-    docs = sorted(k for k in DOCS_KEYWORDS if old.get(k) != new.get(k) and k != "deprecated")
-    if docs:
-        yield Fact("docs-changed", pointer, f"{', '.join(docs)} changed", "docs")
-    if old.get("deprecated", False) != new.get("deprecated", False):
-        name = "deprecated" if new.get("deprecated") else "reactivated"
-        yield Fact(name, pointer, f"became {name}", "docs")
-
-
-def _types(schema: JSON) -> frozenset[str] | None:
-    kind = schema.get("type")
-    if kind is None:
-        return None
-    return frozenset([kind] if isinstance(kind, str) else kind)
-
-
-def _type_effect(old: frozenset[str] | None, new: frozenset[str] | None) -> Effect:
-    def allows(outer: frozenset[str] | None, inner: frozenset[str] | None) -> bool:
-        if outer is None:
-            return True
-        if inner is None:
-            return False
-        return all(t in outer or (t == "integer" and "number" in outer) for t in inner)
-
-    if allows(new, old):
-        return "widened"
-    if allows(old, new):
-        return "narrowed"
-    return "changed"
+from .facts import JSON, Effect, Fact, canonical, escape, resolve
+from .keywords import DOCS_KEYWORDS, docs_facts, split_null, type_set, value_facts
 
 
 class SchemaDiff:
@@ -223,8 +49,8 @@ class SchemaDiff:
         if old_ref is not None or new_ref is not None:
             yield from self._follow(old, new, pointer)
             return
-        old, old_null = _split_null(old)
-        new, new_null = _split_null(new)
+        old, old_null = split_null(old)
+        new, new_null = split_null(new)
         if old_null != new_null:
             name = "became-nullable" if new_null else "became-not-nullable"
             yield Fact(name, pointer, name.replace("-", " "), "widened" if new_null else "narrowed")
@@ -249,10 +75,10 @@ class SchemaDiff:
             same_ref = "$ref" in one and one.get("$ref") == member.get("$ref")
             if same_ref or canonical(self._resolved(union_spec, member)) == canonical(seen):
                 return keyword, index
-        kind = _types(_split_null(seen)[0])
+        kind = type_set(split_null(seen)[0])
         real = [(i, m) for i, m in members if m != {"type": "null"}]
         alike = [
-            i for i, m in real if _types(_split_null(self._resolved(union_spec, m))[0]) == kind
+            i for i, m in real if type_set(split_null(self._resolved(union_spec, m))[0]) == kind
         ]
         # one alternative beside null is _split_null's case, below
         return (keyword, alike[0]) if kind and len(real) > 1 and len(alike) == 1 else None
@@ -272,15 +98,15 @@ class SchemaDiff:
         # the union's documentation, or its member's: a description moved into it is no change
         shown = {**{k: v for k, v in member.items() if k in DOCS_KEYWORDS}, **union}
         # beside a null alternative, the member is the schema without its own null
-        base = _split_null(one)[0] if {"type": "null"} in others else one
+        base = split_null(one)[0] if {"type": "null"} in others else one
         if effect == "widened":
-            yield from _docs(one, shown, pointer)
+            yield from docs_facts(one, shown, pointer)
             yield from self.compare(base, member, f"{pointer}/{keyword}/{index}")
         else:
-            yield from _docs(shown, one, pointer)
+            yield from docs_facts(shown, one, pointer)
             yield from self.compare(member, base, pointer)
         spec = self.old_spec if effect == "widened" else self.new_spec
-        already = _split_null(self._resolved(spec, one))[1]
+        already = split_null(self._resolved(spec, one))[1]
         if {"type": "null"} in others and not already:
             name = "became-nullable" if effect == "widened" else "became-not-nullable"
             yield Fact(name, pointer, name.replace("-", " "), effect)
@@ -308,77 +134,14 @@ class SchemaDiff:
         self._following.discard(pair)
 
     def _keywords(self, old: JSON, new: JSON, pointer: str) -> Iterator[Fact]:
-        for keyword in sorted((set(old) | set(new)) - JUDGED_KEYWORDS):
-            if keyword.startswith("x-") or old.get(keyword) == new.get(keyword):
-                continue
-            detail = f"`{keyword}` changed, which this diff does not judge"
-            yield Fact(f"{keyword}-changed", pointer, detail, "unjudged")
-        yield from _docs(old, new, pointer)
-        old_types, new_types = _types(old), _types(new)
-        if old_types != new_types:
-            effect = _type_effect(old_types, new_types)
-            was = "/".join(sorted(old_types or {"any"}))
-            now = "/".join(sorted(new_types or {"any"}))
-            yield Fact("type-changed", pointer, f"type {was} -> {now}", effect)
-        yield from self._enum(old, new, pointer)
-        yield from self._bounds(old, new, pointer)
-        for keyword, noun in (("format", "format"), ("pattern", "pattern")):
-            was, now = old.get(keyword), new.get(keyword)
-            if was == now:
-                continue
-            if was is None:
-                yield Fact(f"{noun}-added", pointer, f"{keyword} {now!r} added", "narrowed")
-            elif now is None:
-                yield Fact(f"{noun}-removed", pointer, f"{keyword} {was!r} removed", "widened")
-            else:
-                yield Fact(f"{noun}-changed", pointer, f"{keyword} {was!r} -> {now!r}", "changed")
-        if old.get("default") != new.get("default"):
-            detail = f"default {_text(old.get('default'))} -> {_text(new.get('default'))}"
-            yield Fact("default-value-changed", pointer, detail, "default")
-        if old.get("uniqueItems", False) != new.get("uniqueItems", False):
-            unique: Effect = "narrowed" if new.get("uniqueItems") else "widened"
-            yield Fact("unique-items-changed", pointer, "uniqueItems changed", unique)
+        """The keywords holding no subschema (`value_facts`), then those holding subschemas."""
+        yield from value_facts(old, new, pointer)
         yield from self._object(old, new, pointer)
         if "items" in old or "items" in new:
             yield from self.compare(old.get("items", {}), new.get("items", {}), f"{pointer}/items")
         for keyword in ("anyOf", "oneOf"):
             yield from self._alternatives(keyword, old.get(keyword), new.get(keyword), pointer)
         yield from self._all_of(old.get("allOf"), new.get("allOf"), pointer)
-
-    def _enum(self, old: JSON, new: JSON, pointer: str) -> Iterator[Fact]:
-        was = old.get("enum", [old["const"]] if "const" in old else None)
-        now = new.get("enum", [new["const"]] if "const" in new else None)
-        if was == now:
-            return
-        if was is None:
-            yield Fact("became-enum", pointer, f"became an enum of {_text(now)}", "narrowed")
-        elif now is None:
-            yield Fact("enum-removed", pointer, f"no longer an enum (was {_text(was)})", "widened")
-        else:
-            added = [v for v in now if v not in was]
-            removed = [v for v in was if v not in now]
-            if added:
-                yield Fact(
-                    "enum-value-added", pointer, f"enum value {_text(added)} added", "widened"
-                )
-            if removed:
-                detail = f"enum value {_text(removed)} removed"
-                yield Fact("enum-value-removed", pointer, detail, "narrowed")
-
-    def _bounds(self, old: JSON, new: JSON, pointer: str) -> Iterator[Fact]:
-        for keyword, larger, noun in BOUNDS:
-            was, now = old.get(keyword), new.get(keyword)
-            if was == now:
-                continue
-            smaller: Effect = "narrowed" if larger == "widened" else "widened"
-            if was is None:
-                yield Fact(f"{noun}-set", pointer, f"{keyword} {now} set", "narrowed")
-            elif now is None:
-                yield Fact(f"{noun}-unset", pointer, f"{keyword} {was} removed", "widened")
-            elif now > was:
-                yield Fact(f"{noun}-increased", pointer, f"{keyword} {was} -> {now}", larger)
-            else:
-                yield Fact(f"{noun}-decreased", pointer, f"{keyword} {was} -> {now}", smaller)
 
     def _object(self, old: JSON, new: JSON, pointer: str) -> Iterator[Fact]:
         old_props, new_props = old.get("properties", {}), new.get("properties", {})
@@ -459,35 +222,3 @@ class SchemaDiff:
                 yield Fact("all-of-removed", f"{where}/{index}", "allOf member removed", "widened")
             else:
                 yield from self.compare(was[index], now[index], f"{where}/{index}")
-
-
-def verdict(effect: Effect, side: str) -> bool | None:
-    """Narrowing what a request may carry, or widening what a response may hold, breaks callers."""
-    if effect == "unjudged":
-        return None
-    if effect in ("docs", "added"):
-        return False
-    if effect in ("changed", "removed"):
-        return True
-    if effect == "default":
-        return side == "request"
-    return (effect == "narrowed") == (side == "request")
-
-
-def rule_name(fact: Fact, side: str, subject: str) -> str:
-    """oasdiff's rule id for a schema fact seen on one side (request/response) of an operation."""
-    if fact.name == "property-added":
-        return (
-            "new-optional-request-property"
-            if side == "request"
-            else "response-optional-property-added"
-        )
-    if fact.name == "property-added-required":
-        return (
-            "new-required-request-property"
-            if side == "request"
-            else "response-required-property-added"
-        )
-    if fact.name == "property-removed":
-        return f"{side}-property-removed"
-    return f"{side}-{subject}-{fact.name}"

@@ -12,6 +12,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .facts import (
+    HTTP_METHODS,
+    Change,
+    Fact,
+    canonical,
+    escape,
+    resolve,
+    rule_name,
+    verdict,
+)
 from .layout import (
     SERVERS,
     SHARED,
@@ -22,17 +32,7 @@ from .layout import (
     reach,
     same_component,
 )
-from .spec_diff import (
-    HTTP_METHODS,
-    Change,
-    Fact,
-    SchemaDiff,
-    canonical,
-    escape,
-    resolve,
-    rule_name,
-    verdict,
-)
+from .spec_diff import SchemaDiff
 
 JSON = Any
 _SIDE_ORDER = {"request": 0, "response": 1}

@@ -16,7 +16,7 @@ import yaml
 
 from scripts import diff
 from scripts.apidiff import layout, report
-from scripts.apidiff.spec_diff import unescape
+from scripts.apidiff.facts import unescape
 from scripts.generate import generate, load_yaml, union_spec
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,8 +13,8 @@ import pytest
 
 from scripts import diff
 from scripts.apidiff import report
+from scripts.apidiff.facts import Change
 from scripts.apidiff.python_api import PythonChange, compare
-from scripts.apidiff.spec_diff import Change
 from scripts.generate import load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]

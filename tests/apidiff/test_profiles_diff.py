@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.apidiff import spec_diff, wire
+from scripts.apidiff import facts, wire
 from scripts.generate import load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,7 +24,7 @@ Route = tuple[str, str]  # (method, path)
 
 
 @pytest.fixture(scope="module")
-def changes() -> list[spec_diff.Change]:
+def changes() -> list[facts.Change]:
     old = load_yaml(ROOT / "openapi" / "credentials.yaml")
     new = load_yaml(ROOT / "openapi" / "badgr-server.yaml")
     return wire.diff({"file": (old, new)})
@@ -38,7 +38,7 @@ def readme_row(label: str) -> tuple[str, str]:
     return found.group(1), found.group(2)
 
 
-def routes(changes: list[spec_diff.Change], rule: re.Pattern[str]) -> set[Route]:
+def routes(changes: list[facts.Change], rule: re.Pattern[str]) -> set[Route]:
     found = set()
     for change in changes:
         if rule.fullmatch(change.rule):
@@ -61,7 +61,7 @@ def claims_cover(claims: dict[str, Callable[[Route], bool]], found: set[Route]) 
     return problems
 
 
-def test_extra_routes_row(changes: list[spec_diff.Change]) -> None:
+def test_extra_routes_row(changes: list[facts.Change]) -> None:
     documented, badgr_server = readme_row("extra routes")
     documented_claims: dict[str, Callable[[Route], bool]] = {
         "staff": lambda r: "/staff" in r[1],
@@ -92,7 +92,7 @@ def test_extra_routes_row(changes: list[spec_diff.Change]) -> None:
     assert not claims_cover(server_claims, routes(changes, re.compile("endpoint-added")))
 
 
-def test_entity_fields_row(changes: list[spec_diff.Change]) -> None:
+def test_entity_fields_row(changes: list[facts.Change]) -> None:
     _, badgr_server = readme_row("entity fields")
     globs = re.findall(r"`([^`]+)`", badgr_server.removeprefix("without"))
     entities = {"Issuer", "BadgeClass", "Assertion", "BadgeUser", "Collection", "Alignment"}
@@ -110,7 +110,7 @@ def test_entity_fields_row(changes: list[spec_diff.Change]) -> None:
     assert not idle, f"README names fields the badgr-server spec keeps: {idle}"
 
 
-def test_pagination_row(changes: list[spec_diff.Change]) -> None:
+def test_pagination_row(changes: list[facts.Change]) -> None:
     documented, badgr_server = readme_row("pagination")
     assert "`after`/`before`" in documented and "`cursor`" in badgr_server
     removed = {
@@ -123,7 +123,7 @@ def test_pagination_row(changes: list[spec_diff.Change]) -> None:
     assert "cursor" in added
 
 
-def test_badge_class_delete_row(changes: list[spec_diff.Change]) -> None:
+def test_badge_class_delete_row(changes: list[facts.Change]) -> None:
     documented, badgr_server = readme_row("badge-class DELETE")
     assert "`hard_delete=true` deletes" in documented and badgr_server == "deletes"
     assert any(
@@ -134,7 +134,7 @@ def test_badge_class_delete_row(changes: list[spec_diff.Change]) -> None:
     )
 
 
-def test_content_type_row(changes: list[spec_diff.Change]) -> None:
+def test_content_type_row(changes: list[facts.Change]) -> None:
     documented, badgr_server = readme_row("content type")
     assert documented == "`application/json`"
     added = {c.detail.split()[0] for c in changes if c.rule == "response-media-type-added"}
