@@ -141,7 +141,9 @@ class SpecIndex:
         return (operation, matched[1]) if operation is not None else None
 
 
-def _is_json(media_type: str) -> bool:
+def is_json(media_type: str) -> bool:
+    """Whether a media type (no parameters: ``media_type_of``) is JSON: ``application/json`` or
+    a ``+json`` one (``application/ld+json``)."""
     return media_type == "application/json" or media_type.endswith("+json")
 
 
@@ -303,7 +305,7 @@ class _Builder:
                         f"{response_pointer}/content/{_pointer_escape(media_type)}/schema"
                     )
                     for media_type, node in content.items()
-                    if not _is_json(media_type) and "schema" in (node or {})
+                    if not is_json(media_type) and "schema" in (node or {})
                 },
             )
 

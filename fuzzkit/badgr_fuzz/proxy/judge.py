@@ -21,7 +21,7 @@ from badgr_fuzz.proxy.exchange import Exchange
 from badgr_fuzz.report import Kind
 from badgr_mock.envelope import ErrorReply
 from badgr_mock.requests import media_type_of, parse_body, parse_parameters
-from badgr_mock.spec import Operation, SpecIndex
+from badgr_mock.spec import Operation, SpecIndex, is_json
 from badgr_mock.strict import response_problems
 
 #: The fuzz kit's sections (badgr_fuzz.report), and the proxy's two more.
@@ -111,7 +111,7 @@ def decoded(raw: bytes, media_type: str) -> Any:
     untyped) and parses, else its text (a `text/plain` "42" is a string); None when empty."""
     if not raw:
         return None
-    if not media_type or media_type == "application/json" or media_type.endswith("+json"):
+    if not media_type or is_json(media_type):
         try:
             return json.loads(raw)
         except ValueError:

@@ -37,6 +37,7 @@ from badgr_fuzz.proxy.exchange import Exchange
 from badgr_fuzz.proxy.judge import DRIFT, Judge, decoded
 from badgr_fuzz.proxy.shapes import Schema, Walker, infer, merge
 from badgr_mock.requests import media_type_of
+from badgr_mock.spec import is_json
 
 #: keys written as `.key` in a JSONPath target (anything else is quoted: `['key']`)
 _PLAIN = frozenset(
@@ -62,10 +63,6 @@ def jsonpath(pointer: str) -> str:
         else:
             path += "['" + key.replace("\\", "\\\\").replace("'", "\\'") + "']"
     return path
-
-
-def is_json(media_type: str) -> bool:
-    return media_type == JSON or media_type.endswith("+json")
 
 
 def _escape(segment: str) -> str:
