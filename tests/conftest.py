@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -29,7 +30,7 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.hookimpl(optionalhook=True)  # pytest-xdist's controller, once a worker has collected
 def pytest_xdist_node_collection_finished(node: Any, ids: list[str]) -> None:
     """Tests that share a node id would run once between them, silently: refuse to start."""
-    shared = sorted({nodeid for nodeid in ids if ids.count(nodeid) > 1})
+    shared = sorted(nodeid for nodeid, times in Counter(ids).items() if times > 1)
     if shared:
         raise pytest.UsageError(
             f"{len(shared)} node ids are shared by several tests, which pytest-xdist would run"
