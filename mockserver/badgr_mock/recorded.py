@@ -37,7 +37,14 @@ from .requests import parse_body, parse_parameters
 from .rewrite import REWRITTEN_HEADERS, Rewriter, rewrites_body
 from .spec import Operation, SpecIndex
 
-__all__ = ["RecordingError", "Recordings", "ServedRecording", "load_recordings", "send_recorded"]
+__all__ = [
+    "RecordingError",
+    "Recordings",
+    "ServedRecording",
+    "load_recordings",
+    "record_lines",
+    "send_recorded",
+]
 
 logger = logging.getLogger("badgr_mock")
 

@@ -8,9 +8,12 @@ from pathlib import Path
 
 import httpx
 
+from badgr_fuzz.demands import spec_of
 from badgr_fuzz.proxy.cli import _parser, main
 from badgr_fuzz.proxy.exchange import Exchange, to_record
-from badgr_fuzz.proxy.judge import Problem, Verdict
+from badgr_fuzz.proxy.har import read_traffic
+from badgr_fuzz.proxy.judge import Judge, Problem, Verdict
+from badgr_fuzz.proxy.recorder import Recorder
 from tests.proxy.conftest import ALICE, PASSWORD, proxied
 
 COOKIE = "s3cr3t-c00kie"
@@ -80,3 +83,21 @@ def test_a_credential_the_exchange_carries_is_scrubbed_wherever_it_is_quoted() -
     assert token not in written and cookie not in written and "pw-in-the-url" not in written
     assert record["upstream"] == ["https://up.example"]
     assert written.count("[REDACTED]") >= 6
+
+
+def test_records_read_back_whole_whatever_their_text_holds(tmp_path: Path) -> None:
+    """A record is one line of JSON written with its characters as they are: a U+2028 in a
+    body is not a line break, in a log or in a folder (read in numbered order)."""
+    body = json.dumps({"result": [{"name": "one\u2028two"}]}, ensure_ascii=False).encode()
+    exchanges = [Exchange("GET", f"/v2/issuers/i{n}", {}, b"", 200, {}, body) for n in range(1, 4)]
+    recorder = Recorder(Judge(spec_of("documented")), tmp_path / "log.ndjson")
+    recorder.record_dir = tmp_path / "kept"
+    (tmp_path / "kept").mkdir()
+    for exchange in exchanges:
+        recorder.record(exchange)
+    recorder.close()
+    for source in (tmp_path / "log.ndjson", tmp_path / "kept"):
+        read = list(read_traffic(source))
+        assert [(e.target, e.response_body) for e in read] == [
+            (e.target, e.response_body) for e in exchanges
+        ]

@@ -4,13 +4,13 @@ Archive 1.2, as browsers and HTTP clients export it)."""
 from __future__ import annotations
 
 import base64
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from badgr_fuzz.proxy.exchange import Exchange, from_record
+from badgr_mock.recorded import record_lines
 
 
 def _headers(entries: list[dict[str, Any]]) -> dict[str, str]:
@@ -43,21 +43,12 @@ def _har_entry(entry: dict[str, Any]) -> Exchange:
 
 def read_traffic(path: Path) -> Iterator[Exchange]:
     """The exchanges of a HAR file or of the proxy's NDJSON (told apart by their content), or
-    of the files of a folder `badgr proxy serve --record DIR` wrote (in their order)."""
-    if path.is_dir():
-        for kept in sorted(path.glob("*.json")):
-            yield from read_traffic(kept)
-        return
-    text = path.read_text(encoding="utf-8")
-    try:
-        whole = json.loads(text)
-    except ValueError:  # more than one JSON document: NDJSON
-        whole = None
-    if isinstance(whole, dict) and "log" in whole:
-        for entry in whole["log"].get("entries", []):
-            if int((entry.get("response") or {}).get("status") or 0) > 0:  # 0: never answered
-                yield _har_entry(entry)
-        return
-    for line in text.splitlines():
-        if line.strip():
-            yield from_record(json.loads(line))
+    of the files of a folder `badgr proxy serve --record DIR` wrote (in their numbered order):
+    read as the recorded mock reads them (`badgr_mock.recorded.record_lines`)."""
+    for _, document in record_lines(path):
+        if isinstance(document, dict) and "log" in document:
+            for entry in document["log"].get("entries", []):
+                if int((entry.get("response") or {}).get("status") or 0) > 0:  # 0: no answer
+                    yield _har_entry(entry)
+        else:
+            yield from_record(document)
