@@ -147,6 +147,15 @@ def is_json(media_type: str) -> bool:
     return media_type == "application/json" or media_type.endswith("+json")
 
 
+def resolve_pointer(document: Any, pointer: str) -> Any:
+    """The node a JSON pointer (``/components/schemas/Issuer``; ``""``: the whole) names."""
+    node = document
+    for raw in pointer.lstrip("/").split("/") if pointer else []:
+        key = raw.replace("~1", "/").replace("~0", "~")
+        node = node[int(key)] if isinstance(node, list) else node[key]
+    return node
+
+
 def _pointer_escape(segment: str) -> str:
     return segment.replace("~", "~0").replace("/", "~1")
 
@@ -193,13 +202,7 @@ class _Builder:
         self._validators: dict[str, SchemaValidator] = {}
 
     def lookup(self, pointer: str) -> Any:
-        node: Any = self.document
-        for raw in pointer.lstrip("/").split("/"):
-            if not raw:
-                continue
-            key = raw.replace("~1", "/").replace("~0", "~")
-            node = node[int(key)] if isinstance(node, list) else node[key]
-        return node
+        return resolve_pointer(self.document, pointer)
 
     def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
         """Follow non-schema ``$ref``s (parameters, responses), keeping the JSON pointer."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from badgr_mock.spec import Operation, SpecIndex
+from badgr_mock.spec import Operation, SpecIndex, resolve_pointer
 
 #: deeper than any answer of the API: a bound for a schema or a body that nests without end
 MAX_DEPTH = 16
@@ -37,14 +37,11 @@ def seen_properties(value: Any, prefix: str = "", depth: int = 0) -> Iterator[st
 
 
 def _resolve(document: dict[str, Any], node: Any) -> Any:
-    """A `$ref` to this document followed (once per call; the walk follows chains itself)."""
+    """A `$ref` to this document followed once (the walk follows chains itself)."""
     ref = node.get("$ref") if isinstance(node, dict) else None
     if not isinstance(ref, str) or not ref.startswith("#/"):
         return node
-    target: Any = document
-    for part in ref[2:].split("/"):
-        target = target[part.replace("~1", "/").replace("~0", "~")]
-    return target
+    return resolve_pointer(document, ref[1:])
 
 
 def declared_properties(

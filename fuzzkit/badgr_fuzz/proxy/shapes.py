@@ -16,6 +16,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from badgr_mock.formats import FORMAT_CHECKER
+from badgr_mock.spec import resolve_pointer
 
 #: a pointer's last `allOf`/`anyOf`/`oneOf` member: /allOf/1 at the end
 _MORE = "additionalProperties"
@@ -130,11 +131,7 @@ class Walker:
         self._validators: dict[str, Draft202012Validator] = {}
 
     def lookup(self, pointer: str) -> Any:
-        node: Any = self.document
-        for raw in pointer.lstrip("/").split("/") if pointer else []:
-            key = raw.replace("~1", "/").replace("~0", "~")
-            node = node[int(key)] if isinstance(node, list) else node[key]
-        return node
+        return resolve_pointer(self.document, pointer)
 
     def _ref(self, node: Schema) -> str | None:
         ref = node.get("$ref")
