@@ -14,6 +14,7 @@ from badgr_fuzz.proxy.exchange import Exchange, to_record
 from badgr_fuzz.proxy.har import read_traffic
 from badgr_fuzz.proxy.judge import Judge, Problem, Verdict
 from badgr_fuzz.proxy.recorder import Recorder
+from badgr_fuzz.proxy.summary import findings_of
 from tests.proxy.conftest import ALICE, PASSWORD, proxied
 
 COOKIE = "s3cr3t-c00kie"
@@ -101,3 +102,17 @@ def test_records_read_back_whole_whatever_their_text_holds(tmp_path: Path) -> No
         assert [(e.target, e.response_body) for e in read] == [
             (e.target, e.response_body) for e in exchanges
         ]
+
+
+def test_a_finding_comes_with_the_curl_that_sends_its_request_again() -> None:
+    body = b'{"name": "Issuer one"}'
+    exchange = Exchange(
+        "POST", "/v2/issuers?x=1", {"content-type": "application/json"}, body, 500, {}, b""
+    )
+    verdict = Verdict("POST /v2/issuers", "create_issuer")
+    verdict.problems.append(Problem("defect", "server error", "", "HTTP 500"))
+    (finding,) = findings_of(to_record(exchange, verdict.to_json()))
+    assert finding.reproduction == (
+        "curl -X POST -H 'content-type: application/json'"
+        """ -d '{"name": "Issuer one"}' '/v2/issuers?x=1'"""
+    )

@@ -22,6 +22,7 @@ from rich.console import Console
 
 from badgr_fuzz import html
 from badgr_fuzz.causes import Cause, group, mask
+from badgr_fuzz.proxy.exchange import from_record
 from badgr_fuzz.proxy.judge import CHECKS, SECTION_TITLES
 from badgr_fuzz.proxy.properties import declared_properties, response_schema, seen_properties
 from badgr_fuzz.report import CATEGORIES, COLUMNS, Finding, Kind, cause_row, causes_table, curl
@@ -47,15 +48,12 @@ def _signature(status: int, problem: dict[str, Any]) -> str:
 
 
 def _reproduction(record: dict[str, Any]) -> str:
-    request = record.get("request") or {}
-    body = request.get("body")
-    encoded = None
-    if body is not None:
-        raw = base64.b64decode(body) if request.get("base64") else str(body).encode("utf-8")
-        encoded = {"$base64": base64.b64encode(raw).decode("ascii")}
-    headers = {name: [value] for name, value in (request.get("headers") or {}).items()}
+    exchange = from_record(record)  # the record's body decoded once, as `check` reads it
+    body = exchange.request_body
+    encoded = {"$base64": base64.b64encode(body).decode("ascii")} if body else None
+    headers = {name: [value] for name, value in exchange.request_headers.items()}
     return curl(
-        {"method": record["method"], "headers": headers, "body": encoded, "uri": record["target"]}
+        {"method": exchange.method, "headers": headers, "body": encoded, "uri": exchange.target}
     )
 
 
